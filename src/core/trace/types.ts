@@ -1,0 +1,75 @@
+import type { Range } from '../text/range';
+
+/**
+ * A trace is the ordered list of quantities a person steps through for one example:
+ *   forward  — for ℓ = 1 … L, for each neuron j: z^(ℓ)_j, then a^(ℓ)_j;
+ *   cost     — c_i;
+ *   backward — for ℓ = L … 1: for each neuron j: ∂c_i/∂a^(ℓ)_j, σ′(z^(ℓ)_j), δ^(ℓ)_j;
+ *              then ∂c_i/∂w^(ℓ)_kj for each k, j, then ∂c_i/∂b^(ℓ)_j for each j;
+ *   update   — for ℓ = 1 … L: w^(ℓ)_kj − η ∂c/∂w^(ℓ)_kj, then b^(ℓ)_j − η ∂c/∂b^(ℓ)_j.
+ * Steps are built on demand from the engine's arrays, so a network with a hundred thousand
+ * weights costs nothing until a step is asked for.
+ */
+export type StepKind = 'z' | 'a' | 'cost' | 'dcda' | 'dadz' | 'delta' | 'dw' | 'db' | 'w-new' | 'b-new';
+
+export type Phase = 'forward' | 'cost' | 'backward' | 'update';
+
+/** Names one quantity. Layer, j and k are as in the notation (j, k 1-based); 0 where unused. */
+export interface StepAddress {
+  readonly kind: StepKind;
+  readonly layer: number;
+  readonly j: number;
+  readonly k: number;
+}
+
+/** One factor of a chain-rule product (or one term of a sum), with its value. */
+export interface Factor {
+  /** The factor as a symbol, e.g. `\frac{\partial c_i}{\partial a^{(2)}_{1}}`. */
+  readonly tex: string;
+  /** The same in Unicode, e.g. `∂cᵢ/∂a⁽²⁾₁`. */
+  readonly text: string;
+  readonly value: number;
+  /** The quantity this factor is, when it is one of the trace's own, so views can highlight it. */
+  readonly refers: StepAddress | null;
+}
+
+export interface TraceStep {
+  /** Position in the trace, 0-based. */
+  readonly index: number;
+  readonly phase: Phase;
+  readonly address: StepAddress;
+  /** e.g. `\delta^{(2)}_{1}` and `δ⁽²⁾₁`. */
+  readonly symbolTex: string;
+  readonly symbolText: string;
+  /** The general formula's right-hand side, e.g. `\frac{\partial c_i}{\partial a^{(2)}_{1}}\,\sigma'(z^{(2)}_{1})`. */
+  readonly formulaTex: string;
+  readonly formulaText: string;
+  /** The right-hand side with every factor's number in place, e.g. `0.741365 \times 0.186816`. */
+  readonly substitutedTex: string;
+  readonly substitutedText: string;
+  /** The factors, in the order they appear in the formula. */
+  readonly factors: readonly Factor[];
+  readonly value: number;
+  /** The spec text this quantity belongs to: the weight, the bias, the layer line, the example line. */
+  readonly source: Range | null;
+}
+
+/** A run of consecutive steps of one phase in one layer: what Step Layer jumps over. */
+export interface StepGroup {
+  readonly start: number;
+  /** Exclusive. */
+  readonly end: number;
+  readonly phase: Phase;
+  readonly layer: number;
+}
+
+export interface Trace {
+  /** 0-based index of the example this trace walks. */
+  readonly example: number;
+  readonly length: number;
+  step(index: number): TraceStep;
+  /** The index of the step that computes `address`, or −1. */
+  indexOf(address: StepAddress): number;
+  groupOf(index: number): StepGroup;
+  readonly groups: readonly StepGroup[];
+}
