@@ -1,0 +1,28 @@
+/**
+ * Every command the extension contributes, in one place: the panel, the code lenses, the
+ * hovers and the tests refer to these names, and hover Markdown trusts exactly the ones in
+ * HOVER_TRUSTED_COMMANDS (never `isTrusted: true`).
+ */
+export const Command = {
+  openPanel: 'backpropStepper.openPanel',
+  step: 'backpropStepper.step',
+  stepBack: 'backpropStepper.stepBack',
+  stepLayer: 'backpropStepper.stepLayer',
+  stepLayerBack: 'backpropStepper.stepLayerBack',
+  runForward: 'backpropStepper.runForward',
+  runBackward: 'backpropStepper.runBackward',
+  reset: 'backpropStepper.reset',
+  nextExample: 'backpropStepper.nextExample',
+  previousExample: 'backpropStepper.previousExample',
+  applyGradientStep: 'backpropStepper.applyGradientStep',
+  /** Arguments: (uri: string, address: StepAddress). Moves the stepping position to that quantity. */
+  stepTo: 'backpropStepper.stepTo',
+  /** Arguments: (uri: string, address?: StepAddress). Opens the panel on that quantity. */
+  showInPanel: 'backpropStepper.showInPanel',
+  /** Arguments: (uri: string, example: number) with a 0-based example. Opens the panel on that example. */
+  traceExample: 'backpropStepper.traceExample',
+} as const;
+
+export type CommandId = (typeof Command)[keyof typeof Command];
+
+export const HOVER_TRUSTED_COMMANDS: readonly CommandId[] = [Command.stepTo, Command.showInPanel];
