@@ -32,6 +32,12 @@ export interface LayerSource {
    * out and the weights were initialised from the seed.
    */
   readonly weights: PackedSpans | null;
+  /**
+   * Where each written row of `w` begins in `weights`: row k (1-based) starts at index
+   * weightRows[k − 1]. Lets a position be named w^(ℓ)_kj even when a row has the wrong length.
+   * Absent or null when `w` is left out (or in a source not made by the parser).
+   */
+  readonly weightRows?: Int32Array | null;
   /** From the `w` keyword to the last weight, for messages about the whole matrix. */
   readonly weightsBlock: Range | null;
   readonly biases: PackedSpans | null;

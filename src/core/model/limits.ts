@@ -1,0 +1,19 @@
+/**
+ * How big a spec may be. Both limits are checked from the layer sizes and the example lines
+ * before anything of that size is allocated, so a typo such as `layer 1: 1000000 sigmoid`
+ * gives a diagnostic instead of freezing the editor. A 784-128-10 network (101,770
+ * parameters) is far inside them.
+ */
+
+/** The most weights and biases, Σ_ℓ (n_(ℓ−1)·n_ℓ + n_ℓ) over ℓ = 1 … L, a network may have. */
+export const MAX_PARAMETERS = 2_000_000;
+
+/** The most numbers all examples together may hold: m·(n_0 + n_L) for m examples. */
+export const MAX_EXAMPLE_NUMBERS = 5_000_000;
+
+export interface Limits {
+  readonly maxParameters: number;
+  readonly maxExampleNumbers: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxParameters: MAX_PARAMETERS, maxExampleNumbers: MAX_EXAMPLE_NUMBERS };
