@@ -1,0 +1,32 @@
+import type { Diagnostic } from '../../core/diagnostics';
+import type { EngineResult } from '../../core/engine/types';
+import type { Network } from '../../core/model/network';
+import type { SpecSource } from '../../core/model/source';
+import type { Trace } from '../../core/trace/types';
+
+/**
+ * The three core functions an analysis needs, passed in rather than imported so the analysis
+ * can be tested with fakes and so this folder depends only on the core's contracts:
+ * main.ts wires in parseSpec, runEngine and buildTrace.
+ */
+export interface Toolchain {
+  parse(text: string): ParseOutcome;
+  run(network: Network): EngineResult;
+  trace(network: Network, result: EngineResult, exampleIndex: number, options: TraceOptions): Trace;
+}
+
+/** What parseSpec returns. */
+export interface ParseOutcome {
+  readonly network: Network | null;
+  readonly source: SpecSource;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface TraceOptions {
+  /** Significant digits of the numbers written into formulas. */
+  readonly digits: number;
+  readonly source: SpecSource;
+}
+
+/** Where analyses report bugs (never the person's mistakes, which are diagnostics). */
+export type BugReporter = (what: string, error: unknown) => void;

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import type { SpecAnalyses } from '../analysis/specAnalyses';
+import { NNET_LANGUAGE } from '../analysis/specAnalyses';
+import { fromVscodePosition, toVscodeRange } from '../vscodeRanges';
+import { outlineOf, type OutlineKind, type OutlineNode } from './outlineTree';
+
+const SYMBOL_KINDS: Record<OutlineKind, vscode.SymbolKind> = {
+  network: vscode.SymbolKind.Module,
+  setting: vscode.SymbolKind.Property,
+  layer: vscode.SymbolKind.Struct,
+  weights: vscode.SymbolKind.Array,
+  biases: vscode.SymbolKind.Array,
+  example: vscode.SymbolKind.Object,
+};
+
+/** The Outline view, breadcrumbs and Go to Symbol for specs, from the shared analysis. */
+export function registerOutline(analyses: SpecAnalyses): vscode.Disposable {
+  return vscode.languages.registerDocumentSymbolProvider(
+    { language: NNET_LANGUAGE },
+    {
+      provideDocumentSymbols(document) {
+        const analysis = analyses.get(document);
+        const text = {
+          get: (range: Parameters<typeof toVscodeRange>[0]) => document.getText(toVscodeRange(range)),
+          lineEnd: (line: number) => fromVscodePosition(document.lineAt(Math.min(Math.max(0, line), document.lineCount - 1)).range.end),
+        };
+        return outlineOf(analysis.source, analysis.network, text).map(toSymbol);
+      },
+    },
+    { label: 'Backprop Stepper' },
+  );
+}
+
+function toSymbol(node: OutlineNode): vscode.DocumentSymbol {
+  const range = toVscodeRange(node.range);
+  // VS Code requires the selection inside the range; the outline builder guarantees it, and
+  // this keeps a malformed source from making the whole outline fail.
+  const selection = range.contains(toVscodeRange(node.selection)) ? toVscodeRange(node.selection) : range;
+  const symbol = new vscode.DocumentSymbol(node.name, node.detail, SYMBOL_KINDS[node.kind], range, selection);
+  symbol.children = node.children.map(toSymbol);
+  return symbol;
+}
