@@ -1,0 +1,212 @@
+/**
+ * The messages between the extension host and the Backprop Stepper panel, one discriminated
+ * union per direction. Both sides import these as types only, so the protocol is checked at
+ * compile time on both ends of `postMessage`.
+ *
+ * Conversation: the webview posts `ready` first (with whatever it restored from getState);
+ * only then does the extension post anything. Every later change of analysis, example or step
+ * is one `view` message holding everything visible, already resolved: the webview never runs
+ * the engine or the trace, it only draws numbers it is given.
+ *
+ * Big networks (784-128-10): values travel in windows — at most MAX_WINDOW neurons per layer,
+ * chosen around the current step — so a message stays a few kilobytes whatever the network's
+ * size, and a step costs the same on a 2-2-2 network as on MNIST.
+ */
+import type { Phase, StepAddress, StepKind } from '../core/trace/types';
+
+/** The letters of the factor-colour macros `\bpfA` … `\bpfF`; factor i uses letter i mod 6. */
+export const FACTOR_MARKS = 'ABCDEF';
+
+/** Neurons of one layer that the panel shows at once; the rest are summarised ("… 118 more"). */
+export const MAX_WINDOW = 12;
+
+/**
+ * A number the panel can point at: a step of the trace, or one of the spec's own inputs —
+ * a weight or bias as written (`w`, `b`), an input `x_ik` (j is k, 1-based) or a target `y_ij`.
+ */
+export type QuantityKind = StepKind | 'w' | 'b' | 'x' | 'y';
+
+export interface QuantityRef {
+  readonly kind: QuantityKind;
+  readonly layer: number;
+  /** 1-based neuron of `layer` (for `x`, the input's number). */
+  readonly j: number;
+  /** 1-based neuron of layer − 1, for weights; 0 otherwise. */
+  readonly k: number;
+}
+
+/** A value the stepping has reached, or null while it is still to be computed (drawn empty). */
+export type Known = number | null;
+
+/** One layer as the panel shows it. Vectors are indexed by the window: entry i is neuron `start + i + 1`. */
+export interface LayerView {
+  readonly index: number;
+  readonly size: number;
+  /** Activation name, null for layer 0. */
+  readonly activation: string | null;
+  /** 0-based first neuron shown; the window holds `count` neurons. */
+  readonly start: number;
+  readonly count: number;
+  /** a^(0) = x_i for layer 0; absent quantities (z of the inputs) are empty arrays. */
+  readonly z: readonly Known[];
+  readonly a: readonly Known[];
+  readonly dcda: readonly Known[];
+  readonly dadz: readonly Known[];
+  readonly delta: readonly Known[];
+  /**
+   * Weight windows, rows = shown neurons k of layer ℓ − 1, columns = shown neurons j of this
+   * layer, row-major (row·count + column). `w` always known; `dw` is ∂c_i/∂w^(ℓ)_kj of this
+   * example; `wNew` is w − η ∂c/∂w (mean over examples), known in the update phase.
+   */
+  readonly w: readonly number[];
+  readonly dw: readonly Known[];
+  readonly wNew: readonly Known[];
+  readonly b: readonly number[];
+  readonly db: readonly Known[];
+  readonly bNew: readonly Known[];
+  /** y_i for the output layer's window, empty elsewhere. */
+  readonly y: readonly number[];
+}
+
+/** One factor of the current step's product (or one term of its sum), coloured by its position. */
+export interface FactorView {
+  readonly tex: string;
+  readonly text: string;
+  readonly value: number;
+  /** The value as the step writes it (significant digits applied). */
+  readonly valueText: string;
+  readonly refers: StepAddress | null;
+}
+
+/**
+ * The current step, resolved. `formulaTex` and `substitutedTex` mark factor i as
+ * `\bpfA{…}`, `\bpfB{…}`, … (letter FACTOR_MARKS[i mod 6]): the webview defines these macros
+ * to colour each factor with one of the theme's chart colours, so colours follow the theme
+ * without the extension knowing them.
+ */
+export interface StepView {
+  readonly index: number;
+  readonly count: number;
+  readonly phase: Phase;
+  readonly address: StepAddress;
+  readonly layer: number;
+  readonly symbolTex: string;
+  readonly formulaTex: string;
+  readonly substitutedTex: string;
+  readonly valueText: string;
+  readonly value: number;
+  readonly factors: readonly FactorView[];
+  /** The whole step in Unicode, e.g. "δ⁽²⁾₁ = ∂cᵢ/∂a⁽²⁾₁ · σ′(z⁽²⁾₁) = 0.741365 × 0.186816 = 0.138499". */
+  readonly plainText: string;
+}
+
+export interface ViewMessage {
+  readonly type: 'view';
+  /** The document's URI, so a restored panel can be tied back to its spec. */
+  readonly uri: string;
+  readonly fileName: string;
+  /** Analysis version the numbers come from; tooltips cache per version. */
+  readonly version: number;
+  /** The spec's `network "…"` name: untrusted text, shown only through textContent. */
+  readonly networkName: string | null;
+  readonly costName: string;
+  readonly learningRate: number;
+  readonly digits: number;
+  /** 0-based example shown, and how many there are. */
+  readonly example: number;
+  readonly exampleCount: number;
+  /** c_i of this example once the cost step is reached, else null; c (mean) likewise. */
+  readonly exampleCost: Known;
+  readonly meanCost: Known;
+  readonly layers: readonly LayerView[];
+  /** Null before the first step (position −1, nothing computed yet). */
+  readonly step: StepView | null;
+  /** Total number of steps in this example's trace. */
+  readonly stepCount: number;
+  /** A numeric failure of the engine (NaN/Infinity), named in the article's notation. */
+  readonly failure: string | null;
+  /** Warnings the spec has (errors send `problems` instead). */
+  readonly warnings: readonly ProblemView[];
+}
+
+export interface ProblemView {
+  readonly severity: 'error' | 'warning' | 'information';
+  readonly message: string;
+  /** 0-based line, for "line 7" and reveal. */
+  readonly line: number;
+  readonly character: number;
+}
+
+/** The spec has errors: the panel shows them instead of stale numbers until they are fixed. */
+export interface ProblemsMessage {
+  readonly type: 'problems';
+  readonly uri: string;
+  readonly fileName: string;
+  readonly problems: readonly ProblemView[];
+}
+
+/** Reply to `describe`: what a hovered quantity is, in the trace's own words. */
+export interface DescriptionMessage {
+  readonly type: 'description';
+  readonly version: number;
+  readonly ref: QuantityRef;
+  readonly symbolText: string;
+  readonly formulaText: string;
+  readonly valueText: string;
+}
+
+/** The spec is gone (closed, deleted): the panel says so and waits to be disposed. */
+export interface DetachedMessage {
+  readonly type: 'detached';
+  readonly reason: string;
+}
+
+export type ExtensionToPanel = ViewMessage | ProblemsMessage | DescriptionMessage | DetachedMessage;
+
+/** The stepping commands the panel's own buttons and keys can send. */
+export const PANEL_ACTIONS = [
+  'step',
+  'stepBack',
+  'stepLayer',
+  'stepLayerBack',
+  'runForward',
+  'runBackward',
+  'reset',
+  'nextExample',
+  'previousExample',
+  'applyGradientStep',
+] as const;
+export type PanelAction = (typeof PANEL_ACTIONS)[number];
+
+/** What the webview keeps with setState, so a reload or a restore comes back to the same place. */
+export interface PanelState {
+  readonly uri: string;
+  readonly example: number;
+  readonly step: number;
+}
+
+export type PanelToExtension =
+  | { readonly type: 'ready'; readonly state: PanelState | null }
+  | { readonly type: 'action'; readonly action: PanelAction }
+  | { readonly type: 'stepTo'; readonly address: StepAddress }
+  | { readonly type: 'reveal'; readonly ref: QuantityRef }
+  | { readonly type: 'revealProblem'; readonly line: number; readonly character: number }
+  | { readonly type: 'describe'; readonly version: number; readonly ref: QuantityRef };
+
+/** Narrows an unknown postMessage payload to a PanelToExtension, rejecting anything malformed. */
+export function isPanelMessage(value: unknown): value is PanelToExtension {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  switch (type) {
+    case 'ready':
+    case 'stepTo':
+    case 'reveal':
+    case 'revealProblem':
+    case 'describe':
+      return true;
+    case 'action':
+      return (PANEL_ACTIONS as readonly unknown[]).includes((value as { action?: unknown }).action);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The Backprop Stepper panel's browser code. It posts `ready` (with the state VS Code kept for
+ * it), then draws every `view` the extension sends: header, controls, the current step in
+ * KaTeX, the network diagram and the per-layer tables. It computes nothing about the network;
+ * all numbers arrive resolved (src/shared/panelMessages.ts).
+ */
+import type { ExtensionToPanel, PanelAction, ProblemsMessage, ViewMessage } from '../src/shared/panelMessages';
+import { factorMacros, onThemeChange, themeFactorColours } from './colors';
+import { createToolbar, installKeys } from './controls';
+import { renderDiagram } from './diagram';
+import { h, replaceChildren } from './dom';
+import { highlightsFor } from './highlight';
+import { formatValue } from './refs';
+import { createStepView, renderStep } from './stepView';
+import { renderTables } from './tables';
+import { Tooltips } from './tooltip';
+import { vscodeApi } from './vscodeApi';
+import { exampleText, IDLE_TEXT, positionText } from './wording';
+
+const api = vscodeApi();
+const run = (action: PanelAction) => api.postMessage({ type: 'action', action });
+
+const title = h('h2', { class: 'title' });
+const file = h('span', { class: 'file' });
+const example = h('span', { class: 'example' });
+const cost = h('span', { class: 'cost' });
+const position = h('p', { class: 'position' });
+const header = h('header', {}, title, h('p', { class: 'meta' }, file, example, cost), position);
+const toolbar = createToolbar(run);
+const stepView = createStepView();
+const notices = h('div', { class: 'notices' });
+const diagram = h('div', { class: 'diagram-scroll', tabindex: 0, 'aria-label': 'Network diagram; arrow keys step' });
+const tables = h('div', { class: 'tables-host' });
+const numbers = h('div', { class: 'numbers' }, stepView.root, diagram, tables);
+const problems = h('section', { class: 'problems', hidden: true, 'aria-label': 'Problems in the spec' });
+const app = h('main', { id: 'app' }, header, toolbar, notices, problems, numbers);
+document.body.append(app);
+
+let macros = factorMacros(themeFactorColours());
+let last: ViewMessage | null = null;
+const tooltips = new Tooltips(numbers, (message) => api.postMessage(message));
+installKeys(run);
+onThemeChange(() => {
+  macros = factorMacros(themeFactorColours());
+  if (last) showView(last);
+});
+
+function showView(view: ViewMessage): void {
+  last = view;
+  problems.hidden = true;
+  numbers.hidden = false;
+  toolbar.hidden = false;
+  title.textContent = view.networkName ?? 'Network';
+  file.textContent = view.fileName;
+  example.textContent = exampleText(view);
+  cost.textContent = view.exampleCost === null ? 'cᵢ not yet computed' : `cᵢ = ${formatValue(view.exampleCost, view.digits)} · c = ${formatValue(view.meanCost, view.digits)}`;
+  position.textContent = positionText(view);
+  const noticeItems = [];
+  if (view.failure) noticeItems.push(h('p', { class: 'notice error', role: 'alert' }, view.failure));
+  for (const warning of view.warnings) noticeItems.push(h('p', { class: 'notice warning' }, `line ${warning.line + 1}: ${warning.message}`));
+  replaceChildren(notices, ...noticeItems);
+
+  const L = view.layers.length - 1;
+  const highlights = highlightsFor(view.step, L);
+  renderStep(stepView, view.step, macros, IDLE_TEXT);
+  replaceChildren(diagram, renderDiagram(view, highlights));
+  replaceChildren(tables, renderTables(view, highlights));
+  tooltips.setVersion(view.version);
+  api.setState({ uri: view.uri, example: view.example, step: view.step?.index ?? -1 });
+}
+
+function showProblems(message: ProblemsMessage): void {
+  file.textContent = message.fileName;
+  position.textContent = 'The spec has errors; the numbers come back when they are fixed.';
+  numbers.hidden = true;
+  problems.hidden = false;
+  replaceChildren(notices);
+  const items = message.problems.map((p) => {
+    const button = h('button', { type: 'button', class: 'problem-link', 'aria-label': `Show line ${p.line + 1} in the spec` }, `line ${p.line + 1}`);
+    button.addEventListener('click', () => api.postMessage({ type: 'revealProblem', line: p.line, character: p.character }));
+    return h('li', { class: `problem ${p.severity}` }, button, ' ', h('span', {}, p.message));
+  });
+  replaceChildren(problems, h('h3', {}, 'Problems in the spec'), h('ul', {}, ...items));
+}
+
+window.addEventListener('message', (event: MessageEvent<ExtensionToPanel>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'view':
+      showView(message);
+      break;
+    case 'problems':
+      showProblems(message);
+      break;
+    case 'description':
+      tooltips.receive(message);
+      break;
+    case 'detached':
+      numbers.hidden = true;
+      toolbar.hidden = true;
+      problems.hidden = true;
+      position.textContent = message.reason;
+      break;
+  }
+});
+
+api.postMessage({ type: 'ready', state: api.getState() ?? null });

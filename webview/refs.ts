@@ -1,0 +1,83 @@
+/**
+ * Pure helpers about the quantities the panel shows: keys for data attributes, plain-text
+ * symbols in the article's notation (from src/core/notation, the same the trace uses), and
+ * cell formatting. No DOM here, so these are unit-tested in Node.
+ */
+import type { StepAddress } from '../src/core/trace/types';
+import * as n from '../src/core/notation/symbols';
+import { formatNumber } from '../src/core/notation/format';
+import type { QuantityKind, QuantityRef } from '../src/shared/panelMessages';
+
+const KINDS: readonly QuantityKind[] = ['z', 'a', 'cost', 'dcda', 'dadz', 'delta', 'dw', 'db', 'w-new', 'b-new', 'w', 'b', 'x', 'y'];
+
+/** "kind:layer:j:k", the value of `data-ref` on every neuron, edge and cell. */
+export function refKey(ref: QuantityRef | StepAddress): string {
+  return `${ref.kind}:${ref.layer}:${ref.j}:${ref.k}`;
+}
+
+/** The inverse of refKey, or null for anything that is not one (attributes are input too). */
+export function parseRefKey(key: string | null | undefined): QuantityRef | null {
+  if (!key) return null;
+  const parts = key.split(':');
+  if (parts.length !== 4) return null;
+  const kind = parts[0] as QuantityKind;
+  const [layer, j, k] = parts.slice(1).map(Number);
+  if (!KINDS.includes(kind) || ![layer, j, k].every((n) => Number.isInteger(n) && n >= 0)) return null;
+  return { kind, layer, j, k };
+}
+
+/** The plain-text symbol of a quantity, in the core's notation: δ⁽²⁾₁, ∂cᵢ/∂w⁽¹⁾₂₁, xᵢ₁, cᵢ. */
+export function symbolText(ref: QuantityRef): string {
+  const { layer: l, j, k } = ref;
+  switch (ref.kind) {
+    case 'z':
+      return n.z(l, j).text;
+    case 'a':
+      return n.a(l, j).text;
+    case 'cost':
+      return n.exampleCost.text;
+    case 'dcda':
+      return n.dcda(l, j).text;
+    case 'dadz':
+      return n.sigmaPrime(l, j).text;
+    case 'delta':
+      return n.delta(l, j).text;
+    case 'dw':
+      return n.dcdw(l, k, j).text;
+    case 'db':
+      return n.dcdb(l, j).text;
+    case 'w-new':
+      return `${n.w(l, k, j).text} − η ${n.meanDcdw(l, k, j).text}`;
+    case 'b-new':
+      return `${n.b(l, j).text} − η ${n.meanDcdb(l, j).text}`;
+    case 'w':
+      return n.w(l, k, j).text;
+    case 'b':
+      return n.b(l, j).text;
+    case 'x':
+      return `${n.a(0, j).text} = x${n.subscriptsText('i', j)}`;
+    case 'y':
+      return n.y(j).text;
+  }
+}
+
+/**
+ * A number for a table cell or a neuron, written as the trace writes numbers (core notation,
+ * `digits` significant digits). Null — not computed yet — is the empty string: the panel
+ * leaves such cells visibly empty, never 0.
+ */
+export function formatValue(value: number | null, digits: number): string {
+  return value === null ? '' : formatNumber(value, digits);
+}
+
+/** Whether two addresses name the same quantity. */
+export function sameRef(x: QuantityRef | StepAddress | null, y: QuantityRef | StepAddress | null): boolean {
+  return !!x && !!y && x.kind === y.kind && x.layer === y.layer && x.j === y.j && x.k === y.k;
+}
+
+const STEP_KINDS: ReadonlySet<string> = new Set(['z', 'a', 'cost', 'dcda', 'dadz', 'delta', 'dw', 'db', 'w-new', 'b-new']);
+
+/** Whether a reference names a step of the trace (and so can be stepped to), not a spec input. */
+export function isStepRef(ref: QuantityRef): ref is QuantityRef & StepAddress {
+  return STEP_KINDS.has(ref.kind);
+}

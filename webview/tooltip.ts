@@ -1,0 +1,91 @@
+/**
+ * Hovering (or focusing) any neuron, edge, table cell or factor shows what it is: its symbol,
+ * the formula it came from, and its value. The symbol is known here; the formula and value are
+ * asked of the extension (`describe`), which answers from the trace in the article's words,
+ * and are cached per analysis version. Clicking reveals the number in the spec; double-clicking
+ * a quantity of the trace steps to it.
+ */
+import type { DescriptionMessage, PanelToExtension, QuantityRef } from '../src/shared/panelMessages';
+import { h } from './dom';
+import { isStepRef, parseRefKey, refKey, symbolText } from './refs';
+
+export class Tooltips {
+  private readonly tip = h('div', { class: 'tooltip', role: 'tooltip', id: 'bp-tooltip', hidden: true });
+  private readonly cache = new Map<string, DescriptionMessage>();
+  private version = -1;
+  private shown: { ref: QuantityRef; target: Element } | null = null;
+
+  constructor(
+    root: HTMLElement,
+    private readonly post: (message: PanelToExtension) => void,
+  ) {
+    document.body.append(this.tip);
+    root.addEventListener('pointerover', (e) => this.enter(e.target));
+    root.addEventListener('focusin', (e) => this.enter(e.target));
+    root.addEventListener('pointerout', (e) => this.leave(e.target, (e as PointerEvent).relatedTarget));
+    root.addEventListener('focusout', () => this.hide());
+    root.addEventListener('click', (e) => {
+      const found = this.refOf(e.target);
+      if (found) this.post({ type: 'reveal', ref: found.ref });
+    });
+    root.addEventListener('dblclick', (e) => {
+      const found = this.refOf(e.target);
+      if (found && isStepRef(found.ref)) this.post({ type: 'stepTo', address: found.ref });
+    });
+    document.addEventListener('keydown', (e) => e.key === 'Escape' && this.hide());
+  }
+
+  /** New numbers: cached descriptions of the old version no longer hold. */
+  setVersion(version: number): void {
+    if (version !== this.version) this.cache.clear();
+    this.version = version;
+    this.hide();
+  }
+
+  receive(message: DescriptionMessage): void {
+    if (message.version !== this.version) return;
+    this.cache.set(refKey(message.ref), message);
+    if (this.shown && refKey(this.shown.ref) === refKey(message.ref)) this.fill(this.shown.ref, this.shown.target);
+  }
+
+  private refOf(target: EventTarget | null): { ref: QuantityRef; element: Element } | null {
+    const element = target instanceof Element ? target.closest('[data-ref]') : null;
+    const ref = element ? parseRefKey(element.getAttribute('data-ref')) : null;
+    return element && ref ? { ref, element } : null;
+  }
+
+  private enter(target: EventTarget | null): void {
+    const found = this.refOf(target);
+    if (!found) return;
+    this.shown = { ref: found.ref, target: found.element };
+    const key = refKey(found.ref);
+    if (!this.cache.has(key)) this.post({ type: 'describe', version: this.version, ref: found.ref });
+    this.fill(found.ref, found.element);
+  }
+
+  private leave(target: EventTarget | null, to: EventTarget | null): void {
+    const from = this.refOf(target);
+    const next = this.refOf(to);
+    if (from && (!next || next.element !== from.element)) this.hide();
+  }
+
+  private hide(): void {
+    this.shown = null;
+    this.tip.hidden = true;
+  }
+
+  private fill(ref: QuantityRef, target: Element): void {
+    const description = this.cache.get(refKey(ref));
+    const symbol = description?.symbolText ?? symbolText(ref);
+    const value = description?.valueText ?? target.textContent ?? '';
+    const lines = [h('div', { class: 'tip-symbol' }, `${symbol} = ${value || 'not computed yet'}`)];
+    if (description?.formulaText) lines.push(h('div', { class: 'tip-formula' }, description.formulaText));
+    lines.push(h('div', { class: 'tip-hint' }, 'Click: show in spec · double-click: step here'));
+    this.tip.replaceChildren(...lines);
+    this.tip.hidden = false;
+    const box = target.getBoundingClientRect();
+    const left = Math.min(window.innerWidth - 320, Math.max(4, box.left));
+    this.tip.style.left = `${left + window.scrollX}px`;
+    this.tip.style.top = `${box.bottom + window.scrollY + 6}px`;
+  }
+}
