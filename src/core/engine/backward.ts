@@ -1,0 +1,57 @@
+import { multiplyTransposed, transpose } from './matmul';
+import type { Workspace } from './workspace';
+
+/**
+ * The backward pass for every example at once (after `forward`), from layer L down to 1:
+ *   ∂c_i/∂a^(L)_j           from the cost;
+ *   δ^(ℓ)_j = Σ_r ∂c_i/∂a^(ℓ)_r · ∂a^(ℓ)_r/∂z^(ℓ)_j, which for an elementwise σ is just
+ *             ∂c_i/∂a^(ℓ)_j · σ′(z^(ℓ)_j), and for softmax keeps the whole Jacobian
+ *             ∂a_r/∂z_j = a_r(δ_rj − a_j);
+ *   ∂c/∂w^(ℓ)_kj = (1/m) Σ_i δ^(ℓ)_j a^(ℓ−1)_k,  ∂c/∂b^(ℓ)_j = (1/m) Σ_i δ^(ℓ)_j;
+ *   ∂c_i/∂a^(ℓ−1)_k = Σ_j δ^(ℓ)_j w^(ℓ)_kj     (the recursion that gives the pass its name).
+ * The per-example ∂c_i/∂w are never stored: the mean comes straight out of one product.
+ */
+export function backward(ws: Workspace, weights: readonly Float64Array[]): void {
+  const { sizes, m } = ws;
+  const L = sizes.length - 1;
+  ws.cost.gradient(ws.a[L], ws.y, m, sizes[L], ws.dcda[L]);
+  const inverseM = m === 0 ? 0 : 1 / m;
+  for (let l = L; l >= 1; l--) {
+    const p = sizes[l - 1];
+    const n = sizes[l];
+    const delta = ws.delta[l];
+    const dcda = ws.dcda[l];
+    if (ws.activations[l]!.elementwise) {
+      const dadz = ws.dadz[l];
+      for (let q = 0, end = m * n; q < end; q++) delta[q] = dcda[q] * dadz[q];
+    } else {
+      softmaxDelta(dcda, ws.a[l], delta, m, n);
+    }
+    const gb = ws.gb[l];
+    gb.fill(0);
+    for (let i = 0; i < m; i++) {
+      const base = i * n;
+      for (let j = 0; j < n; j++) gb[j] += delta[base + j];
+    }
+    for (let j = 0; j < n; j++) gb[j] *= inverseM;
+    // ∂c/∂w^(ℓ) (p×n) = (a^(ℓ−1))ᵀ·δ^(ℓ)/m, as a product of two transposed (row-contiguous) operands.
+    transpose(ws.a[l - 1], m, p, ws.aT, 1);
+    transpose(delta, m, n, ws.dT, inverseM);
+    multiplyTransposed(ws.aT, ws.dT, ws.gw[l], p, m, n, null);
+    // ∂c_i/∂a^(ℓ−1) (m×p) = δ^(ℓ)·(w^(ℓ))ᵀ; w^(ℓ) is already p×n, the shape the kernel wants.
+    if (l > 1) multiplyTransposed(delta, weights[l], ws.dcda[l - 1], m, n, p, null);
+  }
+}
+
+/**
+ * δ_j = Σ_r g_r · a_r(δ_rj − a_j) for one softmax layer, g = ∂c_i/∂a. Expanding the sum gives
+ * a_j·g_j − a_j·Σ_r g_r a_r: the same n² terms, summed in O(n) per example.
+ */
+function softmaxDelta(g: Float64Array, a: Float64Array, delta: Float64Array, m: number, n: number): void {
+  for (let i = 0; i < m; i++) {
+    const base = i * n;
+    let dot = 0;
+    for (let r = 0; r < n; r++) dot += g[base + r] * a[base + r];
+    for (let j = 0; j < n; j++) delta[base + j] = a[base + j] * (g[base + j] - dot);
+  }
+}

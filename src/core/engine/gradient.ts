@@ -1,0 +1,34 @@
+import type { Network } from '../model/network';
+import { backward } from './backward';
+import { costs, forward } from './forward';
+import { workspaceFor, type Workspace } from './workspace';
+
+/** The mean cost c and gradient ∂c/∂w, ∂c/∂b, as views into the workspace (valid until its next use). */
+export interface GradientView {
+  readonly cost: number;
+  readonly w: readonly Float64Array[];
+  readonly b: readonly Float64Array[];
+}
+
+/**
+ * The fast path: one batched forward and backward pass in the network's reusable workspace,
+ * allocating nothing after the first call. Returns views into the workspace, so copy what must
+ * outlive the next call. `runEngine` builds the full, owned EngineResult on top of the same passes.
+ */
+export function computeGradient(network: Network, workspace: Workspace = workspaceFor(network)): GradientView {
+  forward(workspace, workspace.weights, workspace.biases);
+  const cost = costs(workspace);
+  backward(workspace, workspace.weights);
+  return { cost, w: workspace.gw, b: workspace.gb };
+}
+
+/** The mean cost c for the given parameters (the network's own when omitted), forward pass only. */
+export function meanCost(
+  network: Network,
+  weights?: readonly Float64Array[],
+  biases?: readonly Float64Array[],
+  workspace: Workspace = workspaceFor(network),
+): number {
+  forward(workspace, weights ?? workspace.weights, biases ?? workspace.biases);
+  return costs(workspace);
+}
