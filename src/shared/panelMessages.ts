@@ -210,3 +210,10 @@ export function isPanelMessage(value: unknown): value is PanelToExtension {
       return false;
   }
 }
+
+/** Narrows what VS Code hands the serializer (saved by an older page, perhaps) to a PanelState. */
+export function isPanelState(value: unknown): value is PanelState {
+  if (typeof value !== 'object' || value === null) return false;
+  const state = value as Partial<PanelState>;
+  return typeof state.uri === 'string' && Number.isInteger(state.example) && Number.isInteger(state.step);
+}

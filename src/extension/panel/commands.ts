@@ -1,0 +1,105 @@
+/**
+ * The panel feature's entry point: registers every Backprop Stepper command (src/extension/
+ * commandIds.ts) and the panel manager. Called once from activate() in src/extension/main.ts.
+ *
+ * Commands act on "the current spec": the one named by their argument (editor-title buttons
+ * pass the editor's URI; hovers and code lenses pass a URI string), else the spec of the
+ * focused panel, else the active `.nnet` editor, else the last one that was active.
+ */
+import * as vscode from 'vscode';
+import type { StepAddress } from '../../core/trace/types';
+import type { PanelAction } from '../../shared/panelMessages';
+import { isSpecDocument, type SpecAnalyses } from '../analysis/specAnalyses';
+import { Command } from '../commandIds';
+import type { Settings } from '../settings';
+import type { StepPositions } from '../stepping/stepPositions';
+import { ACTION_COMMANDS, planAction } from './actions';
+import { applyGradientStep } from './applyGradientStep';
+import { PanelManager } from './panelManager';
+
+export interface PanelFeatureDeps {
+  readonly analyses: SpecAnalyses;
+  readonly positions: StepPositions;
+  readonly settings: Settings;
+}
+
+export function registerPanelFeature(context: vscode.ExtensionContext, deps: PanelFeatureDeps): PanelManager {
+  const { analyses, positions, settings } = deps;
+  let lastSpec: vscode.Uri | undefined = vscode.window.activeTextEditor && isSpecDocument(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor.document.uri : undefined;
+
+  async function runAction(document: vscode.TextDocument, action: PanelAction): Promise<void> {
+    const plan = planAction(action, settings.current.stepGranularity);
+    if (plan.kind === 'apply') await applyGradientStep(document, analyses);
+    else positions.move(document, plan.move);
+  }
+
+  const manager = new PanelManager({ extensionUri: context.extensionUri, analyses, positions, settings, runAction });
+
+  async function specFor(argument: unknown): Promise<vscode.TextDocument | undefined> {
+    const uri = argument instanceof vscode.Uri ? argument : typeof argument === 'string' ? parseUri(argument) : undefined;
+    if (uri) {
+      const open = analyses.documentFor(uri);
+      if (open) return open;
+      try {
+        const document = await vscode.workspace.openTextDocument(uri);
+        return isSpecDocument(document) ? document : undefined;
+      } catch {
+        return undefined;
+      }
+    }
+    const fromPanel = manager.active?.uri;
+    const editor = vscode.window.activeTextEditor;
+    const candidates = [fromPanel, editor && isSpecDocument(editor.document) ? editor.document.uri : undefined, lastSpec];
+    for (const candidate of candidates) {
+      const document = candidate && analyses.documentFor(candidate);
+      if (document) return document;
+    }
+    return undefined;
+  }
+
+  async function withSpec(argument: unknown, run: (document: vscode.TextDocument) => unknown): Promise<void> {
+    const document = await specFor(argument);
+    if (!document) {
+      void vscode.window.showInformationMessage('Open a .nnet spec to step through its backpropagation.');
+      return;
+    }
+    await run(document);
+  }
+
+  context.subscriptions.push(
+    manager,
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor && isSpecDocument(editor.document)) lastSpec = editor.document.uri;
+    }),
+    vscode.commands.registerCommand(Command.openPanel, (uri?: unknown) => withSpec(uri, (document) => manager.open(document))),
+    vscode.commands.registerCommand(Command.stepTo, (uri?: unknown, address?: StepAddress) =>
+      withSpec(uri, (document) => {
+        if (address) positions.stepTo(document, address);
+      }),
+    ),
+    vscode.commands.registerCommand(Command.showInPanel, (uri?: unknown, address?: StepAddress) =>
+      withSpec(uri, (document) => {
+        manager.open(document, false);
+        if (address) positions.stepTo(document, address);
+      }),
+    ),
+    vscode.commands.registerCommand(Command.traceExample, (uri?: unknown, example?: number) =>
+      withSpec(uri, (document) => {
+        manager.open(document, false);
+        if (Number.isInteger(example)) positions.set(document, { example: example!, step: positions.get(document).step });
+      }),
+    ),
+    ...(Object.entries(ACTION_COMMANDS) as [PanelAction, string][]).map(([action, command]) =>
+      vscode.commands.registerCommand(command, (uri?: unknown) => withSpec(uri, (document) => runAction(document, action))),
+    ),
+  );
+  return manager;
+}
+
+function parseUri(text: string): vscode.Uri | undefined {
+  try {
+    return vscode.Uri.parse(text, true);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Keeps at most one panel per spec: opening it again reveals the existing one. Restores panels
+ * after a window reload (WebviewPanelSerializer), and follows the spec's life: a closed or
+ * deleted spec takes its panel with it, quietly; a renamed spec keeps its panel, retargeted,
+ * at the same example and step.
+ */
+import * as vscode from 'vscode';
+import { isPanelState, type PanelState } from '../../shared/panelMessages';
+import type { PanelServices } from './services';
+import { PANEL_VIEW_TYPE, panelOptions, StepperPanel } from './stepperPanel';
+
+export class PanelManager implements vscode.Disposable {
+  private readonly panels = new Map<string, StepperPanel>();
+  /** Old URI → new URI of renames under way: the old document's close must not dispose the panel. */
+  private readonly renaming = new Map<string, vscode.Uri>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly services: PanelServices) {
+    const { analyses, positions, settings } = services;
+    this.subscriptions = [
+      vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+        deserializeWebviewPanel: (panel, state: unknown) => this.restore(panel, state),
+      }),
+      analyses.onDidChange((uri) => this.panels.get(uri.toString())?.update()),
+      positions.onDidChange((change) => this.panels.get(change.uri.toString())?.update()),
+      settings.onDidChange(() => this.panels.forEach((panel) => panel.update())),
+      analyses.onDidClose((uri) => {
+        if (!this.renaming.has(uri.toString())) this.panels.get(uri.toString())?.dispose();
+      }),
+      vscode.workspace.onWillRenameFiles((event) => {
+        for (const file of event.files) this.renaming.set(file.oldUri.toString(), file.newUri);
+      }),
+      vscode.workspace.onDidRenameFiles((event) => {
+        for (const file of event.files) {
+          this.renaming.delete(file.oldUri.toString());
+          this.moved(file.oldUri, file.newUri);
+        }
+      }),
+      vscode.workspace.onDidDeleteFiles((event) => {
+        for (const deleted of event.files) for (const [key, panel] of this.panels) if (isWithin(key, deleted.toString())) panel.dispose();
+      }),
+    ];
+  }
+
+  /** The panel that has focus, if it is one of ours. */
+  get active(): StepperPanel | undefined {
+    return [...this.panels.values()].find((p) => p.panel.active);
+  }
+
+  panelFor(uri: vscode.Uri): StepperPanel | undefined {
+    return this.panels.get(uri.toString());
+  }
+
+  /** Shows the panel of `document` beside its editor, creating it on first use. */
+  open(document: vscode.TextDocument, preserveFocus = true): StepperPanel {
+    const existing = this.panels.get(document.uri.toString());
+    if (existing) {
+      existing.reveal(preserveFocus);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Backprop', { viewColumn: vscode.ViewColumn.Beside, preserveFocus }, panelOptions(this.services.extensionUri));
+    return this.attach(panel, document.uri, null);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    for (const panel of [...this.panels.values()]) panel.dispose();
+  }
+
+  private attach(panel: vscode.WebviewPanel, uri: vscode.Uri, restored: PanelState | null): StepperPanel {
+    const key = uri.toString();
+    const stepper = new StepperPanel(panel, uri, this.services, restored, () => {
+      if (this.panels.get(stepper.uri.toString()) === stepper) this.panels.delete(stepper.uri.toString());
+    });
+    this.panels.set(key, stepper);
+    return stepper;
+  }
+
+  private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    if (!isPanelState(state)) {
+      panel.dispose();
+      return;
+    }
+    const uri = vscode.Uri.parse(state.uri);
+    if (this.panels.has(uri.toString())) {
+      panel.dispose(); // one panel per spec
+      return;
+    }
+    try {
+      await vscode.workspace.openTextDocument(uri);
+    } catch {
+      panel.dispose(); // the spec is gone: no panel, and no error popup
+      return;
+    }
+    this.attach(panel, uri, state);
+  }
+
+  private moved(oldUri: vscode.Uri, newUri: vscode.Uri): void {
+    for (const [key, panel] of [...this.panels]) {
+      if (!isWithin(key, oldUri.toString())) continue;
+      const target = vscode.Uri.parse(newUri.toString() + key.slice(oldUri.toString().length));
+      this.panels.delete(key);
+      this.panels.set(target.toString(), panel);
+      const position = panel.lastPosition;
+      void vscode.workspace.openTextDocument(target).then(
+        (document) => {
+          if (position) this.services.positions.set(document, position);
+          panel.retarget(target);
+        },
+        () => panel.dispose(),
+      );
+    }
+  }
+}
+
+/** Whether `uri` is `folder` itself or inside it (deleting or renaming a folder moves its specs). */
+function isWithin(uri: string, folder: string): boolean {
+  return uri === folder || uri.startsWith(folder.endsWith('/') ? folder : folder + '/');
+}

@@ -1,0 +1,15 @@
+/** What a panel needs from the rest of the extension, gathered so panels can be built in one place. */
+import type * as vscode from 'vscode';
+import type { PanelAction } from '../../shared/panelMessages';
+import type { SpecAnalyses } from '../analysis/specAnalyses';
+import type { Settings } from '../settings';
+import type { StepPositions } from '../stepping/stepPositions';
+
+export interface PanelServices {
+  readonly extensionUri: vscode.Uri;
+  readonly analyses: SpecAnalyses;
+  readonly positions: StepPositions;
+  readonly settings: Settings;
+  /** Runs a stepping action (or Apply Gradient Step) on a spec, as the commands do. */
+  runAction(document: vscode.TextDocument, action: PanelAction): Promise<void>;
+}
