@@ -1,7 +1,13 @@
 import type { Diagnostic } from '../diagnostics';
 import type { Network } from '../model/network';
 import type { SpecSource } from '../model/source';
-import type { Limits } from '../model/limits';
+import { DEFAULT_LIMITS, type Limits } from '../model/limits';
+import { buildNetwork, buildSource } from './assemble';
+import { checkExamples } from './check-examples';
+import { checkLayers, type LayerFacts } from './check-layers';
+import { NumberStore } from './numbers';
+import { readSpec } from './read';
+import { Reporter } from './reporter';
 
 export interface ParseResult {
   /** The network the spec describes; null exactly when some diagnostic has severity 'error'. */
@@ -17,13 +23,29 @@ export interface ParseOptions {
   readonly limits?: Partial<Limits>;
 }
 
-/** Parses a `.nnet` spec. Never throws: every problem becomes a diagnostic. */
+/**
+ * Parses a `.nnet` spec. Never throws: every problem becomes a diagnostic. Runs in time linear
+ * in the text: one reading pass over character codes (see read.ts), then checks that need the
+ * whole spec (check-layers.ts, check-examples.ts), then the network is assembled if valid.
+ */
 export function parseSpec(text: string, options: ParseOptions = {}): ParseResult {
-  void text;
-  void options;
-  return {
-    network: null,
-    source: { network: null, cost: null, learningRate: null, seed: null, layers: [], examples: [] },
-    diagnostics: [],
-  };
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const store = new NumberStore();
+  const reporter = new Reporter();
+  const draft = readSpec(text, store, reporter);
+  let facts: LayerFacts = { hasInputLayer: false, activations: [] };
+  if (draft.firstStatement === null) {
+    const firstLineEnd = text.search(/\r|\n/);
+    reporter.report(
+      'empty-spec',
+      { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineEnd < 0 ? text.length : firstLineEnd } },
+      'the spec is empty: expected a network, starting with its inputs (`layer 0: 2 inputs`), then its layers (`layer 1: 1 sigmoid`) and examples (`example x 0 1 y 1`)',
+    );
+  } else {
+    facts = checkLayers(draft, store, reporter, limits);
+    checkExamples(draft, store, reporter, limits, facts);
+  }
+  const source = buildSource(draft, store, facts);
+  const network = reporter.errors === 0 ? buildNetwork(draft, store, facts) : null;
+  return { network, source, diagnostics: reporter.sorted() };
 }

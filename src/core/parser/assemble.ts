@@ -1,0 +1,85 @@
+import { DEFAULT_COST, DEFAULT_LEARNING_RATE } from '../model/defaults';
+import { DEFAULT_SEED, initialiseLayers, type LayerPlan } from '../model/initialise';
+import type { ActivationName, CostName, Example, Layer, Network } from '../model/network';
+import type { ExampleSource, LayerSource, SettingSource, SpecSource } from '../model/source';
+import type { LayerFacts } from './check-layers';
+import type { NumberBlock, Setting, SpecDraft } from './draft';
+import type { NumberStore } from './numbers';
+import { blockRange } from './ranges';
+
+/** Turns the draft into the public results: the SpecSource always, the Network when valid. */
+
+const NO_SPANS = new Int32Array(0);
+
+export function buildSource(draft: SpecDraft, store: NumberStore, facts: LayerFacts): SpecSource {
+  const layers = draft.layers.map((layer, i): LayerSource => {
+    const isInput = facts.hasInputLayer && i === 0;
+    const weights = layer.weights;
+    return {
+      header: layer.header,
+      activation: isInput ? null : layer.wordRange,
+      weights: weights && store.spansOf(weights.start, weights.count),
+      weightRows: weights && Int32Array.from(weights.rowStarts, (start) => start - weights.start),
+      weightsBlock: weights && blockRange(store, weights),
+      biases: layer.biases && store.spansOf(layer.biases.start, layer.biases.count),
+      biasesBlock: layer.biases && blockRange(store, layer.biases),
+      lastLine: layer.lastLine,
+    };
+  });
+  const examples = draft.examples.map(
+    (example): ExampleSource => ({ line: example.line, x: spansOrNone(store, example.x), y: spansOrNone(store, example.y) }),
+  );
+  return {
+    network: draft.name?.line ?? null,
+    cost: settingSource(draft.cost),
+    learningRate: settingSource(draft.learningRate),
+    seed: settingSource(draft.seed),
+    layers,
+    examples,
+  };
+}
+
+/**
+ * The network, for a draft with no error diagnostics: every size, activation, shape and length
+ * has then been checked, and the parameter count is within the limit, so initialising the
+ * parts left out is safe.
+ */
+export function buildNetwork(draft: SpecDraft, store: NumberStore, facts: LayerFacts): Network {
+  const input = draft.layers[0];
+  const plans: LayerPlan[] = draft.layers.slice(1).map((layer, i) => ({
+    size: layer.size as number,
+    activation: facts.activations[i + 1] as ActivationName,
+    weights: valuesOrNull(store, layer.weights),
+    biases: valuesOrNull(store, layer.biases),
+  }));
+  const seed = draft.seed?.value ?? DEFAULT_SEED;
+  const initialised = initialiseLayers(input.size as number, plans, seed);
+  const layers: Layer[] = [
+    { size: input.size as number, activation: null, weights: new Float64Array(0), biases: new Float64Array(0) },
+    ...plans.map((plan, i) => ({ size: plan.size, activation: plan.activation, weights: initialised[i].weights, biases: initialised[i].biases })),
+  ];
+  const examples: Example[] = draft.examples.map((example) => ({
+    x: valuesOrNull(store, example.x) as Float64Array,
+    y: valuesOrNull(store, example.y) as Float64Array,
+  }));
+  return {
+    name: draft.name?.value ?? null,
+    cost: (draft.cost?.value as CostName | null) ?? DEFAULT_COST,
+    learningRate: draft.learningRate?.value ?? DEFAULT_LEARNING_RATE,
+    seed,
+    layers,
+    examples,
+  };
+}
+
+function settingSource(setting: Setting<unknown> | null): SettingSource | null {
+  return setting && { line: setting.line, value: setting.valueRange };
+}
+
+function spansOrNone(store: NumberStore, block: NumberBlock | null): Int32Array {
+  return block === null ? NO_SPANS : store.spansOf(block.start, block.count);
+}
+
+function valuesOrNull(store: NumberStore, block: NumberBlock | null): Float64Array | null {
+  return block === null ? null : store.valuesOf(block.start, block.count);
+}

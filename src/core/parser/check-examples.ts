@@ -1,0 +1,140 @@
+import type { Limits } from '../model/limits';
+import type { ActivationName, CostName } from '../model/network';
+import { DEFAULT_COST } from '../model/defaults';
+import type { DraftExample, SpecDraft } from './draft';
+import type { LayerFacts } from './check-layers';
+import { activationSymbol, counted, shortNumber, thousands } from './notation';
+import type { NumberStore } from './numbers';
+import { blockNumbersRange } from './ranges';
+import type { Reporter } from './reporter';
+
+/**
+ * Checks that relate the examples to the network: how many inputs and targets each has, the
+ * limit on their numbers, whether the cost fits the output layer, and whether each target is
+ * one the cost accepts and the output activation can produce.
+ */
+
+/** Where each output activation's values lie; a target outside can never be reached. */
+const OUTPUT_RANGES: Readonly<Record<ActivationName, readonly [number, number, string]>> = {
+  sigmoid: [0, 1, 'between 0 and 1'],
+  softmax: [0, 1, 'between 0 and 1'],
+  tanh: [-1, 1, 'between −1 and 1'],
+  relu: [0, Infinity, '0 or more'],
+  linear: [-Infinity, Infinity, 'any number'],
+};
+
+/** How far the targets of one example may add up away from 1 before cross-entropy warns. */
+const DISTRIBUTION_TOLERANCE = 1e-6;
+
+export function checkExamples(draft: SpecDraft, store: NumberStore, reporter: Reporter, limits: Limits, facts: LayerFacts): void {
+  const layers = draft.layers;
+  const input = facts.hasInputLayer ? layers[0] : null;
+  const outputIndex = layers.length - 1;
+  const output = outputIndex >= 1 || (outputIndex === 0 && !facts.hasInputLayer) ? layers[outputIndex] : null;
+  const inputSize = input?.size ?? null;
+  const outputSize = output?.size ?? null;
+  const outputActivation = output !== null ? facts.activations[outputIndex] : null;
+  const cost: CostName | null = draft.cost === null ? DEFAULT_COST : (draft.cost.value as CostName | null);
+
+  if (draft.examples.length === 0 && layers.length > 0 && draft.firstStatement !== null) {
+    const shape = inputSize !== null && outputSize !== null ? ` with ${counted(inputSize, 'input')} and ${counted(outputSize, 'target')}` : '';
+    reporter.report(
+      'no-examples',
+      draft.firstStatement,
+      `no examples: the network is checked and shown, but nothing can be computed until an example is added. Add a line such as \`example x … y …\`${shape}`,
+    );
+  }
+  if (cost !== null && output !== null && outputActivation !== null && draft.cost !== null) checkCostFits(cost, outputActivation, output.label, draft, reporter);
+
+  let numbers = 0;
+  let reportedLimit = false;
+  for (let e = 0; e < draft.examples.length; e++) {
+    const example = draft.examples[e];
+    numbers += (example.x?.count ?? 0) + (example.y?.count ?? 0);
+    if (!reportedLimit && numbers > limits.maxExampleNumbers) {
+      reportedLimit = true;
+      reporter.report(
+        'examples-too-large',
+        example.line,
+        `expected at most ${thousands(limits.maxExampleNumbers)} numbers in all examples together (inputs and targets); example ${e + 1} brings them to ${thousands(numbers)}. Use fewer examples`,
+      );
+    }
+    if (example.damaged) continue;
+    if (inputSize !== null) checkLength(example, e + 1, 'x', inputSize, 0, store, reporter);
+    if (outputSize !== null && output !== null) {
+      const fits = checkLength(example, e + 1, 'y', outputSize, output.label, store, reporter);
+      if (fits && cost !== null && outputActivation !== null) checkTargets(example, e + 1, cost, outputActivation, store, reporter);
+    }
+  }
+}
+
+function checkLength(example: DraftExample, number: number, part: 'x' | 'y', size: number, label: number, store: NumberStore, reporter: Reporter): boolean {
+  const block = example[part];
+  if (block !== null && block.count === size) return true;
+  const code = part === 'x' ? 'example-inputs-length' : 'example-targets-length';
+  const what = part === 'x' ? counted(size, 'input') : counted(size, 'target');
+  const whom = part === 'x' ? 'one for each neuron of layer 0' : `one for each neuron of layer ${label}, the output layer`;
+  if (block === null)
+    reporter.report(code, example.keyword, `example ${number} needs ${what} after \`${part}\`, ${whom}; found no \`${part}\`. Write \`example x … y …\``);
+  else reporter.report(code, blockNumbersRange(store, block), `example ${number} needs ${what} after \`${part}\`, ${whom}; found ${block.count}`);
+  return false;
+}
+
+function checkCostFits(cost: CostName, activation: ActivationName, label: number, draft: SpecDraft, reporter: Reporter): void {
+  const at = draft.cost!.valueRange;
+  if (cost === 'cross-entropy' && activation !== 'softmax')
+    reporter.report(
+      'cost-needs-softmax',
+      at,
+      `cost cross-entropy needs a softmax output layer, so that the outputs ${activationSymbol(label)} form a probability distribution; layer ${label}, the output layer, uses ${activation}. Make it softmax, or use \`cost binary-cross-entropy\` for independent yes/no outputs`,
+    );
+  if (cost === 'binary-cross-entropy' && activation !== 'sigmoid' && activation !== 'softmax')
+    reporter.report(
+      'cost-needs-probabilities',
+      at,
+      `cost binary-cross-entropy needs outputs ${activationSymbol(label)} strictly between 0 and 1, as sigmoid (or softmax) gives; layer ${label}, the output layer, uses ${activation}. Make it sigmoid, or choose another cost`,
+    );
+}
+
+/** At most one diagnostic per example, on its first offending target, so a bad file cannot flood. */
+function checkTargets(example: DraftExample, number: number, cost: CostName, activation: ActivationName, store: NumberStore, reporter: Reporter): void {
+  const block = example.y!;
+  const crossEntropy = cost === 'cross-entropy' || cost === 'binary-cross-entropy';
+  const [low, high, description] = crossEntropy ? [0, 1, ''] : OUTPUT_RANGES[activation];
+  let first = -1;
+  let outside = 0;
+  let sum = 0;
+  for (let j = 0; j < block.count; j++) {
+    const y = store.values[block.start + j];
+    sum += y;
+    if (y < low || y > high) {
+      outside++;
+      if (first < 0) first = j;
+    }
+  }
+  const more = outside > 1 ? ` (${outside - 1} more in this example)` : '';
+  if (first >= 0) {
+    const index = block.start + first;
+    const at = { start: { line: store.line(index), character: store.startColumn(index) }, end: { line: store.line(index), character: store.endColumn(index) } };
+    const y = shortNumber(store.values[index]);
+    if (crossEntropy)
+      reporter.report(
+        'target-out-of-range',
+        at,
+        `expected target ${first + 1} of example ${number} to be from 0 to 1, since cost ${cost} reads targets as probabilities; found ${y}${more}`,
+      );
+    else
+      reporter.report(
+        'target-unreachable',
+        at,
+        `target ${first + 1} of example ${number} is ${y}${more}, but the output activation ${activation} only gives values ${description}, so the output can never reach it; use targets in that range, or another output activation`,
+      );
+    return;
+  }
+  if (cost === 'cross-entropy' && Math.abs(sum - 1) > DISTRIBUTION_TOLERANCE)
+    reporter.report(
+      'targets-not-distribution',
+      blockNumbersRange(store, block),
+      `the targets of example ${number} add up to ${shortNumber(sum)}, but cost cross-entropy compares them with softmax outputs, which always add up to 1; make them add up to 1, e.g. 1 for the right class and 0 for the others`,
+    );
+}

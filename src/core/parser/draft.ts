@@ -1,0 +1,71 @@
+import type { Range } from '../text/range';
+
+/**
+ * What the reading pass collects before any check that needs the whole spec (layer sizes,
+ * the output layer, the cost). Mutable while the lines are read; numbers live in the
+ * NumberStore and are referred to by index.
+ */
+
+/** A `w`, a `b`, or an example's `x` or `y`: a contiguous stretch of the NumberStore. */
+export interface NumberBlock {
+  /** The keyword (`w`, `b`, `x`, `y`), or the first number when the keyword is missing. */
+  readonly keyword: Range;
+  /** Index of the first number in the store. */
+  readonly start: number;
+  count: number;
+  /** For `w`: the store index of each row's first number (each written line is one row). */
+  readonly rowStarts: number[];
+  /** True when a word stood among the numbers: the block's shape is then not checked. */
+  damaged: boolean;
+}
+
+export interface Setting<T> {
+  /** null when the value was missing or invalid (already reported). */
+  readonly value: T | null;
+  readonly line: Range;
+  readonly valueRange: Range;
+}
+
+export interface DraftLayer {
+  /** The number messages call this layer: as written when readable, else its position. */
+  readonly label: number;
+  /** From `layer` to the end of the header's last token. */
+  readonly header: Range;
+  /** The layer number as written, when it is a whole number. */
+  readonly written: number | null;
+  readonly writtenRange: Range | null;
+  readonly size: number | null;
+  readonly sizeRange: Range | null;
+  /** The word after the size (an activation, `inputs`, or anything else), unchecked. */
+  readonly word: string | null;
+  readonly wordRange: Range | null;
+  /** True when the header could not be read to its end (already reported). */
+  readonly damaged: boolean;
+  weights: NumberBlock | null;
+  biases: NumberBlock | null;
+  lastLine: number;
+}
+
+export interface DraftExample {
+  readonly keyword: Range;
+  /** From `example` to the end of its last token, possibly over several lines. */
+  line: Range;
+  x: NumberBlock | null;
+  y: NumberBlock | null;
+  damaged: boolean;
+}
+
+export interface SpecDraft {
+  name: Setting<string> | null;
+  cost: Setting<string> | null;
+  learningRate: Setting<number> | null;
+  seed: Setting<number> | null;
+  readonly layers: DraftLayer[];
+  readonly examples: DraftExample[];
+  /** The text of the first line that holds anything but a comment. */
+  firstStatement: Range | null;
+}
+
+export function emptyDraft(): SpecDraft {
+  return { name: null, cost: null, learningRate: null, seed: null, layers: [], examples: [], firstStatement: null };
+}

@@ -1,0 +1,82 @@
+import type { OpenBlock, ReadContext } from './context';
+import type { DraftExample, NumberBlock } from './draft';
+import { TokenKind } from './scanner';
+import { quoted } from './notation';
+
+/**
+ * Reader for `example x … y …`. The inputs follow `x`, the targets follow `y`; either may
+ * continue on the lines below, and a following line may also start with `x` or `y`.
+ */
+
+type ExampleBlock = Extract<OpenBlock, { kind: 'example' }>;
+
+export function readExample(ctx: ReadContext, keywordStart: number): void {
+  const keyword = ctx.rangeOf(keywordStart, ctx.scanner.tokenEnd);
+  const example: DraftExample = { keyword, line: keyword, x: null, y: null, damaged: false };
+  ctx.draft.examples.push(example);
+  const open: ExampleBlock = { kind: 'example', example, number: ctx.draft.examples.length, part: null };
+  ctx.open = open;
+  continueExample(ctx, open);
+}
+
+/** Reads the rest of the current line into the open example. */
+export function continueExample(ctx: ReadContext, open: ExampleBlock): void {
+  const s = ctx.scanner;
+  const example = open.example;
+  for (;;) {
+    const kind = s.peek();
+    if (kind === TokenKind.End) break;
+    s.readRun();
+    const word = kind === TokenKind.Word ? s.tokenText() : null;
+    if (word === 'x' || word === 'y') {
+      const earlier = example[word];
+      if (earlier !== null) {
+        const what = word === 'x' ? 'inputs' : 'targets';
+        ctx.reporter.report(
+          'unexpected-text',
+          ctx.tokenRange(),
+          `example ${open.number} already has its ${what} after \`${word}\` on line ${earlier.keyword.start.line + 1}; an example has one \`x\` and one \`y\`, so remove this one or start a new \`example\` line`,
+        );
+        example.damaged = true;
+        s.skipRest();
+        break;
+      }
+      example[word] = newBlock(ctx);
+      open.part = word;
+      continue;
+    }
+    if (open.part === null) {
+      if (kind !== TokenKind.Number) {
+        ctx.reporter.report(
+          'missing-keyword',
+          ctx.tokenRange(),
+          `expected \`x\` and the inputs after \`example\`, as in \`example x 0.05 0.10 y 0.01 0.99\`; found ${quoted(word ?? s.tokenText())}`,
+        );
+        example.damaged = true;
+        s.skipRest();
+        break;
+      }
+      // Numbers with no `x` before them: say so once, then read them as the inputs.
+      ctx.reporter.report(
+        'missing-keyword',
+        ctx.tokenRange(),
+        `expected \`x\` before the inputs of example ${open.number}; found ${quoted(s.tokenText())}. Write \`example x 0.05 0.10 y 0.01 0.99\``,
+      );
+      example.x = newBlock(ctx);
+      open.part = 'x';
+    }
+    s.pos = s.tokenStart;
+    const block = example[open.part] as NumberBlock;
+    const where = open.part === 'x' ? `among the inputs x of example ${open.number}` : `among the targets y of example ${open.number}`;
+    ctx.readNumbers(block, () => where, true);
+    if (block.damaged) {
+      example.damaged = true;
+      break;
+    }
+  }
+  example.line = { start: example.keyword.start, end: { line: s.line, character: s.tokenEnd - s.lineStart } };
+}
+
+function newBlock(ctx: ReadContext): NumberBlock {
+  return { keyword: ctx.tokenRange(), start: ctx.store.count, count: 0, rowStarts: [], damaged: false };
+}

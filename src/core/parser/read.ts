@@ -1,0 +1,105 @@
+import { ReadContext, isNonFiniteWord } from './context';
+import { emptyDraft, type SpecDraft } from './draft';
+import { continueExample, readExample } from './examples';
+import { continueBiases, continueWeights, readLayerHeader, readParameters } from './layers';
+import { alternatives, quoted } from './notation';
+import type { NumberStore } from './numbers';
+import type { Reporter } from './reporter';
+import { Scanner, TokenKind } from './scanner';
+import { readCost, readLearningRate, readNetwork, readSeed } from './settings';
+import { didYouMean } from './suggest';
+
+/**
+ * The reading pass: one line at a time, the first word decides what the line is. A line that
+ * starts with a number (or, inside an example, with `x` or `y`) continues the `w`, `b` or
+ * `example` above it; blank lines and comments do not interrupt it. A line that cannot be
+ * read is reported and skipped, so one pass finds every independent mistake.
+ */
+
+export const KEYWORDS = ['network', 'cost', 'learning-rate', 'seed', 'layer', 'w', 'b', 'example'] as const;
+
+export function readSpec(text: string, store: NumberStore, reporter: Reporter): SpecDraft {
+  const scanner = new Scanner(text);
+  const ctx = new ReadContext(scanner, store, reporter, emptyDraft());
+  while (scanner.nextLine()) {
+    const kind = scanner.peek();
+    if (kind === TokenKind.End) continue;
+    const start = scanner.pos;
+    if (ctx.draft.firstStatement === null) ctx.draft.firstStatement = ctx.rangeOf(start, scanner.contentEnd());
+    if (kind === TokenKind.Number) {
+      continueOpen(ctx, start);
+      continue;
+    }
+    scanner.readRun();
+    const word = scanner.tokenText();
+    const open = ctx.open;
+    if (open !== null && open.kind !== 'discard' && (isNonFiniteWord(word) || (open.kind === 'example' && (word === 'x' || word === 'y')))) {
+      scanner.pos = start;
+      continueOpen(ctx, start);
+      continue;
+    }
+    ctx.open = null;
+    dispatch(ctx, word, start);
+  }
+  return ctx.draft;
+}
+
+function dispatch(ctx: ReadContext, word: string, start: number): void {
+  switch (word) {
+    case 'network':
+      return readNetwork(ctx, start);
+    case 'cost':
+      return readCost(ctx, start);
+    case 'learning-rate':
+      return readLearningRate(ctx, start);
+    case 'seed':
+      return readSeed(ctx, start);
+    case 'layer':
+      return readLayerHeader(ctx, start);
+    case 'w':
+    case 'b':
+      return readParameters(ctx, word, start);
+    case 'example':
+      return readExample(ctx, start);
+  }
+  const range = ctx.tokenRange();
+  ctx.scanner.skipRest();
+  if (word === 'x' || word === 'y') {
+    ctx.reporter.report(
+      'unknown-keyword',
+      range,
+      `\`${word}\` starts a line, but no example is open; an example is written \`example x 0.05 0.10 y 0.01 0.99\`, its parts on one line or on the lines below it`,
+    );
+    return;
+  }
+  const suggestion = didYouMean(word, KEYWORDS);
+  ctx.reporter.report(
+    'unknown-keyword',
+    range,
+    `unknown keyword ${quoted(word)}${suggestion || `; a line starts with ${alternatives(KEYWORDS.map((k) => `\`${k}\``))}, or # for a comment`}`,
+  );
+}
+
+/** A line of numbers: more of the open `w`, `b` or example, or a mistake when none is open. */
+function continueOpen(ctx: ReadContext, start: number): void {
+  const open = ctx.open;
+  if (open === null) {
+    const end = ctx.scanner.skipRest();
+    ctx.reporter.report(
+      'unexpected-number',
+      ctx.rangeOf(start, end),
+      `unexpected numbers ${quoted(ctx.scanner.text.slice(start, end))}: a line of numbers continues the \`w\`, \`b\` or \`example\` above it, and there is none. Put them after \`w\`, \`b\`, \`x\` or \`y\``,
+    );
+    return;
+  }
+  switch (open.kind) {
+    case 'weights':
+      return continueWeights(ctx, open.layer, open.block);
+    case 'biases':
+      return continueBiases(ctx, open.layer, open.block);
+    case 'example':
+      return continueExample(ctx, open);
+    case 'discard':
+      ctx.scanner.skipRest();
+  }
+}
