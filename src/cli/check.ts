@@ -1,0 +1,77 @@
+import type { Diagnostic } from '../core/diagnostics';
+import { parameterCount } from '../core/model/network';
+import { parseSpec } from '../core/parser/parse';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, describeReadError, type CliIO, type Command } from './command';
+
+/**
+ * `nnet check FILE…`: prints every diagnostic as FILE:LINE:COL: severity: message (1-based,
+ * the format editors and CI problem matchers read), then a one-line summary per file.
+ * Exits 1 when any file has an error, 2 when a file cannot be read, 0 otherwise.
+ */
+
+const USAGE = `usage: nnet check [--quiet] FILE...
+
+Reports every problem in each .nnet spec, one per line:
+  FILE:LINE:COL: error|warning: message
+
+options:
+  -q, --quiet   print only the problems, not the summary line per file
+  -h, --help    show this help`;
+
+export function formatDiagnostic(file: string, diagnostic: Diagnostic): string {
+  const { line, character } = diagnostic.range.start;
+  return `${file}:${line + 1}:${character + 1}: ${diagnostic.severity}: ${diagnostic.message}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export const checkCommand: Command = {
+  summary: 'report every problem in a spec, as FILE:LINE:COL: error|warning: message',
+  usage: USAGE,
+  run(args: readonly string[], io: CliIO): number {
+    const files: string[] = [];
+    let quiet = false;
+    for (const arg of args) {
+      if (arg === '-h' || arg === '--help') {
+        io.out(USAGE);
+        return EXIT_OK;
+      } else if (arg === '-q' || arg === '--quiet') quiet = true;
+      else if (arg.startsWith('-') && arg !== '-') {
+        io.err(`nnet check: unknown option '${arg}'`);
+        io.err(USAGE);
+        return EXIT_USAGE;
+      } else files.push(arg);
+    }
+    if (files.length === 0) {
+      io.err('nnet check: expected a FILE to check');
+      io.err(USAGE);
+      return EXIT_USAGE;
+    }
+    let exit = EXIT_OK;
+    for (const file of files) {
+      let text: string;
+      try {
+        text = io.readFile(file);
+      } catch (error) {
+        io.err(describeReadError(file, error));
+        exit = EXIT_USAGE;
+        continue;
+      }
+      const { network, diagnostics } = parseSpec(text);
+      for (const diagnostic of diagnostics) io.out(formatDiagnostic(file, diagnostic));
+      const errors = diagnostics.filter((d) => d.severity === 'error').length;
+      const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+      if (errors > 0 && exit === EXIT_OK) exit = EXIT_FAILURE;
+      if (quiet) continue;
+      if (network === null) io.out(`${file}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+      else {
+        const shape = network.layers.map((layer) => layer.size).join('-');
+        const problems = warnings === 0 ? 'no problems' : plural(warnings, 'warning');
+        io.out(`${file}: ${shape} network, ${plural(parameterCount(network), 'parameter')}, ${plural(network.examples.length, 'example')}: ${problems}`);
+      }
+    }
+    return exit;
+  },
+};

@@ -1,0 +1,43 @@
+/**
+ * What every `nnet` command implements. Commands write through CliIO instead of touching
+ * process directly, so tests can run them and read what they printed.
+ */
+export interface CliIO {
+  /** Writes one line to standard output. */
+  out(line: string): void;
+  /** Writes one line to standard error. */
+  err(line: string): void;
+  /** Reads a file as UTF-8 text; throws a Node error (with `code`) when it cannot. */
+  readFile(path: string): string;
+}
+
+export interface Command {
+  /** One line for `nnet --help`. */
+  readonly summary: string;
+  /** The command's own usage text, printed by `nnet <command> --help` and on misuse. */
+  readonly usage: string;
+  /** Runs with the arguments after the command name; returns the exit code. */
+  run(args: readonly string[], io: CliIO): number | Promise<number>;
+}
+
+export const EXIT_OK = 0;
+/** The spec has errors (`check`), or the command found what it reports as failure. */
+export const EXIT_FAILURE = 1;
+/** The command line was wrong, or a file could not be read. */
+export const EXIT_USAGE = 2;
+
+/** A file error as one sentence, without a stack trace. */
+export function describeReadError(path: string, error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'it is a directory'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : error instanceof Error
+            ? error.message
+            : String(error);
+  return `nnet: cannot read '${path}': ${reason}`;
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { checkCommand } from './check';
+import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './command';
+
+/**
+ * `nnet <command> [options] FILE`: the command-line entry point. To add a command, implement
+ * Command (see command.ts) in its own file and add one line to COMMANDS.
+ */
+const COMMANDS: Readonly<Record<string, Command>> = {
+  check: checkCommand,
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
+  return ['usage: nnet <command> [options] FILE', '', 'commands:', ...lines, '', "Run 'nnet <command> --help' for its options."].join('\n');
+}
+
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === '-h' || name === '--help' || name === 'help') {
+    io.out(usage());
+    return EXIT_OK;
+  }
+  if (name === undefined) {
+    io.err(usage());
+    return EXIT_USAGE;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) {
+    io.err(`nnet: unknown command '${name}'`);
+    io.err(usage());
+    return EXIT_USAGE;
+  }
+  return command.run(args, io);
+}
+
+const nodeIO: CliIO = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  readFile: (path) => readFileSync(path, 'utf8'),
+};
+
+// Run only as the program itself (dist/cli.js), not when a test imports runCli.
+if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
+  runCli(process.argv.slice(2), nodeIO).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`nnet: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}
