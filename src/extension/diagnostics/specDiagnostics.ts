@@ -8,11 +8,17 @@ import { toVscodeDiagnostic } from '../vscodeRanges';
  * with source "nnet" and its stable code. They follow typing at the analysis' debounce, and are
  * cleared when the spec closes or its file is deleted.
  */
+/**
+ * Read-only copies of a spec (the left side of a Git diff, say) are analysed for hovers but
+ * would only repeat the real file's problems in the Problems view.
+ */
+const HIDDEN_SCHEMES: ReadonlySet<string> = new Set(['git', 'gitfs', 'vscode-scm', 'vscode-local-history', 'conflictResolution']);
+
 export function registerSpecDiagnostics(analyses: SpecAnalyses): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('nnet');
 
   const refresh = (uri: vscode.Uri) => {
-    const analysis = analyses.getByUri(uri);
+    const analysis = HIDDEN_SCHEMES.has(uri.scheme) ? undefined : analyses.getByUri(uri);
     if (analysis) collection.set(uri, analysis.problems.map(toVscodeDiagnostic));
     else collection.delete(uri);
   };

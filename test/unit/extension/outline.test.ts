@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { SpecSource } from '../../../src/core/model/source';
+import { range, type Range } from '../../../src/core/text/range';
+import { layerSuperscript, outlineOf, type OutlineNode, type OutlineText } from '../../../src/extension/outline/outlineTree';
+
+const mazur = readFileSync('examples/mazur.nnet', 'utf8');
+const lines = mazur.split('\n');
+
+const text: OutlineText = {
+  get: (r: Range) => lines[r.start.line].slice(r.start.character, r.end.line === r.start.line ? r.end.character : undefined),
+  lineEnd: (line) => ({ line: Math.min(line, lines.length - 1), character: lines[Math.min(line, lines.length - 1)].length }),
+};
+
+/** Spans of the numbers of `line` (0-based), in order. */
+function numbersOn(line: number, from = 0, to = Infinity): number[] {
+  const spans: number[] = [];
+  for (const match of lines[line].matchAll(/-?\d+(?:\.\d+)?/g))
+    if (match.index! >= from && match.index! < to) spans.push(line, match.index!, match.index! + match[0].length);
+  return spans;
+}
+
+/** Where the parser would locate each part of examples/mazur.nnet, written out by hand. */
+const source: SpecSource = {
+  network: range(1, 0, 38),
+  cost: { line: range(2, 0, 17), value: range(2, 5, 17) },
+  learningRate: { line: range(3, 0, 17), value: range(3, 14, 17) },
+  seed: null,
+  layers: [
+    { header: range(5, 0, 17), activation: null, weights: null, weightsBlock: null, biases: null, biasesBlock: null, lastLine: 5 },
+    {
+      header: range(6, 0, 18), activation: range(6, 11, 18),
+      weights: Int32Array.from([...numbersOn(7, 0, 20), ...numbersOn(8)]), weightsBlock: { start: { line: 7, character: 2 }, end: { line: 8, character: 13 } },
+      biases: Int32Array.from(numbersOn(9)), biasesBlock: range(9, 2, 13), lastLine: 9,
+    },
+    {
+      header: range(10, 0, 18), activation: range(10, 11, 18),
+      weights: Int32Array.from([...numbersOn(11), ...numbersOn(12)]), weightsBlock: { start: { line: 11, character: 2 }, end: { line: 12, character: 13 } },
+      biases: Int32Array.from(numbersOn(13)), biasesBlock: range(13, 2, 13), lastLine: 13,
+    },
+  ],
+  examples: [{ line: range(15, 0, 31), x: Int32Array.from(numbersOn(15, 0, 20)), y: Int32Array.from(numbersOn(15, 20)) }],
+};
+
+function tree(nodes: readonly OutlineNode[], depth = 0): string[] {
+  return nodes.flatMap((node) => [`${'  '.repeat(depth)}${node.name} — ${node.detail}`, ...tree(node.children, depth + 1)]);
+}
+
+function within(inner: Range, outer: Range): boolean {
+  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+describe('the outline of a spec', () => {
+  it('hangs settings, layers with w⁽ℓ⁾ and b⁽ℓ⁾, and examples under the network, from the text alone', () => {
+    expect(tree(outlineOf(source, null, text))).toEqual([
+      'Step-by-step backpropagation — ',
+      '  cost — half-squared',
+      '  learning-rate — η = 0.5',
+      '  layer 0: 2 inputs — inputs',
+      '  layer 1: 2 sigmoid — ',
+      '    w⁽¹⁾ — 4 numbers',
+      '    b⁽¹⁾ — 2 numbers',
+      '  layer 2: 2 sigmoid — ',
+      '    w⁽²⁾ — 4 numbers',
+      '    b⁽²⁾ — 2 numbers',
+      '  example 1 — x (0.05, 0.10)  y (0.01, 0.99)',
+    ]);
+  });
+
+  it('gives ranges that nest, with each selection inside its range', () => {
+    const check = (node: OutlineNode, parent: OutlineNode | null) => {
+      expect(within(node.selection, node.range), node.name).toBe(true);
+      if (parent) expect(within(node.range, parent.range), `${node.name} in ${parent.name}`).toBe(true);
+      node.children.forEach((child) => check(child, node));
+    };
+    const [root] = outlineOf(source, null, text);
+    check(root, null);
+    const layer1 = root.children.find((node) => node.name.startsWith('layer 1'))!;
+    expect(layer1.range).toEqual({ start: { line: 6, character: 0 }, end: { line: 9, character: lines[9].length } });
+    expect(text.get(layer1.children[0].selection)).toBe('w');
+  });
+
+  it('lists entries at top level when there is no network line', () => {
+    const names = outlineOf({ ...source, network: null }, null, text).map((node) => node.name);
+    expect(names).toEqual(['cost', 'learning-rate', 'layer 0: 2 inputs', 'layer 1: 2 sigmoid', 'layer 2: 2 sigmoid', 'example 1']);
+  });
+
+  it('writes layer superscripts in the article notation', () => {
+    expect(layerSuperscript(1)).toBe('⁽¹⁾');
+    expect(layerSuperscript(12)).toBe('⁽¹²⁾');
+  });
+});
