@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SpecSource } from '../../../src/core/model/source';
+import { parseSpec } from '../../../src/core/parser/parse';
 import { range, type Range } from '../../../src/core/text/range';
 import { layerSuperscript, outlineOf, type OutlineNode, type OutlineText } from '../../../src/extension/outline/outlineTree';
 
@@ -79,6 +80,24 @@ describe('the outline of a spec', () => {
     const layer1 = root.children.find((node) => node.name.startsWith('layer 1'))!;
     expect(layer1.range).toEqual({ start: { line: 6, character: 0 }, end: { line: 9, character: lines[9].length } });
     expect(text.get(layer1.children[0].selection)).toBe('w');
+  });
+
+  it('is the same from the real parser, with shapes and parameter counts from the network', () => {
+    const parsed = parseSpec(mazur);
+    expect(parsed.source).toMatchObject({ network: source.network, cost: source.cost, learningRate: source.learningRate });
+    expect(tree(outlineOf(parsed.source, parsed.network, text))).toEqual([
+      'Step-by-step backpropagation — L = 2, m = 1',
+      '  cost — half-squared',
+      '  learning-rate — η = 0.5',
+      '  layer 0: 2 inputs — inputs',
+      '  layer 1: 2 sigmoid — 6 parameters',
+      '    w⁽¹⁾ — 2 × 2',
+      '    b⁽¹⁾ — 2',
+      '  layer 2: 2 sigmoid — 6 parameters',
+      '    w⁽²⁾ — 2 × 2',
+      '    b⁽²⁾ — 2',
+      '  example 1 — x (0.05, 0.10)  y (0.01, 0.99)',
+    ]);
   });
 
   it('lists entries at top level when there is no network line', () => {
