@@ -25,10 +25,17 @@ export function rgbToHex(css: string): string | null {
   return '#' + match.slice(1, 4).map((n) => Number(n).toString(16).padStart(2, '0')).join('');
 }
 
-/** The KaTeX macros that colour factor i: `\bpfA{…}` … `\bpfF{…}`. */
+/**
+ * The KaTeX macros that colour factor i: `\bpfA{…}` … `\bpfF{…}`. The colour is written as
+ * bare hex (KaTeX accepts `3794ff` for `#3794ff`) because a `#` followed by a digit inside a
+ * macro body would be read as a macro parameter.
+ */
 export function factorMacros(colours: readonly string[]): Record<string, string> {
   const macros: Record<string, string> = {};
-  for (let i = 0; i < FACTOR_COLOURS; i++) macros[`\\bpf${FACTOR_MARKS[i]}`] = `\\textcolor{${colours[i] ?? FALLBACK[i]}}{#1}`;
+  for (let i = 0; i < FACTOR_COLOURS; i++) {
+    const hex = (colours[i] ?? FALLBACK[i]).replace(/^#/, '');
+    macros[`\\bpf${FACTOR_MARKS[i]}`] = `\\textcolor{${hex}}{#1}`;
+  }
   return macros;
 }
 

@@ -18,11 +18,11 @@ interface ButtonSpec {
 }
 
 const BUTTONS: readonly ButtonSpec[] = [
-  { action: 'reset', text: '⏮', label: 'Reset: back to before the first step', keys: 'Home' },
-  { action: 'stepLayerBack', text: '⏪', label: 'Step layer back', keys: 'Shift+Left' },
+  { action: 'reset', text: 'Reset', label: 'Reset: back to before the first step', keys: 'Home' },
+  { action: 'stepLayerBack', text: '◀◀', label: 'Step layer back', keys: 'Shift+Left' },
   { action: 'stepBack', text: '◀', label: 'Step back', keys: 'Left' },
   { action: 'step', text: '▶', label: 'Step: compute the next quantity', keys: 'Right' },
-  { action: 'stepLayer', text: '⏩', label: 'Step layer', keys: 'Shift+Right' },
+  { action: 'stepLayer', text: '▶▶', label: 'Step layer', keys: 'Shift+Right' },
   { action: 'runForward', text: 'Forward pass', label: 'Run the forward pass to the cost', keys: 'F' },
   { action: 'runBackward', text: 'Backward pass', label: 'Run the backward pass to the last gradient', keys: 'End' },
   { action: 'previousExample', text: '‹ Example', label: 'Previous example', keys: '[' },

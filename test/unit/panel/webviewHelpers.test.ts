@@ -69,7 +69,7 @@ describe('webview helpers', () => {
     expect(rgbToHex('var(--x)')).toBeNull();
     const macros = factorMacros(['#111111', '#222222']);
     expect(Object.keys(macros)).toEqual([...FACTOR_MARKS].map((m) => `\\bpf${m}`));
-    expect(macros['\\bpfA']).toBe('\\textcolor{#111111}{#1}');
+    expect(macros['\\bpfA']).toBe('\\textcolor{111111}{#1}');
   });
 
   it('maps the panel’s keys to actions and leaves modified keys to VS Code', () => {
