@@ -1,7 +1,7 @@
 import type { Limits } from '../model/limits';
 import { ACTIVATIONS, type ActivationName } from '../model/network';
 import type { DraftLayer, NumberBlock, SpecDraft } from './draft';
-import { alternatives, biasesSymbol, counted, quoted, thousands, weightsSymbol } from './notation';
+import { alternatives, biasesSymbol, counted, preactivationSymbol, quoted, thousands, weightsSymbol } from './notation';
 import type { NumberStore } from './numbers';
 import { blockNumbersRange, blockRange, numbersRange } from './ranges';
 import type { Reporter } from './reporter';
@@ -150,7 +150,7 @@ function checkActivation(layer: DraftLayer, reporter: Reporter): ActivationName 
     reporter.report(
       'softmax-single-neuron',
       wordRange,
-      `softmax on a single neuron always outputs 1, whatever z⁽${label}⁾ is, so layer ${label} cannot learn; use sigmoid for one yes/no output, or give the layer a neuron per class`,
+      `softmax on a single neuron always outputs 1, whatever ${preactivationSymbol(label)} is, so layer ${label} cannot learn; use sigmoid for one yes/no output, or give the layer a neuron per class`,
     );
   return word;
 }

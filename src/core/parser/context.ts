@@ -96,7 +96,7 @@ export class ReadContext {
     const kind = s.peek();
     if (kind === TokenKind.End) {
       // Pinned to the token the number should follow: a zero-width range would be hard to see.
-      this.reporter.report('missing-number', this.tokenRange(), `expected ${what} after ${quoted(s.tokenText())}, as in ${example}; found the end of the line`);
+      this.reporter.report('missing-number', this.tokenRange(), `expected ${what} after \`${s.tokenText()}\`, as in ${example}; found the end of the line`);
       return null;
     }
     s.readRun();

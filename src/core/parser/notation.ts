@@ -42,6 +42,11 @@ export function activationSymbol(layer: number): string {
   return `a⁽${superscript(layer)}⁾`;
 }
 
+/** z⁽ℓ⁾ */
+export function preactivationSymbol(layer: number): string {
+  return `z⁽${superscript(layer)}⁾`;
+}
+
 /** 2001000 → "2,001,000", the same on every machine (no locale). */
 export function thousands(n: number): string {
   const digits = String(Math.trunc(n));

@@ -122,7 +122,7 @@ export class Scanner {
   /**
    * Consumes a double-quoted string starting at the cursor, with escapes `\"` and `\\` (any
    * other backslash stays as written). Returns its contents, or null when the line ends first;
-   * then the token runs to the end of the line's text.
+   * then the token runs to the end of the line's text, or to a `#` that starts a comment.
    */
   readString(): string | null {
     const text = this.text;
@@ -143,8 +143,10 @@ export class Scanner {
         return value + text.slice(chunkStart, i);
       }
     }
-    let end = this.lineEnd;
-    while (end > this.tokenStart && isSpace(text.charCodeAt(end - 1))) end--;
+    // Unclosed: a `#` after the quote most likely starts a comment, so the name stops there.
+    const hash = text.indexOf('#', this.tokenStart);
+    let end = hash >= 0 && hash < this.lineEnd ? hash : this.lineEnd;
+    while (end > this.tokenStart + 1 && isSpace(text.charCodeAt(end - 1))) end--;
     this.tokenEnd = this.pos = end;
     return null;
   }
