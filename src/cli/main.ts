@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { checkCommand } from './check';
+import { traceCommand } from './trace';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './command';
 
 /**
@@ -8,6 +9,7 @@ import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './command';
  */
 const COMMANDS: Readonly<Record<string, Command>> = {
   check: checkCommand,
+  trace: traceCommand,
 };
 
 function usage(): string {

@@ -52,6 +52,8 @@ export interface TraceStep {
   readonly value: number;
   /** The spec text this quantity belongs to: the weight, the bias, the layer line, the example line. */
   readonly source: Range | null;
+  /** A sentence on what the step means or a caveat (softmax's Jacobian, a mean over examples), when there is one. */
+  readonly note?: string;
 }
 
 /** A run of consecutive steps of one phase in one layer: what Step Layer jumps over. */

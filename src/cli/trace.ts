@@ -1,0 +1,130 @@
+import { runEngine } from '../core/engine/run';
+import { hasErrors } from '../core/diagnostics';
+import { formatNumber } from '../core/notation/format';
+import { engineToJson } from '../core/output/json';
+import { traceToMarkdown } from '../core/output/markdown';
+import { traceToTextLines } from '../core/output/text';
+import { parseSpec } from '../core/parser/parse';
+import { buildTrace } from '../core/trace/build';
+import { formatDiagnostic } from './check';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, describeReadError, type CliIO, type Command } from './command';
+
+/**
+ * `nnet trace FILE`: runs backpropagation on the spec and prints every quantity, one per line,
+ * as symbol = general form = numbers = value; or a Markdown worked solution; or JSON.
+ * Exits 1 when the spec has errors (printed as `nnet check` prints them) or a number stops
+ * being finite (the first such quantity is named), 2 on a usage or file error.
+ */
+
+const USAGE = `usage: nnet trace [--json | --markdown] [--example N] [--digits D] FILE
+
+Runs backpropagation on the spec and shows every quantity it computes for one example:
+forward pass, cost, backward pass (∂c/∂a, σ′, δ, ∂c/∂w, ∂c/∂b), then one gradient step.
+
+options:
+  --example N   the example to follow, 1-based (default 1; --json lists all unless given)
+  --markdown    a worked solution in Markdown with LaTeX math
+  --json        every number as JSON: per-layer z, a, δ, ∂c/∂w, ∂c/∂b per example,
+                the mean gradient and the parameters after one step
+  --digits D    significant digits in text and Markdown (default 6)
+  --notes       text mode: print the notes some steps carry
+  -h, --help    show this help`;
+
+interface Options {
+  file: string;
+  format: 'text' | 'markdown' | 'json';
+  example: number | null;
+  digits: number;
+  notes: boolean;
+}
+
+function parseArgs(args: readonly string[], io: CliIO): Options | number {
+  const options: Options = { file: '', format: 'text', example: null, digits: 6, notes: false };
+  const files: string[] = [];
+  for (let q = 0; q < args.length; q++) {
+    const arg = args[q];
+    const value = () => {
+      const v = args[++q];
+      return v === undefined ? NaN : Number(v);
+    };
+    if (arg === '-h' || arg === '--help') {
+      io.out(USAGE);
+      return EXIT_OK;
+    } else if (arg === '--json') options.format = 'json';
+    else if (arg === '--markdown' || arg === '--md') options.format = 'markdown';
+    else if (arg === '--notes') options.notes = true;
+    else if (arg === '--example' || arg === '-e') {
+      const n = value();
+      if (!Number.isInteger(n) || n < 1) return usageError(io, `--example expects a whole number from 1, got '${args[q] ?? ''}'`);
+      options.example = n;
+    } else if (arg === '--digits') {
+      const n = value();
+      if (!Number.isInteger(n) || n < 1 || n > 17) return usageError(io, `--digits expects a whole number from 1 to 17, got '${args[q] ?? ''}'`);
+      options.digits = n;
+    } else if (arg.startsWith('-') && arg !== '-') return usageError(io, `unknown option '${arg}'`);
+    else files.push(arg);
+  }
+  if (files.length !== 1) return usageError(io, files.length === 0 ? 'expected a FILE to trace' : 'expected exactly one FILE');
+  options.file = files[0];
+  return options;
+}
+
+function usageError(io: CliIO, message: string): number {
+  io.err(`nnet trace: ${message}`);
+  io.err(USAGE);
+  return EXIT_USAGE;
+}
+
+export const traceCommand: Command = {
+  summary: 'show every quantity of backpropagation for one example (text, --markdown or --json)',
+  usage: USAGE,
+  run(args: readonly string[], io: CliIO): number {
+    const options = parseArgs(args, io);
+    if (typeof options === 'number') return options;
+    let text: string;
+    try {
+      text = io.readFile(options.file);
+    } catch (error) {
+      io.err(describeReadError(options.file, error));
+      return EXIT_USAGE;
+    }
+    const { network, source, diagnostics } = parseSpec(text);
+    if (network === null || hasErrors(diagnostics)) {
+      for (const diagnostic of diagnostics) io.out(formatDiagnostic(options.file, diagnostic));
+      io.err(`nnet trace: ${options.file} has errors; fix them to trace it`);
+      return EXIT_FAILURE;
+    }
+    for (const diagnostic of diagnostics) io.err(formatDiagnostic(options.file, diagnostic));
+    const m = network.examples.length;
+    if (m === 0) {
+      io.err(`nnet trace: ${options.file} has no examples to trace`);
+      return EXIT_FAILURE;
+    }
+    if (options.example !== null && options.example > m) {
+      io.err(`nnet trace: there is no example ${options.example}: ${options.file} has ${m}`);
+      return EXIT_USAGE;
+    }
+    const result = runEngine(network);
+    const index = (options.example ?? 1) - 1;
+    if (options.format === 'json') {
+      io.out(JSON.stringify(engineToJson(network, result, options.example === null ? undefined : [index]), null, 2));
+    } else {
+      const trace = buildTrace(network, result, index, { digits: options.digits, source });
+      if (options.format === 'markdown') io.out(traceToMarkdown(network, result, trace, { digits: options.digits }));
+      else {
+        const shape = network.layers.map((l) => l.size).join('-');
+        io.out(`${network.name ?? options.file}: ${shape} network, cost ${network.cost}, η = ${formatNumber(network.learningRate)}; example ${index + 1} of ${m}`);
+        io.out('');
+        for (const line of traceToTextLines(trace, { digits: options.digits, notes: options.notes })) io.out(line);
+        io.out('');
+        const d = options.digits;
+        io.out(`c = ${formatNumber(result.cost, d)} (mean over ${m} example${m === 1 ? '' : 's'}); after the step c = ${formatNumber(result.updated.cost, d)}`);
+      }
+    }
+    if (result.failure) {
+      io.err(`nnet trace: numeric failure: ${result.failure.message}`);
+      return EXIT_FAILURE;
+    }
+    return EXIT_OK;
+  },
+};

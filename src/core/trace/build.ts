@@ -1,0 +1,132 @@
+import type { EngineResult } from '../engine/types';
+import type { Network } from '../model/network';
+import type { SpecSource } from '../model/source';
+import { DEFAULT_DIGITS } from '../notation/format';
+import * as sym from '../notation/symbols';
+import type { Notation } from '../notation/symbols';
+import type { Range } from '../text/range';
+import { dadzStep, dcdaStep, deltaStep } from './backwardSteps';
+import { TraceContext } from './context';
+import type { Content } from './expression';
+import { aStep, costStep, zStep } from './forwardSteps';
+import { TraceLayout } from './layout';
+import { bNewStep, dbStep, dwStep, wNewStep } from './parameterSteps';
+import type { StepAddress, StepGroup, Trace, TraceStep } from './types';
+
+export interface TraceOptions {
+  /** Significant digits of every number shown (default 6). */
+  readonly digits?: number;
+  /** Where the network's parts stand in its spec, for each step's `source`. */
+  readonly source?: SpecSource;
+}
+
+/**
+ * The step-by-step trace of backpropagation for one example (0-based), built lazily: only the
+ * layout (a handful of numbers per layer) exists up front; each step is assembled from the
+ * engine's arrays when `step(index)` asks for it, so a network with 100k weights costs nothing
+ * until a step is shown.
+ */
+export function buildTrace(network: Network, result: EngineResult, exampleIndex: number, options: TraceOptions = {}): Trace {
+  if (!(Number.isInteger(exampleIndex) && exampleIndex >= 0 && exampleIndex < result.exampleCount)) {
+    throw new RangeError(`example ${exampleIndex + 1} does not exist: the network has ${result.exampleCount}`);
+  }
+  const layout = new TraceLayout(network.layers.map((layer) => layer.size));
+  const ctx = new TraceContext(network, result, exampleIndex, options.digits ?? DEFAULT_DIGITS, options.source ?? null);
+  return {
+    example: exampleIndex,
+    length: layout.length,
+    groups: layout.groups,
+    step: (index: number): TraceStep => makeStep(ctx, layout, index),
+    indexOf: (address: StepAddress): number => layout.indexOf(address),
+    groupOf: (index: number): StepGroup => layout.groups[layout.groupIndexOf(index)],
+  };
+}
+
+/** The symbol on the left of a step's equation. */
+export function stepSymbol(address: StepAddress, network: Network): Notation {
+  const { kind, layer: l, j, k } = address;
+  switch (kind) {
+    case 'z':
+      return sym.z(l, j);
+    case 'a':
+      return sym.a(l, j);
+    case 'cost':
+      return sym.exampleCost;
+    case 'dcda':
+      return sym.dcda(l, j);
+    case 'dadz':
+      return network.layers[l].activation === 'softmax' ? sym.dadz(l, j, j) : sym.sigmaPrime(l, j);
+    case 'delta':
+      return sym.delta(l, j);
+    case 'dw':
+      return sym.dcdw(l, k, j);
+    case 'db':
+      return sym.dcdb(l, j);
+    case 'w-new':
+      return newValue(sym.w(l, k, j));
+    case 'b-new':
+      return newValue(sym.b(l, j));
+  }
+}
+
+/** The parameter after the step: "new w⁽²⁾₁₁". */
+function newValue(s: Notation): Notation {
+  return { tex: `\\text{new } ${s.tex}`, text: `new ${s.text}` };
+}
+
+function makeStep(ctx: TraceContext, layout: TraceLayout, index: number): TraceStep {
+  const { phase, address } = layout.addressOf(index);
+  const { kind, layer: l, j, k } = address;
+  const n = ctx.sizes[l];
+  let body: Content;
+  let value: number;
+  let source: Range | null;
+  switch (kind) {
+    case 'z':
+      [body, value, source] = [zStep(ctx, l, j), ctx.z(l, j), ctx.layerRange(l)];
+      break;
+    case 'a':
+      [body, value, source] = [aStep(ctx, l, j), ctx.a(l, j), ctx.layerRange(l)];
+      break;
+    case 'cost':
+      [body, value, source] = [costStep(ctx), ctx.result.costs[ctx.i], ctx.exampleRange()];
+      break;
+    case 'dcda':
+      [body, value, source] = [dcdaStep(ctx, l, j), ctx.dcda(l, j), ctx.layerRange(l)];
+      break;
+    case 'dadz':
+      [body, value, source] = [dadzStep(ctx, l, j), ctx.dadz(l, j), ctx.layerRange(l)];
+      break;
+    case 'delta':
+      [body, value, source] = [deltaStep(ctx, l, j), ctx.delta(l, j), ctx.layerRange(l)];
+      break;
+    case 'dw':
+      [body, value, source] = [dwStep(ctx, l, k, j), ctx.delta(l, j) * ctx.a(l - 1, k), ctx.weightRange(l, k, j)];
+      break;
+    case 'db':
+      [body, value, source] = [dbStep(ctx, l, j), ctx.delta(l, j), ctx.biasRange(l, j)];
+      break;
+    case 'w-new':
+      [body, value, source] = [wNewStep(ctx, l, k, j), ctx.result.updated.w[l][(k - 1) * n + j - 1], ctx.weightRange(l, k, j)];
+      break;
+    case 'b-new':
+      [body, value, source] = [bNewStep(ctx, l, j), ctx.result.updated.b[l][j - 1], ctx.biasRange(l, j)];
+      break;
+  }
+  const symbol = stepSymbol(address, ctx.network);
+  return {
+    index,
+    phase,
+    address,
+    symbolTex: symbol.tex,
+    symbolText: symbol.text,
+    formulaTex: body.formulaTex,
+    formulaText: body.formulaText,
+    substitutedTex: body.substitutedTex,
+    substitutedText: body.substitutedText,
+    factors: body.factors,
+    value,
+    source,
+    ...(body.note !== undefined ? { note: body.note } : {}),
+  };
+}

@@ -1,0 +1,79 @@
+import type { EngineResult } from '../engine/types';
+import type { Network } from '../model/network';
+import type { SpecSource } from '../model/source';
+import { spanAt, type Range } from '../text/range';
+
+/**
+ * What every step builder reads: the network, the engine's numbers for one example, display
+ * digits and (optionally) where each thing stands in the spec. Values are looked up with
+ * 1-based j, k as in the notation.
+ */
+export class TraceContext {
+  readonly sizes: readonly number[];
+  readonly L: number;
+  readonly m: number;
+
+  constructor(
+    readonly network: Network,
+    readonly result: EngineResult,
+    /** 0-based example. */
+    readonly i: number,
+    readonly digits: number,
+    readonly source: SpecSource | null,
+  ) {
+    this.sizes = network.layers.map((layer) => layer.size);
+    this.L = this.sizes.length - 1;
+    this.m = result.exampleCount;
+  }
+
+  private at(values: readonly Float64Array[], l: number, j: number): number {
+    return values[l][this.i * this.sizes[l] + j - 1];
+  }
+  z(l: number, j: number): number {
+    return this.at(this.result.z, l, j);
+  }
+  /** a^(0)_k is the input x_ik. */
+  a(l: number, j: number): number {
+    return this.at(this.result.a, l, j);
+  }
+  dcda(l: number, j: number): number {
+    return this.at(this.result.dcda, l, j);
+  }
+  dadz(l: number, j: number): number {
+    return this.at(this.result.dadz, l, j);
+  }
+  delta(l: number, j: number): number {
+    return this.at(this.result.delta, l, j);
+  }
+  y(j: number): number {
+    return this.network.examples[this.i].y[j - 1];
+  }
+  w(l: number, k: number, j: number): number {
+    return this.network.layers[l].weights[(k - 1) * this.sizes[l] + j - 1];
+  }
+  b(l: number, j: number): number {
+    return this.network.layers[l].biases[j - 1];
+  }
+
+  /** The `layer ℓ:` line. */
+  layerRange(l: number): Range | null {
+    return this.source?.layers[l]?.header ?? null;
+  }
+  /** The number w^(ℓ)_kj in the spec, else its `w` block, else the layer line. */
+  weightRange(l: number, k: number, j: number): Range | null {
+    const layer = this.source?.layers[l];
+    if (!layer) return null;
+    if (layer.weights) return spanAt(layer.weights, (k - 1) * this.sizes[l] + j - 1);
+    return layer.weightsBlock ?? layer.header;
+  }
+  biasRange(l: number, j: number): Range | null {
+    const layer = this.source?.layers[l];
+    if (!layer) return null;
+    if (layer.biases) return spanAt(layer.biases, j - 1);
+    return layer.biasesBlock ?? layer.header;
+  }
+  /** The `example` line of this trace's example. */
+  exampleRange(): Range | null {
+    return this.source?.examples[this.i]?.line ?? null;
+  }
+}
