@@ -61,7 +61,7 @@ export function renderDiagram(view: ViewMessage, highlights: Highlights): SVGSVG
   for (const label of layout.more) svg.append(s('text', { x: label.x, y: label.y + 4, class: 'more' }, label.text));
   if (layout.edgesOmitted > 0) svg.append(s('text', { x: 8, y: layout.height - 6, class: 'more start' }, `${layout.edgesOmitted} more edges not drawn`));
 
-  const cost = s('g', { class: `cost-node ${view.exampleCost === null ? 'empty' : ''} ${siteClass('cost')}`, 'data-ref': 'cost:0:0:0' });
+  const cost = s('g', { class: `cost-node ${view.exampleCost === null ? 'empty' : ''} ${siteClass('cost')}`, 'data-ref': `cost:${L}:0:0` });
   cost.append(s('rect', { x: layout.cost.x - 30, y: layout.cost.y - 18, width: 60, height: 36, rx: 6 }));
   cost.append(s('text', { x: layout.cost.x, y: layout.cost.y - 24, class: 'heading' }, 'cᵢ'));
   cost.append(s('text', { x: layout.cost.x, y: layout.cost.y + 4, class: 'value' }, formatValue(view.exampleCost, 4)));

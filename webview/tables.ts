@@ -36,7 +36,8 @@ function neuronColumns(layer: LayerView, outputLayer: number): Column[] {
 }
 
 function cell(kind: QuantityKind, layer: number, j: number, k: number, value: Known, digits: number, highlights: Highlights): HTMLTableCellElement {
-  const ref = refKey({ kind, layer, j, k });
+  // Targets y_ij belong to the example, not a layer: their key uses layer 0, as factors name them.
+  const ref = refKey({ kind, layer: kind === 'y' ? 0 : layer, j, k });
   const mark = highlights.cells.get(ref);
   const empty = value === null;
   return h(

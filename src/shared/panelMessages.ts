@@ -75,7 +75,11 @@ export interface FactorView {
   readonly value: number;
   /** The value as the step writes it (significant digits applied). */
   readonly valueText: string;
-  readonly refers: StepAddress | null;
+  /**
+   * What the factor is, so views can colour it: a quantity of the trace, or one of the spec's
+   * numbers (w, b, x, y) recognised by its symbol; null for constants such as η.
+   */
+  readonly refers: QuantityRef | null;
 }
 
 /**

@@ -25,12 +25,15 @@ export interface TextEdit {
 export function formatParameter(value: number): string {
   if (value === 0) return '0';
   const text = String(value);
-  if (!text.includes('e')) return text;
-  // Small or huge magnitudes: a plain decimal when it is at most 24 characters, so specs stay
-  // readable; otherwise the exponent form, which round-trips just as well.
-  const plain = value.toFixed(Math.min(100, Math.max(0, 1 - Math.floor(Math.log10(Math.abs(value))) + 16)));
-  const trimmed = plain.includes('.') ? plain.replace(/0+$/, '').replace(/\.$/, '') : plain;
-  return trimmed.length <= 24 && Number(trimmed) === value ? trimmed : text;
+  const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!match) return text;
+  // Shift the decimal point of the same shortest digits, so the plain form reads back exactly;
+  // keep the exponent form when the plain one would be long and unreadable.
+  const [, sign, lead, rest = '', exp] = match;
+  const digits = lead + rest;
+  const point = 1 + Number(exp);
+  const plain = point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return plain.length <= 24 ? sign + plain : text;
 }
 
 /**

@@ -15,6 +15,7 @@ import type { StepKind, Trace, TraceStep } from '../../core/trace/types';
 import type { Diagnostic } from '../../core/diagnostics';
 import type { Known, LayerView, ProblemsMessage, ProblemView, StepView, ViewMessage } from '../../shared/panelMessages';
 import type { SpecAnalysis } from '../analysis/analyse';
+import { factorRef } from './factorRefs';
 import { markInOrder, numberBoundary } from './markFactors';
 import { layerWindows, type LayerWindow } from './windows';
 
@@ -158,7 +159,7 @@ export function stepView(step: TraceStep, count: number, digits: number): StepVi
     substitutedTex: markInOrder(step.substitutedTex, step.factors.map((f) => formatNumberTex(f.value, digits)), numberBoundary),
     valueText,
     value: step.value,
-    factors: step.factors.map((f) => ({ tex: f.tex, text: f.text, value: f.value, valueText: formatNumberTex(f.value, digits), refers: f.refers })),
+    factors: step.factors.map((f) => ({ tex: f.tex, text: f.text, value: f.value, valueText: formatNumberTex(f.value, digits), refers: factorRef(f) })),
     plainText: `${step.symbolText} = ${step.formulaText} = ${step.substitutedText} = ${formatNumber(step.value, digits)}`,
   };
 }
