@@ -108,3 +108,29 @@ describe('analysing a spec', () => {
     expect(bugs).toEqual(['parsing the spec', 'building the trace of example 1']);
   });
 });
+
+describe('analysing with the real parser, engine and trace builder', () => {
+  it('analyses examples/mazur.nnet once and walks its 45 steps', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { coreToolchain } = await import('../../../src/extension/analysis/coreToolchain');
+    const result = analyse(readFileSync('examples/mazur.nnet', 'utf8'), 1, coreToolchain, report);
+    expect(result.problems).toEqual([]);
+    expect(result.exampleCount).toBe(1);
+    const trace = result.trace(0, 6)!;
+    expect(trace.length).toBe(45);
+    expect(trace.step(8).address.kind).toBe('cost');
+    expect(trace.step(11).symbolText).toBe('δ⁽²⁾₁');
+    expect(trace.step(11).value).toBeCloseTo(0.138499, 6);
+  });
+
+  it('shows an overflow as a numeric-failure warning on the layer line', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { coreToolchain } = await import('../../../src/extension/analysis/coreToolchain');
+    const text = readFileSync('examples/mazur.nnet', 'utf8').replace('0.15 0.25', '1e300 0.25').replace('x 0.05', 'x 1e10');
+    const [problem] = analyse(text, 1, coreToolchain, report).problems;
+    expect(problem.code).toBe(NUMERIC_FAILURE_CODE);
+    expect(problem.severity).toBe('warning');
+    expect(problem.range.start.line).toBe(6);
+    expect(problem.message).toMatch(/z⁽¹⁾₁ of example 1/);
+  });
+});

@@ -1,0 +1,31 @@
+import type * as vscode from 'vscode';
+import { coreToolchain } from './analysis/coreToolchain';
+import { registerSpecDiagnostics } from './diagnostics/specDiagnostics';
+import { registerOutline } from './outline/symbols';
+import { registerPanelFeature } from './panel/commands';
+import { createServices, type Services } from './services';
+
+/**
+ * What `activate` returns, reachable as `vscode.extensions.getExtension(id).exports`: the shared
+ * services, for the in-editor tests and for anything that drives the extension from outside.
+ */
+export type BackpropStepperApi = Services;
+
+/**
+ * Runs when the first `.nnet` document opens (activationEvents: onLanguage:nnet) or one of the
+ * extension's commands is invoked. Start-up only wires services and registers providers: no
+ * spec is parsed until a `.nnet` document is seen, and none is re-analysed until it changes.
+ *
+ * Each feature is one `register…(services)` call returning a Disposable; new features (the
+ * panel, hovers, code lenses, inlay hints, commands) add their line here.
+ */
+export function activate(context: vscode.ExtensionContext): BackpropStepperApi {
+  const services = createServices(coreToolchain, context.subscriptions);
+  const { analyses } = services;
+  context.subscriptions.push(registerSpecDiagnostics(analyses), registerOutline(analyses));
+  registerPanelFeature(context, services);
+  return services;
+}
+
+/** Everything is disposed through context.subscriptions. */
+export function deactivate(): void {}

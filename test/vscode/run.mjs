@@ -1,0 +1,57 @@
+// Runs the in-editor test suite (test/vscode/*.test.ts) inside a real VS Code with this
+// extension loaded from the working tree.
+//
+//   npm run test:vscode                                  downloads VS Code stable (needs internet)
+//   VSCODE_EXECUTABLE=/path/to/code npm run test:vscode  uses an installed VS Code, offline
+//
+// The suite is bundled with esbuild into out/vscode-test/ first (`vscode` and `mocha` stay
+// external: the extension host provides the one, node_modules the other). `npm run test:vscode`
+// builds dist/extension.js before calling this.
+import { runTests } from '@vscode/test-electron';
+import * as esbuild from 'esbuild';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const out = join(root, 'out/vscode-test');
+const suites = readdirSync(join(root, 'test/vscode')).filter((name) => name.endsWith('.test.ts'));
+
+await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: ['test/vscode/index.ts', ...suites.map((name) => `test/vscode/${name}`)],
+  outdir: out,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'es2022',
+  sourcemap: true,
+  external: ['vscode', 'mocha'],
+  logLevel: 'warning',
+});
+
+const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE || undefined;
+try {
+  const exitCode = await runTests({
+    ...(vscodeExecutablePath ? { vscodeExecutablePath } : { version: 'stable' }),
+    extensionDevelopmentPath: root,
+    extensionTestsPath: join(out, 'index.js'),
+    extensionTestsEnv: { BACKPROP_STEPPER_ROOT: root },
+    launchArgs: [
+      // The examples folder is the workspace, so file events for .nnet files reach the extension.
+      join(root, 'examples'),
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+      // A fresh profile each run: no settings or state leak in from earlier runs.
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'backprop-stepper-vscode-'))}`,
+    ],
+  });
+  process.exitCode = exitCode;
+} catch (error) {
+  console.error('The in-editor tests could not run:', error);
+  if (!vscodeExecutablePath) console.error('Set VSCODE_EXECUTABLE=/path/to/code to use an installed VS Code without downloading one.');
+  process.exitCode = 1;
+}
