@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_PARAMETERS } from '../../../src/core/model/limits';
+import { parameterCount } from '../../../src/core/model/network';
+import { parseSpec } from '../../../src/core/parser/parse';
+import { spanCount } from '../../../src/core/text/range';
+import { generateSpec } from './generate';
+
+/** Big networks within the limit parse; beyond it they are refused before anything is allocated. */
+
+describe('size limits', () => {
+  it('parses a 784-128-10 network with all its weights written out', () => {
+    const { network, source, diagnostics } = parseSpec(generateSpec({ sizes: [784, 128, 10], examples: 3 }));
+    expect(diagnostics).toEqual([]);
+    expect(parameterCount(network!)).toBe(784 * 128 + 128 + 128 * 10 + 10);
+    expect(spanCount(source.layers[1].weights!)).toBe(784 * 128);
+    expect(source.layers[1].weightRows!.length).toBe(784);
+  });
+
+  it('initialises a 784-128-10 network left to its seed', () => {
+    const { network, diagnostics } = parseSpec(generateSpec({ sizes: [784, 128, 10], parameters: false, examples: 1 }));
+    expect(diagnostics).toEqual([]);
+    expect(network!.layers[1].weights.length).toBe(784 * 128);
+  });
+
+  it('refuses an absurd layer at once, without allocating it', () => {
+    const started = performance.now();
+    const { network, diagnostics } = parseSpec('layer 0: 100000 inputs\nlayer 1: 100000000 relu\nexample x 1 y 1\n');
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(network).toBeNull();
+    const tooLarge = diagnostics.find((d) => d.code === 'network-too-large')!;
+    expect(tooLarge.message).toBe(
+      'expected at most 2,000,000 parameters (weights and biases); this network has 10,000,100,000,000, of which layer 1 has 10,000,100,000,000. Use fewer neurons',
+    );
+    expect(tooLarge.range).toEqual({ start: { line: 1, character: 0 }, end: { line: 1, character: 23 } });
+  });
+
+  it('counts exactly: the limit itself is allowed, one more is not', () => {
+    // n_0 = 1: layer 1 with n neurons has 2n parameters.
+    const at = parseSpec(`layer 0: 1 inputs\nlayer 1: ${MAX_PARAMETERS / 2} linear\n`);
+    expect(at.diagnostics.map((d) => d.code)).toEqual(['no-examples']);
+    const over = parseSpec(`layer 0: 1 inputs\nlayer 1: ${MAX_PARAMETERS / 2} linear\nlayer 2: 1 linear\n`);
+    expect(over.diagnostics.map((d) => d.code)).toContain('network-too-large');
+  });
+
+  it('reports a layer size too large to be a whole number exactly', () => {
+    const { diagnostics } = parseSpec('layer 0: 2 inputs\nlayer 1: 1e300 sigmoid\nexample x 0 1 y 1\n');
+    expect(diagnostics.map((d) => d.code)).toEqual(['invalid-layer-size']);
+  });
+});
