@@ -12,7 +12,7 @@ import { h, replaceChildren } from './dom';
 import { highlightsFor } from './highlight';
 import { formatValue } from './refs';
 import { createStepView, renderStep } from './stepView';
-import { renderTables } from './tables';
+import { TablesView } from './tables';
 import { Tooltips } from './tooltip';
 import { vscodeApi } from './vscodeApi';
 import { exampleText, IDLE_TEXT, positionText } from './wording';
@@ -30,8 +30,8 @@ const toolbar = createToolbar(run);
 const stepView = createStepView();
 const notices = h('div', { class: 'notices' });
 const diagram = h('div', { class: 'diagram-scroll', tabindex: 0, 'aria-label': 'Network diagram; arrow keys step' });
-const tables = h('div', { class: 'tables-host' });
-const numbers = h('div', { class: 'numbers' }, stepView.root, diagram, tables);
+const tables = new TablesView();
+const numbers = h('div', { class: 'numbers' }, stepView.root, diagram, tables.root);
 const problems = h('section', { class: 'problems', hidden: true, 'aria-label': 'Problems in the spec' });
 const app = h('main', { id: 'app' }, header, toolbar, notices, problems, numbers);
 document.body.append(app);
@@ -64,7 +64,7 @@ function showView(view: ViewMessage): void {
   const highlights = highlightsFor(view.step, L);
   renderStep(stepView, view.step, macros, IDLE_TEXT);
   replaceChildren(diagram, renderDiagram(view, highlights));
-  replaceChildren(tables, renderTables(view, highlights));
+  tables.render(view, highlights);
   tooltips.setVersion(view.version);
   api.setState({ uri: view.uri, example: view.example, step: view.step?.index ?? -1 });
 }

@@ -29,9 +29,29 @@ export function createStepView(): StepElements {
   return { root, math, factors, live };
 }
 
+/**
+ * Rendered TeX by source, for the macros (theme colours) in force: steps repeat the same
+ * symbols and numbers (a⁽⁰⁾₁ = 0.05 in every ∂cᵢ/∂w⁽¹⁾ₖ₁), and cloning KaTeX's DOM is much
+ * cheaper than typesetting it again.
+ */
+const rendered = new Map<string, Node>();
+let renderedFor: Record<string, string> | null = null;
+const MAX_RENDERED = 500;
+
 /** Renders TeX into `target`; a formula KaTeX cannot parse shows as its source, in colour. */
-export function renderTex(target: HTMLElement, tex: string, macros: Record<string, string>, display = false): void {
-  katex.render(tex, target, { throwOnError: false, trust: false, strict: 'ignore', displayMode: display, macros: { ...macros } });
+export function renderTex(target: HTMLElement, tex: string, macros: Record<string, string>): void {
+  if (renderedFor !== macros || rendered.size > MAX_RENDERED) {
+    rendered.clear();
+    renderedFor = macros;
+  }
+  let node = rendered.get(tex);
+  if (!node) {
+    const holder = document.createElement('span');
+    katex.render(tex, holder, { throwOnError: false, trust: false, strict: 'ignore', macros: { ...macros } });
+    node = holder.firstChild ?? holder;
+    rendered.set(tex, node);
+  }
+  target.replaceChildren(node.cloneNode(true));
 }
 
 /**
@@ -66,6 +86,7 @@ export function renderStep(view: StepElements, step: StepView | null, macros: Re
     if (factor.refers) attributes['data-ref'] = refKey(factor.refers);
     return h('li', attributes, h('span', { class: 'swatch', 'aria-hidden': 'true' }), math);
   });
-  replaceChildren(view.factors, ...chips);
+  const more = step.factorsOmitted > 0 ? h('li', { class: 'factor more' }, `… ${step.factorsOmitted} more factors`) : null;
+  replaceChildren(view.factors, ...chips, more);
   view.live.textContent = step.plainText;
 }

@@ -91,6 +91,40 @@ function matrixTable(caption: string, kind: QuantityKind, layer: LayerView, prev
   return table;
 }
 
+/** What decides the tables' structure: when it is unchanged, a step only rewrites cells. */
+function shapeKey(view: ViewMessage): string {
+  return `${view.digits}|` + view.layers.map((l) => `${l.index}:${l.size}:${l.start}:${l.count}:${l.activation}`).join('|');
+}
+
+/**
+ * The tables of the panel. The first view builds them; later views with the same layers and
+ * windows only rewrite the cells whose text or highlight changed, so a step touches a handful
+ * of cells instead of rebuilding a thousand (and the browser re-lays out only those).
+ */
+export class TablesView {
+  readonly root = h('div', { class: 'tables-host' });
+  private shape = '';
+  private cells: HTMLTableCellElement[] = [];
+
+  render(view: ViewMessage, highlights: Highlights): void {
+    const shape = shapeKey(view);
+    if (shape !== this.shape) {
+      this.shape = shape;
+      this.root.replaceChildren(renderTables(view, highlights));
+      this.cells = Array.from(this.root.querySelectorAll<HTMLTableCellElement>('td[data-ref]'));
+      return;
+    }
+    const fresh = renderTables(view, highlights).querySelectorAll<HTMLTableCellElement>('td[data-ref]');
+    fresh.forEach((cell, i) => {
+      const old = this.cells[i];
+      if (old.textContent !== cell.textContent) old.textContent = cell.textContent;
+      if (old.className !== cell.className) old.className = cell.className;
+      const label = cell.getAttribute('aria-label');
+      if (old.getAttribute('aria-label') !== label) label === null ? old.removeAttribute('aria-label') : old.setAttribute('aria-label', label);
+    });
+  }
+}
+
 export function renderTables(view: ViewMessage, highlights: Highlights): HTMLElement {
   const L = view.layers.length - 1;
   const sections = view.layers.map((layer) => {

@@ -99,7 +99,9 @@ export interface StepView {
   readonly substitutedTex: string;
   readonly valueText: string;
   readonly value: number;
+  /** The first factors (see MAX_FACTORS in viewMessage.ts); the rest are counted, not sent. */
   readonly factors: readonly FactorView[];
+  readonly factorsOmitted: number;
   /** The whole step in Unicode, e.g. "δ⁽²⁾₁ = ∂cᵢ/∂a⁽²⁾₁ · σ′(z⁽²⁾₁) = 0.741365 × 0.186816 = 0.138499". */
   readonly plainText: string;
 }

@@ -145,9 +145,16 @@ function layerView(network: Network, engine: EngineResult, i: number, l: number,
   };
 }
 
+/**
+ * At most this many factors travel with a step. A z of a 784-input neuron has 1,568 (every w
+ * and a); its formula shows only the first and last terms, and those factors come first.
+ */
+export const MAX_FACTORS = 12;
+
 /** The current step with its factors marked for colouring (see markFactors.ts). */
 export function stepView(step: TraceStep, count: number, digits: number): StepView {
   const valueText = formatNumberTex(step.value, digits);
+  const factors = step.factors.slice(0, MAX_FACTORS);
   return {
     index: step.index,
     count,
@@ -155,11 +162,12 @@ export function stepView(step: TraceStep, count: number, digits: number): StepVi
     address: step.address,
     layer: step.address.layer,
     symbolTex: step.symbolTex,
-    formulaTex: markInOrder(step.formulaTex, step.factors.map((f) => f.tex)),
-    substitutedTex: markInOrder(step.substitutedTex, step.factors.map((f) => formatNumberTex(f.value, digits)), numberBoundary),
+    formulaTex: markInOrder(step.formulaTex, factors.map((f) => f.tex)),
+    substitutedTex: markInOrder(step.substitutedTex, factors.map((f) => formatNumberTex(f.value, digits)), numberBoundary),
     valueText,
     value: step.value,
-    factors: step.factors.map((f) => ({ tex: f.tex, text: f.text, value: f.value, valueText: formatNumberTex(f.value, digits), refers: factorRef(f) })),
+    factors: factors.map((f) => ({ tex: f.tex, text: f.text, value: f.value, valueText: formatNumberTex(f.value, digits), refers: factorRef(f) })),
+    factorsOmitted: step.factors.length - factors.length,
     plainText: `${step.symbolText} = ${step.formulaText} = ${step.substitutedText} = ${formatNumber(step.value, digits)}`,
   };
 }
