@@ -47,41 +47,54 @@ export class Workspace {
     this.biases = layers.map((layer) => layer.biases);
     this.activations = layers.map((layer) => (layer.activation === null ? null : activation(layer.activation)));
     this.cost = cost(network.cost);
-    const empty = new Float64Array(0);
+    // Every buffer is a view into one allocation: dozens of separate typed arrays, each with its
+    // own backing store, cost more to create than a whole gradient of a small network.
+    let total = 0;
     let widest = 0;
     for (let l = 0; l <= L; l++) {
       const n = this.sizes[l];
-      if (n > widest) widest = n;
-      const perExample = () => new Float64Array(m * n);
-      this.a.push(perExample());
+      widest = Math.max(widest, n);
+      total += m * n;
+      if (l > 0) total += 4 * m * n + 2 * this.sizes[l - 1] * n + n;
+    }
+    total += 2 * widest * m + m * this.sizes[L] + m;
+    const arena = new Float64Array(total);
+    let offset = 0;
+    const take = (length: number): Float64Array => {
+      const view = new Float64Array(arena.buffer, offset * 8, length);
+      offset += length;
+      return view;
+    };
+    const empty = new Float64Array(0);
+    for (let l = 0; l <= L; l++) {
+      const n = this.sizes[l];
+      this.a.push(take(m * n));
       if (l === 0) {
-        this.z.push(empty);
-        this.dadz.push(empty);
-        this.dcda.push(empty);
-        this.delta.push(empty);
-        this.gw.push(empty);
-        this.gb.push(empty);
-        this.wT.push(empty);
+        for (const list of [this.z, this.dadz, this.dcda, this.delta, this.gw, this.gb, this.wT]) list.push(empty);
         continue;
       }
-      this.z.push(perExample());
-      this.dadz.push(perExample());
-      this.dcda.push(perExample());
-      this.delta.push(perExample());
-      this.gw.push(new Float64Array(this.sizes[l - 1] * n));
-      this.gb.push(new Float64Array(n));
-      this.wT.push(new Float64Array(this.sizes[l - 1] * n));
+      this.z.push(take(m * n));
+      this.dadz.push(take(m * n));
+      this.dcda.push(take(m * n));
+      this.delta.push(take(m * n));
+      this.gw.push(take(this.sizes[l - 1] * n));
+      this.gb.push(take(n));
+      this.wT.push(take(this.sizes[l - 1] * n));
     }
-    this.aT = new Float64Array(widest * m);
-    this.dT = new Float64Array(widest * m);
+    this.aT = take(widest * m);
+    this.dT = take(widest * m);
     const nL = this.sizes[L];
-    this.y = new Float64Array(m * nL);
-    this.costs = new Float64Array(m);
+    this.y = take(m * nL);
+    this.costs = take(m);
     const n0 = this.sizes[0];
-    network.examples.forEach((example, i) => {
-      this.a[0].set(example.x.subarray(0, n0), i * n0);
-      this.y.set(example.y.subarray(0, nL), i * nL);
-    });
+    // Plain loops: subarray() costs more than copying a handful of numbers.
+    const x = this.a[0];
+    const y = this.y;
+    for (let i = 0; i < m; i++) {
+      const example = network.examples[i];
+      for (let k = 0; k < n0; k++) x[i * n0 + k] = example.x[k];
+      for (let j = 0; j < nL; j++) y[i * nL + j] = example.y[j];
+    }
   }
 }
 

@@ -15,25 +15,33 @@ interface Parts {
   readonly exponent: number | null;
 }
 
+/**
+ * Splits a number into what is printed. Written with plain string scans rather than regular
+ * expressions: a trace of a large network formats hundreds of numbers per step shown.
+ */
 function parts(x: number, digits: number): Parts | string {
-  if (Number.isNaN(x)) return 'NaN';
+  if (x !== x) return 'NaN';
   if (x === Infinity) return '∞';
   if (x === -Infinity) return '-∞';
   if (x === 0) return '0'; // also −0
-  const precise = x.toPrecision(digits);
-  const [mantissa, exp] = precise.split('e');
-  // The power of ten after rounding (0.9999996 rounds to 1.00000, which is 10⁰).
-  const exponent = exp !== undefined ? Number(exp) : Math.floor(Math.log10(Math.abs(Number(precise))));
-  if (exponent >= -4 && exponent < Math.max(digits, 1)) {
-    return { digits: trimZeros(Number(precise).toFixed(Math.max(0, digits - 1 - exponent))), exponent: null };
+  const size = x < 0 ? -x : x;
+  if (size >= 1e-4 && size < 10 ** digits) {
+    // toPrecision writes plain decimals here, unless rounding carried into one more digit (999999.7 → 1.00000e+6).
+    const plain = x.toPrecision(digits);
+    if (plain.indexOf('e') < 0) return { digits: trimZeros(plain), exponent: null };
   }
-  const scaled = trimZeros((Number(mantissa) / (exp !== undefined ? 1 : 10 ** exponent)).toFixed(digits - 1));
-  return { digits: scaled, exponent };
+  const scientific = x.toExponential(digits - 1);
+  const e = scientific.indexOf('e');
+  return { digits: trimZeros(scientific.slice(0, e)), exponent: Number(scientific.slice(e + 1)) };
 }
 
+/** Drops trailing zeros after a decimal point, and the point itself when nothing follows it. */
 function trimZeros(s: string): string {
-  if (!s.includes('.')) return s === '-0' ? '0' : s;
-  const trimmed = s.replace(/0+$/, '').replace(/\.$/, '');
+  if (s.indexOf('.') < 0) return s === '-0' ? '0' : s;
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48) end--;
+  if (s.charCodeAt(end - 1) === 46) end--;
+  const trimmed = end === s.length ? s : s.slice(0, end);
   return trimmed === '-0' ? '0' : trimmed;
 }
 

@@ -24,18 +24,27 @@ const SUBSCRIPT: Record<string, string> = {
   '(': '₍', ')': '₎', '+': '₊', '-': '₋', '−': '₋', i: 'ᵢ', j: 'ⱼ', k: 'ₖ', r: 'ᵣ', l: 'ₗ', s: 'ₛ', n: 'ₙ', L: 'ʟ',
 };
 
-function mapChars(s: string, table: Record<string, string>): string {
+/** The tables by UTF-16 code, for a loop without per-character strings or object lookups. */
+function byCode(table: Record<string, string>): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  for (const [ch, mapped] of Object.entries(table)) out[ch.charCodeAt(0)] = mapped;
+  return out;
+}
+const SUPERSCRIPT_CODES = byCode(SUPERSCRIPT);
+const SUBSCRIPT_CODES = byCode(SUBSCRIPT);
+
+function mapChars(s: string, table: readonly (string | undefined)[]): string {
   let out = '';
-  for (const ch of s) out += table[ch] ?? ch;
+  for (let q = 0; q < s.length; q++) out += table[s.charCodeAt(q)] ?? s[q];
   return out;
 }
 
 export function superscriptText(s: string | number): string {
-  return mapChars(String(s), SUPERSCRIPT);
+  return mapChars(String(s), SUPERSCRIPT_CODES);
 }
 
 export function subscriptText(s: string | number): string {
-  return mapChars(String(s), SUBSCRIPT);
+  return mapChars(String(s), SUBSCRIPT_CODES);
 }
 
 function needsCommas(indices: readonly Index[]): boolean {

@@ -1,0 +1,178 @@
+/**
+ * `npm run bench gradient`: the full mean gradient over a batch, our engine against
+ * TensorFlow.js autodiff (tf.variableGrads) on its `cpu` and `wasm` backends, for four shapes;
+ * then the cost of a trace on top of the gradient and the size of what the panel is sent.
+ * FLOP count per gradient: 6 × parameters × examples (2 forward, 2 for ∂c/∂a, 2 for ∂c/∂w).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { dirname } from 'node:path';
+import { computeGradient } from '../../src/core/engine/gradient';
+import { runEngine } from '../../src/core/engine/run';
+import { parameterCount, type ActivationName, type Network } from '../../src/core/model/network';
+import { engineToJson } from '../../src/core/output/json';
+import { buildTrace } from '../../src/core/trace/build';
+import { randomNetwork } from '../unit/engine/networks';
+import { formatMs, measure, measureAsync, type Timing } from './harness';
+
+interface Shape {
+  readonly label: string;
+  readonly sizes: number[];
+  readonly activations: ActivationName[];
+  readonly examples: number;
+  /** Calls per timed sample, so sub-microsecond runs are measurable. */
+  readonly inner: number;
+  readonly gflopsTarget?: number;
+  readonly maxMicroseconds?: number;
+}
+
+const SHAPES: Shape[] = [
+  { label: '(a) 2-2-2 sigmoid, 1 example', sizes: [2, 2, 2], activations: ['sigmoid', 'sigmoid'], examples: 1, inner: 20000, maxMicroseconds: 1 },
+  { label: '(b) 4-8-8-3 sigmoid, 150 examples', sizes: [4, 8, 8, 3], activations: ['sigmoid', 'sigmoid', 'sigmoid'], examples: 150, inner: 50 },
+  { label: '(c) 784-128-10 sigmoid, 64 examples', sizes: [784, 128, 10], activations: ['sigmoid', 'sigmoid'], examples: 64, inner: 1, gflopsTarget: 2.5 },
+  {
+    label: '(d) 784-512-512-10 relu (sigmoid out), 256 examples',
+    sizes: [784, 512, 512, 10],
+    activations: ['relu', 'relu', 'sigmoid'],
+    examples: 256,
+    inner: 1,
+    gflopsTarget: 2.5,
+  },
+];
+
+function networkFor(shape: Shape, seed: number): Network {
+  // Weights ~ U(−1/√n, 1/√n) keep the sums in the activations' working range, as in training.
+  return randomNetwork(seed, shape.sizes, shape.activations, 'half-squared', shape.examples, 1 / Math.sqrt(shape.sizes[0]));
+}
+
+function timeOurs(shape: Shape, network: Network): Timing {
+  const budget = shape.sizes[0] > 100 ? 15_000 : 4_000;
+  const timing = measure(
+    `ours ${shape.label}`,
+    () => {
+      for (let q = 0; q < shape.inner; q++) computeGradient(network);
+    },
+    { warmup: 5, runs: 31, maxTotalMs: budget },
+  );
+  return perCall(timing, shape.inner);
+}
+
+function perCall(t: Timing, inner: number): Timing {
+  return { ...t, medianMs: t.medianMs / inner, minMs: t.minMs / inner, maxMs: t.maxMs / inner };
+}
+
+/** The same mean gradient with TensorFlow.js autodiff on the current backend (float32, TF's only CPU dtype). */
+async function timeTf(shape: Shape, network: Network, backend: string): Promise<Timing> {
+  const L = network.layers.length - 1;
+  const ws: tf.Variable[] = [];
+  const bs: tf.Variable[] = [];
+  for (let l = 1; l <= L; l++) {
+    const layer = network.layers[l];
+    ws.push(tf.variable(tf.tensor2d(Float32Array.from(layer.weights), [network.layers[l - 1].size, layer.size])));
+    bs.push(tf.variable(tf.tensor1d(Float32Array.from(layer.biases))));
+  }
+  const m = network.examples.length;
+  const x = tf.tensor2d(network.examples.flatMap((e) => Array.from(e.x)), [m, shape.sizes[0]]);
+  const y = tf.tensor2d(network.examples.flatMap((e) => Array.from(e.y)), [m, shape.sizes[L]]);
+  const loss = (): tf.Scalar => {
+    let a: tf.Tensor = x;
+    for (let l = 0; l < L; l++) {
+      const z = tf.add(tf.matMul(a, ws[l]), bs[l]);
+      a = shape.activations[l] === 'relu' ? tf.relu(z) : tf.sigmoid(z);
+    }
+    // c = (1/m) Σ_i ½ Σ_j (a − y)²
+    return tf.mul(0.5 / m, tf.sum(tf.square(tf.sub(a, y)))) as tf.Scalar;
+  };
+  const once = async () => {
+    for (let q = 0; q < shape.inner; q++) {
+      const { value, grads } = tf.variableGrads(loss, [...ws, ...bs]);
+      // Reading every gradient back is part of the work: TF may run lazily until then.
+      await Promise.all(Object.values(grads).map((g) => g.data()));
+      value.dispose();
+      tf.dispose(grads);
+    }
+  };
+  const heavy = shape.sizes[0] > 100;
+  const timing = await measureAsync(`tfjs-${backend} ${shape.label}`, once.bind(null), {
+    warmup: heavy ? 2 : 5,
+    runs: heavy ? 9 : 21,
+    maxTotalMs: heavy ? 12_000 : 3_000,
+  });
+  tf.dispose([...ws, ...bs, x, y]);
+  return perCall(timing, shape.inner);
+}
+
+function gflops(shape: Shape, network: Network, ms: number): number {
+  return (6 * parameterCount(network) * shape.examples) / (ms * 1e6);
+}
+
+async function main(): Promise<void> {
+  setWasmPaths(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.js')) + '/');
+  const misses: string[] = [];
+  for (const shape of SHAPES) {
+    const network = networkFor(shape, 42);
+    const ours = timeOurs(shape, network);
+    const tfTimes: Record<string, Timing> = {};
+    for (const backend of ['cpu', 'wasm']) {
+      await tf.setBackend(backend);
+      await tf.ready();
+      // TF.js takes milliseconds per call even on tiny shapes: 20 calls per sample are plenty.
+      tfTimes[backend] = await timeTf({ ...shape, inner: Math.min(shape.inner, 20) }, network, backend);
+    }
+    console.log(`\n${shape.label}: ${parameterCount(network)} parameters`);
+    const row = (name: string, t: Timing) =>
+      console.log(
+        `  ${name.padEnd(12)} median ${formatMs(t.medianMs).padStart(10)}  ${Math.round((shape.examples * 1000) / t.medianMs)
+          .toLocaleString('en')
+          .padStart(12)} examples/s  ${gflops(shape, network, t.medianMs).toFixed(3).padStart(7)} GFLOP/s`,
+      );
+    row('ours', ours);
+    row('tfjs-cpu', tfTimes.cpu);
+    row('tfjs-wasm', tfTimes.wasm);
+    console.log(`  speed-up: ×${(tfTimes.cpu.medianMs / ours.medianMs).toFixed(2)} vs tfjs-cpu, ×${(tfTimes.wasm.medianMs / ours.medianMs).toFixed(2)} vs tfjs-wasm`);
+    const verdict = (ok: boolean, what: string) => {
+      console.log(`${ok ? 'PASS' : 'MISS'} ${shape.label}: ${what}`);
+      if (!ok) misses.push(`${shape.label}: ${what}`);
+    };
+    verdict(ours.medianMs <= tfTimes.wasm.medianMs, 'at least as fast as tfjs-wasm');
+    if (shape.gflopsTarget) verdict(gflops(shape, network, ours.medianMs) >= shape.gflopsTarget, `≥ ${shape.gflopsTarget} GFLOP/s`);
+    if (shape.maxMicroseconds) verdict(ours.medianMs * 1000 < shape.maxMicroseconds, `< ${shape.maxMicroseconds} µs per gradient`);
+  }
+  traceCost();
+  console.log(misses.length === 0 ? '\nall targets met' : `\n${misses.length} target(s) missed`);
+}
+
+/** What a trace adds on top of the gradient, for shape (b). */
+function traceCost(): void {
+  const shape = SHAPES[1];
+  const network = networkFor(shape, 42);
+  const plain = measure('plain gradient', () => computeGradient(network), { warmup: 20, runs: 201, maxTotalMs: 3000 });
+  const lazy = measure('runEngine + buildTrace', () => buildTrace(network, runEngine(network), 0), { warmup: 20, runs: 201, maxTotalMs: 3000 });
+  let length = 0;
+  const all = measure(
+    'runEngine + every step of example 1',
+    () => {
+      const trace = buildTrace(network, runEngine(network), 0);
+      length = trace.length;
+      for (let q = 0; q < trace.length; q++) trace.step(q);
+    },
+    { warmup: 10, runs: 51, maxTotalMs: 5000 },
+  );
+  const result = runEngine(network);
+  const allJson = JSON.stringify(engineToJson(network, result));
+  const oneJson = JSON.stringify(engineToJson(network, result, [0]));
+  console.log(`\n(b) trace, ${length} steps per example:`);
+  console.log(`  plain gradient (150 examples)           ${formatMs(plain.medianMs)}`);
+  console.log(`  runEngine + buildTrace (lazy)           ${formatMs(lazy.medianMs)}  (×${(lazy.medianMs / plain.medianMs).toFixed(2)})`);
+  console.log(`  … and every step of one example built   ${formatMs(all.medianMs)}  (×${(all.medianMs / plain.medianMs).toFixed(2)}, ${formatMs((all.medianMs - lazy.medianMs) / length)} per step)`);
+  console.log(`  panel JSON: ${allJson.length.toLocaleString('en')} bytes for all 150 examples, ${oneJson.length.toLocaleString('en')} bytes for one`);
+  const ok = lazy.medianMs <= 2 * plain.medianMs;
+  console.log(`${ok ? 'PASS' : 'MISS'} (b) trace: runEngine + buildTrace within 2× the plain gradient`);
+  const okAll = all.medianMs <= 2 * plain.medianMs;
+  console.log(`${okAll ? 'PASS' : 'MISS'} (b) trace: every step materialised within 2× the plain gradient`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
