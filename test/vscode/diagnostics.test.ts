@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { parseSpec } from '../../src/core/parser/parse';
-import { extensionApi, waitFor } from './helpers';
+import { closeAllEditors, extensionApi, waitFor } from './helpers';
 
 const BROKEN = ['layer 0: 2 inputs', 'layer 1: 2 sigmoud', 'example x 0.05 0.10 y 0.01 0.99', ''].join('\n');
 
@@ -22,7 +22,7 @@ suite('diagnostics in a real VS Code', () => {
   });
 
   teardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
   });
 
   test('reports a misspelt activation with its code, message and range, and clears it once fixed', async () => {

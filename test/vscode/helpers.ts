@@ -37,3 +37,12 @@ export function pause(ms: number): Promise<void> {
 export function symbolTree(symbols: readonly vscode.DocumentSymbol[], depth = 0): string[] {
   return symbols.flatMap((symbol) => [`${'  '.repeat(depth)}${symbol.name}`, ...symbolTree(symbol.children, depth + 1)]);
 }
+
+/**
+ * Closes every editor without a save prompt (a modal dialog would hang the run): dirty ones
+ * are reverted first — tests edit temporary and untitled specs.
+ */
+export async function closeAllEditors(): Promise<void> {
+  for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { examplePath, extensionApi, pause, symbolTree, waitFor } from './helpers';
+import { closeAllEditors, examplePath, extensionApi, pause, symbolTree, waitFor } from './helpers';
 
 suite('examples/mazur.nnet in a real VS Code', () => {
   let document: vscode.TextDocument;
@@ -12,7 +12,7 @@ suite('examples/mazur.nnet in a real VS Code', () => {
   });
 
   suiteTeardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
   });
 
   test('is an nnet document and activates the extension', async () => {

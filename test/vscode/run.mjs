@@ -3,6 +3,9 @@
 //
 //   npm run test:vscode                                  downloads VS Code stable (needs internet)
 //   VSCODE_EXECUTABLE=/path/to/code npm run test:vscode  uses an installed VS Code, offline
+//   npm run test:vscode -- --code-server                 no desktop VS Code: the same suite in
+//                                                        code-server's extension host, driven by
+//                                                        Chromium (see runInCodeServer.mjs)
 //
 // The suite is bundled with esbuild into out/vscode-test/ first (`vscode` and `mocha` stay
 // external: the extension host provides the one, node_modules the other). `npm run test:vscode`
@@ -16,6 +19,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const out = join(root, 'out/vscode-test');
+const testsPath = join(out, 'index.js');
+// The examples folder is the workspace, so file events for .nnet files reach the extension.
+const workspace = join(root, 'examples');
 const suites = readdirSync(join(root, 'test/vscode')).filter((name) => name.endsWith('.test.ts'));
 
 await esbuild.build({
@@ -31,27 +37,34 @@ await esbuild.build({
   logLevel: 'warning',
 });
 
-const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE || undefined;
-try {
-  const exitCode = await runTests({
-    ...(vscodeExecutablePath ? { vscodeExecutablePath } : { version: 'stable' }),
-    extensionDevelopmentPath: root,
-    extensionTestsPath: join(out, 'index.js'),
-    extensionTestsEnv: { BACKPROP_STEPPER_ROOT: root },
-    launchArgs: [
-      // The examples folder is the workspace, so file events for .nnet files reach the extension.
-      join(root, 'examples'),
-      '--disable-extensions',
-      '--disable-workspace-trust',
-      '--skip-welcome',
-      '--skip-release-notes',
-      // A fresh profile each run: no settings or state leak in from earlier runs.
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'backprop-stepper-vscode-'))}`,
-    ],
-  });
-  process.exitCode = exitCode;
-} catch (error) {
-  console.error('The in-editor tests could not run:', error);
-  if (!vscodeExecutablePath) console.error('Set VSCODE_EXECUTABLE=/path/to/code to use an installed VS Code without downloading one.');
-  process.exitCode = 1;
+if (process.argv.includes('--code-server')) {
+  const { runInCodeServer } = await import('./runInCodeServer.mjs');
+  process.exitCode = await runInCodeServer({ root, workspace, testsPath });
+} else {
+  process.exitCode = await runInDesktop();
+}
+
+async function runInDesktop() {
+  const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE || undefined;
+  try {
+    return await runTests({
+      ...(vscodeExecutablePath ? { vscodeExecutablePath } : { version: 'stable' }),
+      extensionDevelopmentPath: root,
+      extensionTestsPath: testsPath,
+      extensionTestsEnv: { BACKPROP_STEPPER_ROOT: root },
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+        // A fresh profile each run: no settings or state leak in from earlier runs.
+        `--user-data-dir=${mkdtempSync(join(tmpdir(), 'backprop-stepper-vscode-'))}`,
+      ],
+    });
+  } catch (error) {
+    console.error('The in-editor tests could not run:', error);
+    if (!vscodeExecutablePath) console.error('Set VSCODE_EXECUTABLE=/path/to/code to use an installed VS Code, or pass --code-server.');
+    return 1;
+  }
 }
