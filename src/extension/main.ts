@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { coreToolchain } from './analysis/coreToolchain';
 import { registerSpecDiagnostics } from './diagnostics/specDiagnostics';
+import { registerEditorFeatures } from './editor/registerEditorFeatures';
 import { registerOutline } from './outline/symbols';
 import { registerPanelFeature } from './panel/commands';
 import { createServices, type Services } from './services';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): BackpropStepperApi {
   const { analyses } = services;
   context.subscriptions.push(registerSpecDiagnostics(analyses), registerOutline(analyses));
   registerPanelFeature(context, services);
+  context.subscriptions.push(registerEditorFeatures(services));
   return services;
 }
 

@@ -1,0 +1,220 @@
+import type { EngineResult } from '../../core/engine/types';
+import { outputLayerIndex } from '../../core/model/network';
+import {
+  a, activationDerivativeFor, b, costDerivativeFor, dadz, dcda, dcdb, dcdw, dcdz, delta, formatFactor, formatNumber,
+  meanDcdb, meanDcdw, partial, sigmaPrime, w, y, z, type Notation,
+} from '../../core/notation';
+import { address, plural, steppedExample, type EditorState } from './editorState';
+import { blocks, heading, lines, links, neuron, table, valueTable } from './hoverParts';
+import { escapeMarkdown } from './markdownEscape';
+
+/**
+ * Hovers of one weight or one bias: what the parameter is, its gradient for the example being
+ * stepped and for the whole batch, the chain-rule product that gives the gradient with every
+ * factor's number, and the parameter's value after one gradient step.
+ *
+ * The product is written the way the learner's question asks to see it,
+ *   ∂cᵢ/∂w⁽ℓ⁾ₖⱼ = ∂cᵢ/∂a⁽ℓ⁾ⱼ · ∂a⁽ℓ⁾ⱼ/∂z⁽ℓ⁾ⱼ · ∂z⁽ℓ⁾ⱼ/∂w⁽ℓ⁾ₖⱼ,
+ * each factor named, valued and explained, and then tied to δ⁽ℓ⁾ⱼ = ∂cᵢ/∂z⁽ℓ⁾ⱼ. A softmax layer
+ * couples its neurons (each a depends on every z), so there δ is a sum and the product is
+ * shown as δ⁽ℓ⁾ⱼ · a⁽ℓ⁻¹⁾ₖ.
+ */
+
+/** The numbers both hovers need about neuron j of layer ℓ for the stepped example. */
+interface NeuronNumbers {
+  readonly example: number;
+  readonly dcda: number;
+  readonly dadz: number;
+  readonly delta: number;
+  readonly a: number;
+  readonly z: number;
+}
+
+function neuronNumbers(engine: EngineResult, example: number, layer: number, j: number): NeuronNumbers {
+  const at = example * engine.network.layers[layer].size + (j - 1);
+  return {
+    example,
+    dcda: engine.dcda[layer][at],
+    dadz: engine.dadz[layer][at],
+    delta: engine.delta[layer][at],
+    a: engine.a[layer][at],
+    z: engine.z[layer][at],
+  };
+}
+
+export function weightHover(state: EditorState, engine: EngineResult, layer: number, k: number, j: number): string {
+  const network = engine.network;
+  const n = network.layers[layer].size;
+  const p = network.layers[layer - 1].size;
+  const d = state.digits;
+  const e = steppedExample(state);
+  const index = (k - 1) * n + (j - 1);
+  const numbers = neuronNumbers(engine, e, layer, j);
+  const input = engine.a[layer - 1][e * p + (k - 1)];
+  const symbol = w(layer, k, j).text;
+  const exampleGradient = numbers.delta * input;
+  const meanGradient = engine.gradient.w[layer][index];
+  const value = network.layers[layer].weights[index];
+  const inputFactor: Factor = {
+    rate: partial(z(layer, j), w(layer, k, j)).text,
+    is: a(layer - 1, k).text,
+    value: input,
+    why: `in ${zSum(layer, j)}, ${symbol} multiplies ${a(layer - 1, k).text}, so each unit change of ${symbol} changes ${z(layer, j).text} by ${a(layer - 1, k).text}`,
+  };
+  return blocks(
+    heading(symbol, `the weight from ${neuron(k, layer - 1)} to ${neuron(j, layer)}`),
+    valueTable([
+      [symbol, formatNumber(value, d)],
+      [`${dcdw(layer, k, j).text} for example ${e + 1}${steppedNote(state)}`, formatNumber(exampleGradient, d)],
+      [`${meanDcdw(layer, k, j).text}, ${meanNote(engine)}`, formatNumber(meanGradient, d)],
+      [`after one gradient step, ${symbol} − η · ${meanDcdw(layer, k, j).text}`, update(value, network.learningRate, meanGradient, engine.updated.w[layer][index], d)],
+    ]),
+    chainRule(state, engine, layer, j, numbers, w(layer, k, j), inputFactor, exampleGradient),
+    failureNote(engine),
+    links(state, address('dw', layer, j, k)),
+  );
+}
+
+export function biasHover(state: EditorState, engine: EngineResult, layer: number, j: number): string {
+  const network = engine.network;
+  const d = state.digits;
+  const e = steppedExample(state);
+  const numbers = neuronNumbers(engine, e, layer, j);
+  const symbol = b(layer, j).text;
+  const meanGradient = engine.gradient.b[layer][j - 1];
+  const value = network.layers[layer].biases[j - 1];
+  const oneFactor: Factor = {
+    rate: partial(z(layer, j), b(layer, j)).text,
+    is: '1',
+    value: 1,
+    why: `in ${zSum(layer, j)}, ${symbol} is simply added, so ${z(layer, j).text} changes exactly as much as ${symbol} does`,
+  };
+  return blocks(
+    heading(symbol, `the bias of ${neuron(j, layer)}`),
+    valueTable([
+      [symbol, formatNumber(value, d)],
+      [`${dcdb(layer, j).text} for example ${e + 1}${steppedNote(state)}`, formatNumber(numbers.delta, d)],
+      [`${meanDcdb(layer, j).text}, ${meanNote(engine)}`, formatNumber(meanGradient, d)],
+      [`after one gradient step, ${symbol} − η · ${meanDcdb(layer, j).text}`, update(value, network.learningRate, meanGradient, engine.updated.b[layer][j - 1], d)],
+    ]),
+    chainRule(state, engine, layer, j, numbers, b(layer, j), oneFactor, numbers.delta),
+    failureNote(engine),
+    links(state, address('db', layer, j)),
+  );
+}
+
+/**
+ * One factor of the product: the rate it is (∂z⁽²⁾₁/∂w⁽²⁾₁₁), what that rate works out to
+ * (a⁽¹⁾₁) when it is simpler, its number for the stepped example, and why it is so.
+ */
+interface Factor {
+  readonly rate: string;
+  readonly is: string | null;
+  readonly value: number;
+  readonly why: string;
+}
+
+/**
+ * "Where ∂cᵢ/∂p comes from": the chain of rates from the parameter p to the cost, the same
+ * product with numbers, a table of the factors, and how the first two make δ.
+ */
+function chainRule(
+  state: EditorState, engine: EngineResult, layer: number, j: number, numbers: NeuronNumbers,
+  parameter: Notation, last: Factor, result: number,
+): string {
+  const d = state.digits;
+  const network = engine.network;
+  const target = partial({ tex: 'c_i', text: 'cᵢ' }, parameter).text;
+  const aj = a(layer, j).text;
+  const zj = z(layer, j).text;
+  const lastValueSymbol = last.is ?? last.rate;
+  const equals = `= ${formatNumber(result, d)}`;
+  const title = `**Where ${target} comes from** (example ${numbers.example + 1}).`;
+
+  if (network.layers[layer].activation === 'softmax') {
+    const deltaFactor: Factor = {
+      rate: dcdz(layer, j).text,
+      is: delta(layer, j).text,
+      value: numbers.delta,
+      why: `softmax makes every ${a(layer, 'r').text} depend on ${zj}, so ${delta(layer, j).text} = Σᵣ ${dcda(layer, 'r').text} · ${dadz(layer, 'r', j).text}`,
+    };
+    return blocks(
+      `${title} ${parameter.text} reaches the cost only through ${zj}, so the chain rule multiplies two rates:`,
+      lines(
+        `${target} = ${dcdz(layer, j).text} · ${last.rate}`,
+        `= ${delta(layer, j).text} · ${lastValueSymbol}`,
+        `= ${formatFactor(numbers.delta, d)} × ${formatFactor(last.value, d)} ${equals}`,
+      ),
+      factorTable(state, [deltaFactor, last]),
+    );
+  }
+
+  const costRate: Factor = { rate: dcda(layer, j).text, is: null, value: numbers.dcda, why: costRateWhy(state, engine, layer, j) };
+  const slope: Factor = {
+    rate: dadz(layer, j, j).text,
+    is: sigmaPrime(layer, j).text,
+    value: numbers.dadz,
+    why: `the slope of ${network.layers[layer].activation} at ${zj}: ${escapeMarkdown(
+      activationDerivativeFor(network.layers[layer].activation!, a(layer, j), z(layer, j)).text,
+    )}`,
+  };
+  return blocks(
+    `${title} ${parameter.text} reaches the cost only through ${zj}, and ${zj} only through ${aj}, so the chain rule multiplies three rates:`,
+    lines(
+      `${target} = ${dcda(layer, j).text} · ${dadz(layer, j, j).text} · ${last.rate}`,
+      `= ${dcda(layer, j).text} · ${sigmaPrime(layer, j).text} · ${lastValueSymbol}`,
+      `= ${formatFactor(numbers.dcda, d)} × ${formatFactor(numbers.dadz, d)} × ${formatFactor(last.value, d)} ${equals}`,
+    ),
+    factorTable(state, [costRate, slope, last]),
+    `The first two factors make ${delta(layer, j).text} = ${dcdz(layer, j).text} = ${formatNumber(numbers.delta, d)}, so ${target} = ${delta(layer, j).text} · ${lastValueSymbol}.`,
+  );
+}
+
+function factorTable(state: EditorState, factors: readonly Factor[]): string {
+  return table(
+    ['factor', 'value', 'why'],
+    factors.map((f) => [f.is ? `${f.rate} = ${f.is}` : f.rate, formatNumber(f.value, state.digits), f.why]),
+    ['left', 'right', 'left'],
+  );
+}
+
+/**
+ * Why ∂cᵢ/∂a⁽ℓ⁾ⱼ has its value: in the output layer it is the cost's derivative (with a and y),
+ * in a hidden layer it is carried back from layer ℓ + 1.
+ */
+function costRateWhy(state: EditorState, engine: EngineResult, layer: number, j: number): string {
+  const network = engine.network;
+  const L = outputLayerIndex(network);
+  const e = steppedExample(state);
+  if (layer === L) {
+    const n = network.layers[L].size;
+    const formula = costDerivativeFor(network.cost, a(L, j), y(j), n).text;
+    const target = network.examples[e]?.y[j - 1];
+    const output = engine.a[L][e * n + (j - 1)];
+    return `how ${network.cost} cost changes with the output ${a(L, j).text}: ${escapeMarkdown(formula)}, with ${a(L, j).text} = ${formatNumber(output, state.digits)} and ${y(j).text} = ${formatNumber(target ?? NaN, state.digits)}`;
+  }
+  return `carried back from layer ${layer + 1}: Σᵣ ${delta(layer + 1, 'r').text} · ${w(layer + 1, j, 'r').text}, over its ${plural(network.layers[layer + 1].size, 'neuron')}`;
+}
+
+/** z⁽ℓ⁾ⱼ = Σₖ w⁽ℓ⁾ₖⱼ a⁽ℓ⁻¹⁾ₖ + b⁽ℓ⁾ⱼ with j filled in. */
+function zSum(layer: number, j: number): string {
+  return `${z(layer, j).text} = Σₖ ${w(layer, 'k', j).text} ${a(layer - 1, 'k').text} + ${b(layer, j).text}`;
+}
+
+function update(value: number, eta: number, gradient: number, updated: number, digits: number): string {
+  return `${formatNumber(value, digits)} − ${formatFactor(eta, digits)} × ${formatFactor(gradient, digits)} = ${formatNumber(updated, digits)}`;
+}
+
+function steppedNote(state: EditorState): string {
+  return state.analysis.exampleCount > 1 ? ' (being stepped)' : '';
+}
+
+function meanNote(engine: EngineResult): string {
+  const m = engine.exampleCount;
+  return m === 1 ? 'the mean over the m = 1 example' : `the mean over all m = ${m} examples`;
+}
+
+/** The engine's first non-finite number, so NaN in the table has a reason beside it. */
+export function failureNote(engine: EngineResult): string {
+  return engine.failure ? `⚠ ${escapeMarkdown(engine.failure.message)}` : '';
+}

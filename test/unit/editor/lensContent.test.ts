@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { runBackward, runForward } from '../../../src/core/stepping/position';
+import { lensContents, type LensContent } from '../../../src/extension/editor/lensContent';
+import { steppedTrace } from '../../../src/extension/editor/editorState';
+import { vectorText } from '../../../src/extension/editor/vectorText';
+import { MAZUR_URI, mazurText, stateOf } from './editorFixture';
+
+const mazur = mazurText();
+const lines = mazur.split('\n');
+const lineOf = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
+const titlesOn = (lenses: LensContent[], line: number) => lenses.filter((l) => l.range.start.line === line).map((l) => l.title);
+
+function lensesAt(which: 'start' | 'forward' | 'backward') {
+  const state = stateOf(mazur);
+  const trace = steppedTrace(state)!;
+  const step = which === 'start' ? 0 : which === 'forward' ? runForward(trace) : runBackward(trace);
+  return lensContents({ ...state, position: { example: 0, step } });
+}
+
+describe('code lenses', () => {
+  it('above the network line: the cost c and Open backprop panel', () => {
+    const lenses = lensesAt('start');
+    expect(titlesOn(lenses, lineOf('network'))).toEqual(['c = 0.2984', 'Open backprop panel']);
+    expect(lenses.find((l) => l.title === 'Open backprop panel')).toMatchObject({ command: 'backpropStepper.openPanel', args: [MAZUR_URI] });
+  });
+
+  it('show only what the stepping position has computed', () => {
+    const start = lensesAt('start');
+    // Step 0 computes z⁽¹⁾₁ only.
+    expect(titlesOn(start, lineOf('layer 1'))[0]).toBe('z⁽¹⁾ = [0.3775, ·] · a⁽¹⁾ = [·, ·]');
+    expect(titlesOn(start, lineOf('layer 2'))[0]).toBe('layer 2: not computed yet');
+    const forward = lensesAt('forward');
+    expect(titlesOn(forward, lineOf('layer 2'))[0]).toBe('z⁽²⁾ = [1.106, 1.225] · a⁽²⁾ = [0.7514, 0.7729]');
+  });
+
+  it('above layer 2 after a backward pass: δ⁽²⁾ with 0.1385', () => {
+    const lenses = lensesAt('backward');
+    expect(titlesOn(lenses, lineOf('layer 2'))).toEqual([
+      'a⁽²⁾ = [0.7514, 0.7729] · δ⁽²⁾ = [0.1385, -0.0381]',
+      'Step to layer 2 (backward)',
+      'Show in panel',
+    ]);
+    expect(titlesOn(lenses, lineOf('layer 1'))[0]).toBe('a⁽¹⁾ = [0.5933, 0.5969] · δ⁽¹⁾ = [0.008771, 0.009954]');
+    expect(titlesOn(lenses, lineOf('layer 0'))).toEqual([]);
+  });
+
+  it('Step to layer goes to the forward pass until it is done, then to the backward pass', () => {
+    const stepTo = (lenses: LensContent[], line: number) => lenses.find((l) => l.range.start.line === line && l.command === 'backpropStepper.stepTo')!;
+    expect(stepTo(lensesAt('start'), lineOf('layer 2')).args).toEqual([MAZUR_URI, { kind: 'z', layer: 2, j: 1, k: 0 }]);
+    expect(stepTo(lensesAt('backward'), lineOf('layer 2')).args).toEqual([MAZUR_URI, { kind: 'dcda', layer: 2, j: 1, k: 0 }]);
+  });
+
+  it('above each example: its cost and Trace this example', () => {
+    const lenses = lensesAt('start');
+    expect(titlesOn(lenses, lineOf('example'))).toEqual(['c₁ = 0.2984', 'Trace this example']);
+    expect(lenses.find((l) => l.title === 'Trace this example')).toMatchObject({ command: 'backpropStepper.traceExample', args: [MAZUR_URI, 0] });
+  });
+
+  it('while the spec has errors: only Open backprop panel', () => {
+    const broken = stateOf(mazur.replace('w 0.40 0.50', 'w 0.40 0.50 0.70'));
+    expect(lensContents(broken).map((l) => l.title)).toEqual(['Open backprop panel']);
+  });
+});
+
+describe('vectorText', () => {
+  it('abbreviates large layers', () => {
+    const values = Float64Array.from({ length: 128 }, (_, j) => (j === 1 ? -0.0381 : 0.1385));
+    expect(vectorText(values, 4)).toBe('[0.1385, -0.0381, 0.1385, 0.1385, … 124 more]');
+    expect(vectorText(values, 4, 2)).toBe('[0.1385, -0.0381, … 126 more]');
+    expect(vectorText([1, 2, 3], 4, 4, 1)).toBe('[1, ·, ·]');
+  });
+});
