@@ -1,0 +1,84 @@
+/**
+ * Collects what would show up red in the browser's developer tools while a learner works:
+ * console errors from the workbench and every frame in it (extension webviews included),
+ * Content-Security-Policy violations, and uncaught page errors.
+ *
+ * Chromium reports a CSP violation as a console error ("Refused to …" / "… violates the following
+ * Content Security Policy directive …") in the frame where it happens; an init script also turns
+ * every `securitypolicyviolation` event it can see into a console error with a stable prefix, so
+ * a violation is caught even if Chromium's wording changes.
+ *
+ * Only noise that comes from code-server itself, whatever extension is loaded, is ignored; each
+ * filter is narrow (URL or exact wording) and says why.
+ */
+import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+
+export interface ConsoleProblem {
+  readonly kind: 'console-error' | 'csp-violation' | 'page-error';
+  readonly text: string;
+  /** The URL of the script or frame that reported it, when known. */
+  readonly where: string;
+}
+
+interface Noise {
+  readonly why: string;
+  readonly matches: (text: string, where: string) => boolean;
+}
+
+const NOISE: readonly Noise[] = [
+  {
+    // vsda is Microsoft's closed-source signing module; only Microsoft's builds ship it, so
+    // code-server's workbench asks for it (vsda.js and vsda_bg.wasm) and gets a 404, every time.
+    why: 'code-server does not ship vsda',
+    matches: (text, where) =>
+      /\/static\/node_modules\/vsda\/rust\/web\/vsda(\.js|_bg\.wasm)$/.test(where) && /status of 404/.test(text),
+  },
+];
+
+const CSP_PREFIX = 'CSP violation:';
+
+/** Installed in every frame before its own scripts run. Kept self-contained: it is serialised. */
+function reportPolicyViolations(prefix: string): void {
+  document.addEventListener('securitypolicyviolation', (event) => {
+    console.error(`${prefix} ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} in ${event.documentURI}`);
+  });
+}
+
+function classify(text: string): ConsoleProblem['kind'] {
+  return text.startsWith(CSP_PREFIX) || /Content Security Policy/i.test(text) ? 'csp-violation' : 'console-error';
+}
+
+export class ConsoleWatch {
+  private readonly found: ConsoleProblem[] = [];
+  private readonly ignored: ConsoleProblem[] = [];
+
+  /** Call before the first page of the context opens. */
+  static async attach(context: BrowserContext, page: Page): Promise<ConsoleWatch> {
+    const watch = new ConsoleWatch();
+    await context.addInitScript(reportPolicyViolations, CSP_PREFIX);
+    page.on('console', (message) => watch.onConsole(message));
+    page.on('pageerror', (error) => watch.record({ kind: 'page-error', text: `${error.name}: ${error.message}`, where: page.url() }));
+    return watch;
+  }
+
+  private onConsole(message: ConsoleMessage): void {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    this.record({ kind: classify(text), text, where: message.location().url || '' });
+  }
+
+  private record(problem: ConsoleProblem): void {
+    const noise = NOISE.some((n) => n.matches(problem.text, problem.where));
+    (noise ? this.ignored : this.found).push(problem);
+  }
+
+  /** Everything that is not known code-server noise, oldest first. */
+  problems(): readonly ConsoleProblem[] {
+    return [...this.found];
+  }
+
+  /** One line per problem, for assertion messages and failure reports. */
+  describe(): string {
+    return this.found.map((p) => `  [${p.kind}] ${p.text}${p.where ? `  (${p.where})` : ''}`).join('\n') || '  (none)';
+  }
+}

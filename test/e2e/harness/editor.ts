@@ -1,0 +1,160 @@
+/**
+ * The text editor as a learner sees and uses it: rendered lines and the colour of each token,
+ * squiggles, hovers, and typing at a line and column. Everything is read from what Monaco renders
+ * (DOM and computed styles), never from VS Code's API, so a test fails when the learner would see
+ * something wrong.
+ *
+ * Lines and columns are 1-based, as the status bar shows them. Only rendered lines can be read:
+ * `goTo` reveals a line first. Monaco renders spaces as U+00A0; the text returned has plain spaces.
+ */
+import type { Page } from 'playwright-core';
+
+/** The editor of the active editor group (not the Output panel's or a diff's second side). */
+export const ACTIVE_EDITOR = '.part.editor .editor-group-container.active .editor-instance .monaco-editor';
+
+export interface EditorToken {
+  readonly text: string;
+  /** The computed CSS colour, e.g. `rgb(9, 134, 88)`. */
+  readonly colour: string;
+  /** 1-based column of the token's first character. */
+  readonly column: number;
+}
+
+export interface EditorLine {
+  readonly line: number;
+  readonly text: string;
+  readonly tokens: readonly EditorToken[];
+}
+
+export interface Squiggle {
+  readonly line: number;
+  readonly severity: 'error' | 'warning' | 'info' | 'hint';
+}
+
+/** Every rendered line of the active editor, in line order, with its coloured tokens. */
+export async function editorLines(page: Page): Promise<EditorLine[]> {
+  await page.locator(`${ACTIVE_EDITOR} .view-lines .view-line`).first().waitFor();
+  return page.evaluate((selector) => {
+    const editor = document.querySelector(selector)!;
+    const lineAtTop = new Map<string, number>();
+    for (const number of Array.from(editor.querySelectorAll<HTMLElement>('.margin-view-overlays .line-numbers'))) {
+      lineAtTop.set(number.parentElement!.style.top, Number(number.textContent));
+    }
+    const lines = Array.from(editor.querySelectorAll<HTMLElement>('.view-lines .view-line')).map((view) => {
+      let column = 1;
+      const tokens = Array.from(view.querySelectorAll<HTMLElement>('span > span')).map((span) => {
+        const text = (span.textContent ?? '').replace(/\u00a0/g, ' ');
+        const token = { text, colour: getComputedStyle(span).color, column };
+        column += text.length;
+        return token;
+      });
+      return { line: lineAtTop.get(view.style.top) ?? -1, text: tokens.map((t) => t.text).join(''), tokens };
+    });
+    return lines.filter((l) => l.line > 0).sort((a, b) => a.line - b.line);
+  }, ACTIVE_EDITOR);
+}
+
+/** The first rendered token whose text is exactly `text` (after trimming), or undefined. */
+export async function findToken(page: Page, text: string): Promise<(EditorToken & { line: number }) | undefined> {
+  for (const line of await editorLines(page)) {
+    const token = line.tokens.find((t) => t.text.trim() === text);
+    if (token) return { ...token, line: line.line };
+  }
+  return undefined;
+}
+
+/** Rendered squiggles (diagnostic underlines) of the active editor, by line. */
+export async function squiggles(page: Page): Promise<Squiggle[]> {
+  return page.evaluate((selector) => {
+    const editor = document.querySelector(selector);
+    if (!editor) return [];
+    const lineAtTop = new Map<string, number>();
+    for (const number of Array.from(editor.querySelectorAll<HTMLElement>('.margin-view-overlays .line-numbers'))) {
+      lineAtTop.set(number.parentElement!.style.top, Number(number.textContent));
+    }
+    return Array.from(editor.querySelectorAll<HTMLElement>('.view-overlays [class*="squiggly-"]')).map((element) => {
+      const severity = /squiggly-(error|warning|info|hint)/.exec(element.className)?.[1] ?? 'info';
+      return { line: lineAtTop.get(element.parentElement!.style.top) ?? -1, severity: severity as Squiggle['severity'] };
+    });
+  }, ACTIVE_EDITOR);
+}
+
+/** Gives the keyboard back to the active editor (View: Focus First Editor Group, Ctrl+1). */
+export async function focusEditor(page: Page): Promise<void> {
+  await page.keyboard.press('Control+1');
+  await page.locator(`${ACTIVE_EDITOR}.focused`).waitFor();
+}
+
+/** Moves the cursor with Go to Line (Ctrl+G) and waits until the status bar shows it there. */
+export async function goTo(page: Page, line: number, column = 1): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor();
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor();
+}
+
+/**
+ * Types at a position as a learner would (key by key, so auto-closing quotes and suggestions
+ * behave as they do for a person).
+ */
+export async function typeAt(page: Page, line: number, column: number, text: string): Promise<void> {
+  await goTo(page, line, column);
+  await page.keyboard.type(text);
+}
+
+/** Selects `length` characters from the position (Shift+Right) and types `text` over them. */
+export async function replaceAt(page: Page, line: number, column: number, length: number, text: string): Promise<void> {
+  await goTo(page, line, column);
+  for (let i = 0; i < length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.type(text);
+}
+
+/** Page coordinates of the middle of the character at a rendered position. */
+export async function positionOf(page: Page, line: number, column: number): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(({ selector, line, column }) => {
+    const editor = document.querySelector(selector);
+    if (!editor) return undefined;
+    const number = Array.from(editor.querySelectorAll<HTMLElement>('.margin-view-overlays .line-numbers')).find((n) => Number(n.textContent) === line);
+    const view = number && Array.from(editor.querySelectorAll<HTMLElement>('.view-lines .view-line')).find((v) => v.style.top === number.parentElement!.style.top);
+    if (!view) return undefined;
+    const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
+    let remaining = column - 1;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent?.length ?? 0;
+      if (remaining < length) {
+        const range = document.createRange();
+        range.setStart(node, remaining);
+        range.setEnd(node, remaining + 1);
+        const box = range.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      remaining -= length;
+    }
+    return undefined;
+  }, { selector: ACTIVE_EDITOR, line, column });
+  if (!point) throw new Error(`line ${line}, column ${column} is not rendered in the active editor`);
+  return point;
+}
+
+/**
+ * Rests the mouse on a position and returns the text of the hover that appears (all of its
+ * sections, as rendered). Fails if no hover with content appears.
+ */
+export async function hoverAt(page: Page, line: number, column: number, timeoutMs = 15_000): Promise<string> {
+  await goTo(page, line, column);
+  await page.keyboard.press('Escape');
+  const { x, y } = await positionOf(page, line, column);
+  await page.mouse.move(x, y - 40); // from elsewhere, so that the move below is a fresh hover
+  await page.mouse.move(x, y, { steps: 4 });
+  const hover = page.locator(`${ACTIVE_EDITOR} .monaco-hover:visible`).first();
+  await hover.waitFor({ timeout: timeoutMs });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = (await hover.innerText()).trim();
+    if (text && !/^Loading/.test(text)) return text;
+    if (Date.now() > deadline) throw new Error(`the hover at ${line}:${column} stayed empty`);
+    await page.waitForTimeout(100);
+  }
+}
