@@ -5,7 +5,7 @@ import type { ExampleSource, LayerSource, SettingSource, SpecSource } from '../m
 import type { LayerFacts } from './check-layers';
 import type { NumberBlock, Setting, SpecDraft } from './draft';
 import type { NumberStore } from './numbers';
-import { blockRange } from './ranges';
+import { blockRange, exampleRange } from './ranges';
 
 /** Turns the draft into the public results: the SpecSource always, the Network when valid. */
 
@@ -27,7 +27,7 @@ export function buildSource(draft: SpecDraft, store: NumberStore, facts: LayerFa
     };
   });
   const examples = draft.examples.map(
-    (example): ExampleSource => ({ line: example.line, x: spansOrNone(store, example.x), y: spansOrNone(store, example.y) }),
+    (example): ExampleSource => ({ line: exampleRange(example), x: spansOrNone(store, example.x), y: spansOrNone(store, example.y) }),
   );
   return {
     network: draft.name?.line ?? null,
@@ -58,10 +58,14 @@ export function buildNetwork(draft: SpecDraft, store: NumberStore, facts: LayerF
     { size: input.size as number, activation: null, weights: new Float64Array(0), biases: new Float64Array(0) },
     ...plans.map((plan, i) => ({ size: plan.size, activation: plan.activation, weights: initialised[i].weights, biases: initialised[i].biases })),
   ];
-  const examples: Example[] = draft.examples.map((example) => ({
-    x: valuesOrNull(store, example.x) as Float64Array,
-    y: valuesOrNull(store, example.y) as Float64Array,
-  }));
+  // Each example's x and y are views of the store, which only this result holds: copying
+  // thousands of small arrays would cost more than the parse itself. Weights and biases are
+  // copied, so that a network's parameters never share memory with anything else.
+  const examples: Example[] = draft.examples.map((example) => {
+    const x = example.x as NumberBlock;
+    const y = example.y as NumberBlock;
+    return { x: store.valuesView(x.start, x.count), y: store.valuesView(y.start, y.count) };
+  });
   return {
     name: draft.name?.value ?? null,
     cost: (draft.cost?.value as CostName | null) ?? DEFAULT_COST,

@@ -5,7 +5,7 @@ import type { DraftExample, SpecDraft } from './draft';
 import type { LayerFacts } from './check-layers';
 import { activationSymbol, counted, shortNumber, thousands } from './notation';
 import type { NumberStore } from './numbers';
-import { blockNumbersRange } from './ranges';
+import { blockNumbersRange, exampleKeywordRange, exampleRange } from './ranges';
 import type { Reporter } from './reporter';
 
 /**
@@ -55,7 +55,7 @@ export function checkExamples(draft: SpecDraft, store: NumberStore, reporter: Re
       reportedLimit = true;
       reporter.report(
         'examples-too-large',
-        example.line,
+        exampleRange(example),
         `expected at most ${thousands(limits.maxExampleNumbers)} numbers in all examples together (inputs and targets); example ${e + 1} brings them to ${thousands(numbers)}. Use fewer examples`,
       );
     }
@@ -75,7 +75,7 @@ function checkLength(example: DraftExample, number: number, part: 'x' | 'y', siz
   const what = part === 'x' ? counted(size, 'input') : counted(size, 'target');
   const whom = part === 'x' ? 'one for each neuron of layer 0' : `one for each neuron of layer ${label}, the output layer`;
   if (block === null)
-    reporter.report(code, example.keyword, `example ${number} needs ${what} after \`${part}\`, ${whom}; found no \`${part}\`. Write \`example x … y …\``);
+    reporter.report(code, exampleKeywordRange(example), `example ${number} needs ${what} after \`${part}\`, ${whom}; found no \`${part}\`. Write \`example x … y …\``);
   else reporter.report(code, blockNumbersRange(store, block), `example ${number} needs ${what} after \`${part}\`, ${whom}; found ${block.count}`);
   return false;
 }

@@ -3,7 +3,7 @@ import type { DraftExample, DraftLayer, NumberBlock, SpecDraft } from './draft';
 import type { NumberStore } from './numbers';
 import type { Reporter } from './reporter';
 import { Scanner, TokenKind } from './scanner';
-import { quoted } from './notation';
+import { biasesSymbol, quoted, weightsSymbol } from './notation';
 
 /**
  * The state the line readers share, and the token-level helpers they all use: ranges of the
@@ -18,6 +18,34 @@ export type OpenBlock =
   | { readonly kind: 'example'; readonly example: DraftExample; readonly number: number; part: 'x' | 'y' | null }
   /** A `w` or `b` already reported as misplaced: its rows are skipped without more messages. */
   | { readonly kind: 'discard' };
+
+/**
+ * Where a list of numbers belongs, for messages. Passed as plain values, not as a string or a
+ * closure, because it is needed only on error and the happy path should allocate nothing.
+ */
+export const enum Place {
+  /** Row `index` of w⁽ℓ⁾, ℓ = `owner`. */
+  WeightsRow,
+  /** b⁽ℓ⁾, ℓ = `owner`. */
+  Biases,
+  /** The inputs of example `owner`. */
+  Inputs,
+  /** The targets of example `owner`. */
+  Targets,
+}
+
+function describePlace(place: Place, owner: number, index: number): string {
+  switch (place) {
+    case Place.WeightsRow:
+      return `in row ${index} of ${weightsSymbol(owner)}`;
+    case Place.Biases:
+      return `in ${biasesSymbol(owner)}`;
+    case Place.Inputs:
+      return `among the inputs x of example ${owner}`;
+    case Place.Targets:
+      return `among the targets y of example ${owner}`;
+  }
+}
 
 export class ReadContext {
   open: OpenBlock | null = null;
@@ -54,33 +82,34 @@ export class ReadContext {
    * Reads numbers up to the end of the line into `block`, each with its span. A malformed or
    * non-finite number is reported and kept as NaN, so the block keeps its shape. A word ends
    * the list: in an example `x` and `y` are left for the caller; any other word is reported
-   * and the rest of the line skipped. `where` says, for messages, where the numbers belong.
+   * and the rest of the line skipped. `place`, `owner` and `index` say where the numbers belong.
    */
-  readNumbers(block: NumberBlock, where: () => string, inExample: boolean): void {
+  readNumbers(block: NumberBlock, place: Place, owner: number, index = 0): void {
     const s = this.scanner;
+    const inExample = place === Place.Inputs || place === Place.Targets;
     for (;;) {
       const kind = s.peek();
       if (kind === TokenKind.End) return;
-      s.readRun();
       if (kind === TokenKind.Number) {
-        const value = s.tokenNumber();
-        if (value !== value) this.reportBadNumber(where());
-        else if (value === Infinity || value === -Infinity) this.reportOverflow(where());
+        const value = s.readNumberToken();
+        if (value !== value) this.reportBadNumber(describePlace(place, owner, index));
+        else if (value === Infinity || value === -Infinity) this.reportOverflow(describePlace(place, owner, index));
         this.pushToken(block, value);
         continue;
       }
+      s.readRun();
       const word = s.tokenText();
       if (inExample && (word === 'x' || word === 'y')) {
         s.pos = s.tokenStart;
         return;
       }
       if (isNonFiniteWord(word)) {
-        this.reportNonFiniteWord(where());
+        this.reportNonFiniteWord(describePlace(place, owner, index));
         this.pushToken(block, NaN);
         continue;
       }
       const next = inExample && block.count > 0 ? ' or `y`' : '';
-      this.reporter.report('missing-number', this.tokenRange(), `expected a number${next} ${where()}; found ${quoted(word)}`);
+      this.reporter.report('missing-number', this.tokenRange(), `expected a number${next} ${describePlace(place, owner, index)}; found ${quoted(word)}`);
       block.damaged = true;
       s.skipRest();
       return;
@@ -99,13 +128,13 @@ export class ReadContext {
       this.reporter.report('missing-number', this.tokenRange(), `expected ${what} after \`${s.tokenText()}\`, as in ${example}; found the end of the line`);
       return null;
     }
-    s.readRun();
     if (kind !== TokenKind.Number) {
+      s.readRun();
       if (isNonFiniteWord(s.tokenText())) this.reportNonFiniteWord(`for ${what}`);
       else this.reporter.report('missing-number', this.tokenRange(), `expected ${what}, as in ${example}; found ${quoted(s.tokenText())}`);
       return null;
     }
-    const value = s.tokenNumber();
+    const value = s.readNumberToken();
     if (value !== value) this.reportBadNumber(`for ${what}`);
     else if (value === Infinity || value === -Infinity) this.reportOverflow(`for ${what}`);
     else return value;

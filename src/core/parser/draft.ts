@@ -6,10 +6,18 @@ import type { Range } from '../text/range';
  * NumberStore and are referred to by index.
  */
 
+/*
+ * Blocks and examples keep their positions as plain numbers, not Range objects: a spec with
+ * ten thousand examples would otherwise keep a hundred thousand small objects alive until the
+ * parse ends. Ranges are made (ranges.ts) only for what is reported or returned.
+ */
+
 /** A `w`, a `b`, or an example's `x` or `y`: a contiguous stretch of the NumberStore. */
 export interface NumberBlock {
   /** The keyword (`w`, `b`, `x`, `y`), or the first number when the keyword is missing. */
-  readonly keyword: Range;
+  readonly keywordLine: number;
+  readonly keywordStart: number;
+  readonly keywordEnd: number;
   /** Index of the first number in the store. */
   readonly start: number;
   count: number;
@@ -47,9 +55,13 @@ export interface DraftLayer {
 }
 
 export interface DraftExample {
-  readonly keyword: Range;
-  /** From `example` to the end of its last token, possibly over several lines. */
-  line: Range;
+  /** The `example` keyword, on line `line`. */
+  readonly line: number;
+  readonly keywordStart: number;
+  readonly keywordEnd: number;
+  /** Where its last token ends: the example runs from `example` to there, maybe over several lines. */
+  endLine: number;
+  endCharacter: number;
   x: NumberBlock | null;
   y: NumberBlock | null;
   damaged: boolean;

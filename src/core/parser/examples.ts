@@ -1,4 +1,4 @@
-import type { OpenBlock, ReadContext } from './context';
+import { Place, type OpenBlock, type ReadContext } from './context';
 import type { DraftExample, NumberBlock } from './draft';
 import { TokenKind } from './scanner';
 import { quoted } from './notation';
@@ -8,11 +8,15 @@ import { quoted } from './notation';
  * continue on the lines below, and a following line may also start with `x` or `y`.
  */
 
+const NO_ROWS: number[] = [];
+
 type ExampleBlock = Extract<OpenBlock, { kind: 'example' }>;
 
 export function readExample(ctx: ReadContext, keywordStart: number): void {
-  const keyword = ctx.rangeOf(keywordStart, ctx.scanner.tokenEnd);
-  const example: DraftExample = { keyword, line: keyword, x: null, y: null, damaged: false };
+  const s = ctx.scanner;
+  const start = keywordStart - s.lineStart;
+  const end = s.tokenEnd - s.lineStart;
+  const example: DraftExample = { line: s.line, keywordStart: start, keywordEnd: end, endLine: s.line, endCharacter: end, x: null, y: null, damaged: false };
   ctx.draft.examples.push(example);
   const open: ExampleBlock = { kind: 'example', example, number: ctx.draft.examples.length, part: null };
   ctx.open = open;
@@ -35,7 +39,7 @@ export function continueExample(ctx: ReadContext, open: ExampleBlock): void {
         ctx.reporter.report(
           'unexpected-text',
           ctx.tokenRange(),
-          `example ${open.number} already has its ${what} after \`${word}\` on line ${earlier.keyword.start.line + 1}; an example has one \`x\` and one \`y\`, so remove this one or start a new \`example\` line`,
+          `example ${open.number} already has its ${what} after \`${word}\` on line ${earlier.keywordLine + 1}; an example has one \`x\` and one \`y\`, so remove this one or start a new \`example\` line`,
         );
         example.damaged = true;
         s.skipRest();
@@ -67,16 +71,25 @@ export function continueExample(ctx: ReadContext, open: ExampleBlock): void {
     }
     s.pos = s.tokenStart;
     const block = example[open.part] as NumberBlock;
-    const where = open.part === 'x' ? `among the inputs x of example ${open.number}` : `among the targets y of example ${open.number}`;
-    ctx.readNumbers(block, () => where, true);
+    ctx.readNumbers(block, open.part === 'x' ? Place.Inputs : Place.Targets, open.number);
     if (block.damaged) {
       example.damaged = true;
       break;
     }
   }
-  example.line = { start: example.keyword.start, end: { line: s.line, character: s.tokenEnd - s.lineStart } };
+  example.endLine = s.line;
+  example.endCharacter = s.tokenEnd - s.lineStart;
 }
 
 function newBlock(ctx: ReadContext): NumberBlock {
-  return { keyword: ctx.tokenRange(), start: ctx.store.count, count: 0, rowStarts: [], damaged: false };
+  const s = ctx.scanner;
+  return {
+    keywordLine: s.line,
+    keywordStart: s.tokenStart - s.lineStart,
+    keywordEnd: s.tokenEnd - s.lineStart,
+    start: ctx.store.count,
+    count: 0,
+    rowStarts: NO_ROWS,
+    damaged: false,
+  };
 }

@@ -1,7 +1,9 @@
-import type { ReadContext } from './context';
+import { Place, type ReadContext } from './context';
 import type { DraftLayer, NumberBlock } from './draft';
 import { TokenKind } from './scanner';
 import { biasesSymbol, weightsSymbol, quoted } from './notation';
+
+const NO_ROWS: number[] = [];
 
 /**
  * Readers for a layer: its header `layer ℓ: n activation`, and its `w` and `b` with their
@@ -89,13 +91,21 @@ export function readParameters(ctx: ReadContext, which: 'w' | 'b', keywordStart:
     ctx.reporter.report(
       'duplicate-parameters',
       keyword,
-      `layer ${layer.label} already has its ${what} ${symbol} on line ${earlier.keyword.start.line + 1}; remove one of the two \`${which}\` blocks`,
+      `layer ${layer.label} already has its ${what} ${symbol} on line ${earlier.keywordLine + 1}; remove one of the two \`${which}\` blocks`,
     );
     s.skipRest();
     ctx.open = { kind: 'discard' };
     return;
   }
-  const block: NumberBlock = { keyword, start: ctx.store.count, count: 0, rowStarts: [], damaged: false };
+  const block: NumberBlock = {
+    keywordLine: keyword.start.line,
+    keywordStart: keyword.start.character,
+    keywordEnd: keyword.end.character,
+    start: ctx.store.count,
+    count: 0,
+    rowStarts: which === 'w' ? [] : NO_ROWS,
+    damaged: false,
+  };
   if (which === 'w') {
     layer.weights = block;
     ctx.open = { kind: 'weights', layer, block };
@@ -110,12 +120,11 @@ export function readParameters(ctx: ReadContext, which: 'w' | 'b', keywordStart:
 /** One written line of `w` is one row: the weights leaving neuron k of layer ℓ − 1. */
 export function continueWeights(ctx: ReadContext, layer: DraftLayer, block: NumberBlock): void {
   block.rowStarts.push(ctx.store.count);
-  const row = block.rowStarts.length;
-  ctx.readNumbers(block, () => `in row ${row} of ${weightsSymbol(layer.label)}`, false);
+  ctx.readNumbers(block, Place.WeightsRow, layer.label, block.rowStarts.length);
   layer.lastLine = ctx.scanner.line;
 }
 
 export function continueBiases(ctx: ReadContext, layer: DraftLayer, block: NumberBlock): void {
-  ctx.readNumbers(block, () => `in ${biasesSymbol(layer.label)}`, false);
+  ctx.readNumbers(block, Place.Biases, layer.label);
   layer.lastLine = ctx.scanner.line;
 }

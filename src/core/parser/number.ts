@@ -25,12 +25,29 @@ export function startsNumber(code: number): boolean {
   return (code >= ZERO && code <= NINE) || code === DOT || code === PLUS || code === MINUS || code === TYPOGRAPHIC_MINUS;
 }
 
+/** Where the last call to readNumberPrefix stopped reading. */
+export interface NumberCursor {
+  tokenEnd: number;
+}
+
 /**
  * The value of text[start, end), which must be exactly one literal: NaN when it is not
  * (`0.1.2`, `1e`, `-`, `1,5`), ±Infinity when it overflows (`1e400`). The result is the
  * correctly rounded double, the same as Number() gives.
  */
 export function readNumber(text: string, start: number, end: number): number {
+  const cursor = { tokenEnd: 0 };
+  const value = readNumberPrefix(text, start, end, cursor);
+  return cursor.tokenEnd === end ? value : NaN;
+}
+
+/**
+ * Reads the longest number literal that starts at `start` and ends by `limit`, sets
+ * cursor.tokenEnd to where it ends, and returns its value; returns NaN, with tokenEnd = start,
+ * when no literal starts there. One pass, no allocation unless the literal has more than 15
+ * significant digits or an exponent beyond ±22 (then Number() decides the rounding).
+ */
+export function readNumberPrefix(text: string, start: number, limit: number, cursor: NumberCursor): number {
   let i = start;
   let negative = false;
   let code = text.charCodeAt(i);
@@ -42,7 +59,7 @@ export function readNumber(text: string, start: number, end: number): number {
   let digits = 0; // significant digits, leading zeros excluded
   let anyDigit = false;
   let scale = 0; // the value is mantissa · 10^(scale + exponent)
-  for (; i < end; i++) {
+  for (; i < limit; i++) {
     code = text.charCodeAt(i);
     if (code < ZERO || code > NINE) break;
     anyDigit = true;
@@ -51,8 +68,8 @@ export function readNumber(text: string, start: number, end: number): number {
       digits++;
     }
   }
-  if (i < end && text.charCodeAt(i) === DOT) {
-    for (i++; i < end; i++) {
+  if (i < limit && text.charCodeAt(i) === DOT) {
+    for (i++; i < limit; i++) {
       code = text.charCodeAt(i);
       if (code < ZERO || code > NINE) break;
       anyDigit = true;
@@ -63,33 +80,39 @@ export function readNumber(text: string, start: number, end: number): number {
       }
     }
   }
-  if (!anyDigit) return NaN;
+  if (!anyDigit) {
+    cursor.tokenEnd = start;
+    return NaN;
+  }
   let exponent = 0;
-  if (i < end && (text.charCodeAt(i) | 0x20) === 101 /* e or E */) {
-    i++;
+  if (i < limit && (text.charCodeAt(i) | 0x20) === 101 /* e or E */) {
+    let j = i + 1;
     let negativeExponent = false;
-    code = text.charCodeAt(i);
-    if (i < end && (code === PLUS || code === MINUS || code === TYPOGRAPHIC_MINUS)) {
+    code = text.charCodeAt(j);
+    if (j < limit && (code === PLUS || code === MINUS || code === TYPOGRAPHIC_MINUS)) {
       negativeExponent = code !== PLUS;
-      i++;
+      j++;
     }
-    const exponentStart = i;
-    for (; i < end; i++) {
-      code = text.charCodeAt(i);
+    const exponentStart = j;
+    for (; j < limit; j++) {
+      code = text.charCodeAt(j);
       if (code < ZERO || code > NINE) break;
       if (exponent < 100_000) exponent = exponent * 10 + (code - ZERO);
     }
-    if (i === exponentStart) return NaN;
-    if (negativeExponent) exponent = -exponent;
+    // `1e` or `1e-` is no exponent: the literal ends before the `e`.
+    if (j > exponentStart) {
+      i = j;
+      if (negativeExponent) exponent = -exponent;
+    } else exponent = 0;
   }
-  if (i !== end) return NaN;
+  cursor.tokenEnd = i;
 
   let value: number;
   const power = scale + exponent;
   if (mantissa === 0) value = 0;
   else if (digits <= MAX_FAST_DIGITS && power >= -22 && power <= 22)
     value = power < 0 ? mantissa / POWERS_OF_TEN[-power] : mantissa * POWERS_OF_TEN[power];
-  else value = slowNumber(text, start, end);
+  else value = slowNumber(text, start, i);
   return negative ? -value : value;
 }
 

@@ -6,9 +6,20 @@
  */
 export class NumberStore {
   count = 0;
-  values = new Float64Array(256);
+  values: Float64Array;
   /** (line, start column, end column) per number. */
-  spans = new Int32Array(3 * 256);
+  spans: Int32Array;
+
+  /**
+   * `textLength` sizes the first allocation so that a typical spec (a number and its space
+   * take about 4 characters or more) never grows: growing copies megabytes on big specs, and
+   * large short-lived buffers are what makes the garbage collector run.
+   */
+  constructor(textLength: number) {
+    const capacity = Math.max(256, Math.min(textLength >> 2, 1 << 20));
+    this.values = new Float64Array(capacity);
+    this.spans = new Int32Array(3 * capacity);
+  }
 
   push(value: number, line: number, startColumn: number, endColumn: number): void {
     if (this.count === this.values.length) this.grow();
@@ -20,14 +31,24 @@ export class NumberStore {
     this.spans[base + 2] = endColumn;
   }
 
+  /** A view of the values [start, start + count), sharing the store's memory. */
+  valuesView(start: number, count: number): Float64Array {
+    return new Float64Array(this.values.buffer, this.values.byteOffset + 8 * start, count);
+  }
+
   /** A copy of the values [start, start + count). */
   valuesOf(start: number, count: number): Float64Array {
     return this.values.slice(start, start + count);
   }
 
-  /** A copy of the spans [start, start + count), packed as SpecSource expects. */
+  /**
+   * A view of the spans [start, start + count), packed as SpecSource expects. Views, not
+   * copies: one small typed array per example is cheap, one ArrayBuffer per example is not.
+   */
   spansOf(start: number, count: number): Int32Array {
-    return this.spans.slice(3 * start, 3 * (start + count));
+    // The constructor, not subarray(): subarray looks up a species constructor on every call,
+    // which costs more than the view itself.
+    return new Int32Array(this.spans.buffer, this.spans.byteOffset + 12 * start, 3 * count);
   }
 
   line(index: number): number {

@@ -30,7 +30,7 @@ export interface ParseOptions {
  */
 export function parseSpec(text: string, options: ParseOptions = {}): ParseResult {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const store = new NumberStore();
+  const store = new NumberStore(text.length);
   const reporter = new Reporter();
   const draft = readSpec(text, store, reporter);
   let facts: LayerFacts = { hasInputLayer: false, activations: [] };

@@ -1,4 +1,4 @@
-import { readNumber, startsNumber } from './number';
+import { readNumberPrefix, startsNumber } from './number';
 
 /**
  * Walks a spec line by line and token by token over character codes. It keeps its state in
@@ -45,8 +45,12 @@ export class Scanner {
   tokenStart = 0;
   tokenEnd = 0;
   private nextLineStart = 0;
+  /** Most specs have no `\r`; then indexOf('\n'), which the engine does in bulk, finds line ends. */
+  private readonly onlyLineFeeds: boolean;
 
-  constructor(readonly text: string) {}
+  constructor(readonly text: string) {
+    this.onlyLineFeeds = text.indexOf('\r') < 0;
+  }
 
   /** Moves to the next line; false at the end of the text. */
   nextLine(): boolean {
@@ -54,11 +58,17 @@ export class Scanner {
     if (this.nextLineStart > text.length) return false;
     this.line++;
     this.lineStart = this.pos = this.nextLineStart;
-    let i = this.lineStart;
-    while (i < text.length) {
-      const code = text.charCodeAt(i);
-      if (code === LINE_FEED || code === CARRIAGE_RETURN) break;
-      i++;
+    let i: number;
+    if (this.onlyLineFeeds) {
+      i = text.indexOf('\n', this.lineStart);
+      if (i < 0) i = text.length;
+    } else {
+      i = this.lineStart;
+      while (i < text.length) {
+        const code = text.charCodeAt(i);
+        if (code === LINE_FEED || code === CARRIAGE_RETURN) break;
+        i++;
+      }
     }
     this.lineEnd = i;
     if (i >= text.length) this.nextLineStart = text.length + 1;
@@ -108,9 +118,26 @@ export class Scanner {
     return this.text.slice(this.tokenStart, this.tokenEnd);
   }
 
-  /** The value of the last run read as a number literal (NaN when malformed). */
-  tokenNumber(): number {
-    return readNumber(this.text, this.tokenStart, this.tokenEnd);
+  /**
+   * Consumes a number token, after peek() said one starts here, and returns its value. When
+   * the run of text is more than one literal (`0.1.2`, `1e`, `1,5`), the whole run becomes the
+   * token and the value is NaN. Reads each character once on the usual path.
+   */
+  readNumberToken(): number {
+    const text = this.text;
+    const start = this.pos;
+    this.tokenStart = start;
+    const value = readNumberPrefix(text, start, this.lineEnd, this);
+    const end = this.tokenEnd;
+    if (end > start) {
+      const next = end < this.lineEnd ? text.charCodeAt(end) : SPACE;
+      if (next === SPACE || next === HASH || next === COLON || next === QUOTE || isSpace(next)) {
+        this.pos = end;
+        return value;
+      }
+    }
+    this.readRun();
+    return NaN;
   }
 
   /** Consumes a single `:`. */
