@@ -45,8 +45,32 @@ function trimZeros(s: string): string {
   return trimmed === '-0' ? '0' : trimmed;
 }
 
+/**
+ * Formatted numbers are remembered: a trace shows the same δ, a and w in many steps, and
+ * formatting costs far more than a lookup. Bounded, and cleared whole when full.
+ */
+const MEMO_LIMIT = 1 << 16;
+const memo = new Map<string, Map<number, string>>();
+
+function remembered(kind: string, digits: number, x: number, make: () => string): string {
+  const key = kind + digits;
+  let table = memo.get(key);
+  if (table === undefined) memo.set(key, (table = new Map()));
+  let s = table.get(x);
+  if (s === undefined) {
+    if (table.size >= MEMO_LIMIT) table.clear();
+    s = make();
+    table.set(x, s);
+  }
+  return s;
+}
+
 /** e.g. 0.741365, -0.0380982, 1.5×10⁻⁷, 2.34568×10¹², 100. */
 export function formatNumber(x: number, digits: number = DEFAULT_DIGITS): string {
+  return remembered('t', digits, x, () => formatText(x, digits));
+}
+
+function formatText(x: number, digits: number): string {
   const p = parts(x, digits);
   if (typeof p === 'string') return p;
   return p.exponent === null ? p.digits : `${p.digits}×10${superscriptText(p.exponent)}`;
@@ -54,6 +78,10 @@ export function formatNumber(x: number, digits: number = DEFAULT_DIGITS): string
 
 /** The same in TeX: 1.5 \times 10^{-7}, \infty. */
 export function formatNumberTex(x: number, digits: number = DEFAULT_DIGITS): string {
+  return remembered('x', digits, x, () => formatTex(x, digits));
+}
+
+function formatTex(x: number, digits: number): string {
   const p = parts(x, digits);
   if (typeof p === 'string') return p === '∞' ? '\\infty' : p === '-∞' ? '-\\infty' : p === 'NaN' ? '\\text{NaN}' : p;
   return p.exponent === null ? p.digits : `${p.digits} \\times 10^{${p.exponent}}`;

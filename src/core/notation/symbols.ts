@@ -74,8 +74,41 @@ export function layerText(layer: Index): string {
   return superscriptText(`(${layer})`);
 }
 
+/**
+ * Symbols with numeric indices are remembered (bounded): a trace names the same δ⁽ℓ⁾ⱼ and
+ * a⁽ℓ⁾ₖ in many steps. The key packs letter, layer and up to two indices below 2²⁰.
+ */
+const symbolMemo = new Map<number, Notation>();
+
+function memoKey(letter: number, layer: Index, indices: readonly Index[]): number {
+  if (typeof layer !== 'number' || layer >= 1024 || indices.length > 2) return -1;
+  let key = letter * 1024 + layer;
+  for (let q = 0; q < 2; q++) {
+    const index = q < indices.length ? indices[q] : 0;
+    if (typeof index !== 'number' || index >= 1 << 20) return -1;
+    key = key * (1 << 20) + index;
+  }
+  return key;
+}
+
 /** A letter with a layer superscript and subscripts: w^{(ℓ)}_{kj}. */
 function layered(texLetter: string, textLetter: string, layer: Index, ...indices: Index[]): Notation {
+  const key = memoKey(LETTERS.indexOf(textLetter), layer, indices);
+  if (key >= 0) {
+    const known = symbolMemo.get(key);
+    if (known !== undefined) return known;
+  }
+  const made = makeLayered(texLetter, textLetter, layer, indices);
+  if (key >= 0) {
+    if (symbolMemo.size >= 1 << 16) symbolMemo.clear();
+    symbolMemo.set(key, made);
+  }
+  return made;
+}
+
+const LETTERS = ['w', 'b', 'z', 'a', 'δ'];
+
+function makeLayered(texLetter: string, textLetter: string, layer: Index, indices: readonly Index[]): Notation {
   return {
     tex: `${texLetter}${layerTex(layer)}${subscriptTex(...indices)}`,
     text: `${textLetter}${layerText(layer)}${subscriptsText(...indices)}`,

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runEngine } from '../../../src/core/engine/run';
 import type { Network } from '../../../src/core/model/network';
+import { parseSpec } from '../../../src/core/parser/parse';
 import { mazurNetwork } from './networks';
 
 /**
@@ -16,20 +17,27 @@ function expectDigits(actual: number, published: string): void {
   expect(Math.abs(actual - expected), `${actual} vs ${published}`).toBeLessThanOrEqual(tolerance * 1.0001);
 }
 
-/** The network from examples/mazur.nnet through the parser once it exists, else built by hand. */
-async function loadMazur(): Promise<Network> {
-  const parserPath = new URL('../../../src/core/parser/parse.ts', import.meta.url);
-  if (existsSync(parserPath)) {
-    const { parseSpec } = await import('../../../src/core/parser/parse');
-    const text = readFileSync(new URL('../../../examples/mazur.nnet', import.meta.url), 'utf8');
-    const parsed = parseSpec(text);
-    if (parsed.network) return parsed.network;
-  }
-  return mazurNetwork();
+/** The network from examples/mazur.nnet, through the parser. */
+function loadMazur(): Network {
+  const text = readFileSync(new URL('../../../examples/mazur.nnet', import.meta.url), 'utf8');
+  const parsed = parseSpec(text);
+  expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return parsed.network!;
 }
 
-describe('the Mazur 2-2-2 network', async () => {
-  const result = runEngine(await loadMazur());
+describe('the Mazur 2-2-2 network', () => {
+  const network = loadMazur();
+  const result = runEngine(network);
+
+  it('parses to the same network as the hand-built one', () => {
+    const built = mazurNetwork();
+    expect(network.cost).toBe(built.cost);
+    expect(network.learningRate).toBe(built.learningRate);
+    network.layers.forEach((layer, l) => {
+      expect(Array.from(layer.weights)).toEqual(Array.from(built.layers[l].weights));
+      expect(Array.from(layer.biases)).toEqual(Array.from(built.layers[l].biases));
+    });
+  });
 
   it('computes the forward pass and the cost', () => {
     expectDigits(result.a[1][0], '0.593269992');
