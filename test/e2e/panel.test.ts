@@ -105,11 +105,12 @@ learnerSuite('Stepping through backprop in the panel', (step) => {
   step('Apply Gradient Step rewrites every weight and bias; one Undo restores them', async (session) => {
     await session.runCommand('Backprop: Apply Gradient Step');
     await session.focusEditor();
-    await session.waitUntil(async () => (await session.editorLines()).some((l) => /^\s*w 0\.1497807\d* 0\.2497511\d*/.test(l.text)), 'w⁽¹⁾₁₁ reads 0.1497807… in the spec');
+    await session.waitUntil(async () => (await session.editorLines()).some((l) => /^\s*w 0\.1497807\d*\b/.test(l.text) && /0\.2497511\d*/.test(l.text)), 'w⁽¹⁾₁₁ reads 0.1497807… in the spec');
+    // Inlay hints (∂c/∂w = …) are rendered between the numbers, so each number is matched alone.
     const lines = await session.editorLines();
     assert.ok(lines.some((l) => /# row k = neuron k of layer 0/.test(l.text)), 'comments are kept');
     await session.focusEditor();
     await session.press('Control+Z');
-    await session.waitUntil(async () => (await session.editorLines()).some((l) => /^\s*w 0\.15 0\.25\b/.test(l.text)), 'one Undo brings back w 0.15 0.25');
+    await session.waitUntil(async () => (await session.editorLines()).some((l) => /^\s*w 0\.15\b/.test(l.text) && /\b0\.25\b/.test(l.text)), 'one Undo brings back w 0.15 0.25');
   });
 });
