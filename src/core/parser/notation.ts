@@ -1,15 +1,10 @@
+import { superscriptText as superscript } from '../notation/symbols';
+
 /**
  * Small pieces of the wording diagnostics share, so every message names things the same way
- * the reference article does: w⁽ℓ⁾ for the weights of layer ℓ, b⁽ℓ⁾ for its biases.
+ * the reference article does (and the rest of the extension, through ../notation): w⁽ℓ⁾ for
+ * the weights of layer ℓ, b⁽ℓ⁾ for its biases.
  */
-
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-function superscript(n: number): string {
-  let out = '';
-  for (const digit of String(n)) out += SUPERSCRIPT_DIGITS[digit.charCodeAt(0) - 48] ?? digit;
-  return out;
-}
 
 /** w⁽ℓ⁾ */
 export function weightsSymbol(layer: number): string {
