@@ -4,8 +4,9 @@ import {
   a, activationDerivativeFor, b, costDerivativeFor, dadz, dcda, dcdb, dcdw, dcdz, delta, formatFactor, formatNumber,
   meanDcdb, meanDcdw, partial, sigmaPrime, w, y, z, type Notation,
 } from '../../core/notation';
+import type { StepAddress } from '../../core/trace/types';
 import { address, plural, steppedExample, type EditorState } from './editorState';
-import { blocks, heading, lines, links, neuron, table, valueTable } from './hoverParts';
+import { blocks, heading, lines, links, neuron, table } from './hoverParts';
 import { escapeMarkdown } from './markdownEscape';
 
 /**
@@ -19,6 +20,9 @@ import { escapeMarkdown } from './markdownEscape';
  * couples its neurons (each a depends on every z), so there δ is a sum and the product is
  * shown as δ⁽ℓ⁾ⱼ · a⁽ℓ⁻¹⁾ₖ.
  */
+
+/** A hidden layer's back-carried sum is written out with numbers up to this many terms. */
+const SUM_TERMS_SHOWN = 4;
 
 /** The numbers both hovers need about neuron j of layer ℓ for the stepped example. */
 interface NeuronNumbers {
@@ -46,7 +50,6 @@ export function weightHover(state: EditorState, engine: EngineResult, layer: num
   const network = engine.network;
   const n = network.layers[layer].size;
   const p = network.layers[layer - 1].size;
-  const d = state.digits;
   const e = steppedExample(state);
   const index = (k - 1) * n + (j - 1);
   const numbers = neuronNumbers(engine, e, layer, j);
@@ -61,23 +64,22 @@ export function weightHover(state: EditorState, engine: EngineResult, layer: num
     value: input,
     why: `in ${zSum(layer, j)}, ${symbol} multiplies ${a(layer - 1, k).text}, so each unit change of ${symbol} changes ${z(layer, j).text} by ${a(layer - 1, k).text}`,
   };
-  return blocks(
-    heading(symbol, `the weight from ${neuron(k, layer - 1)} to ${neuron(j, layer)}`),
-    valueTable([
-      [symbol, formatNumber(value, d)],
-      [`${dcdw(layer, k, j).text} for example ${e + 1}${steppedNote(state)}`, formatNumber(exampleGradient, d)],
-      [`${meanDcdw(layer, k, j).text}, ${meanNote(engine)}`, formatNumber(meanGradient, d)],
-      [`after one gradient step, ${symbol} − η · ${meanDcdw(layer, k, j).text}`, update(value, network.learningRate, meanGradient, engine.updated.w[layer][index], d)],
-    ]),
-    chainRule(state, engine, layer, j, numbers, w(layer, k, j), inputFactor, exampleGradient),
-    failureNote(engine),
-    links(state, address('dw', layer, j, k)),
-  );
+  return parameterHover(state, engine, {
+    symbol,
+    description: `the weight from ${neuron(k, layer - 1)} to ${neuron(j, layer)}`,
+    exampleRate: dcdw(layer, k, j).text,
+    meanRate: meanDcdw(layer, k, j).text,
+    value,
+    exampleGradient,
+    meanGradient,
+    updated: engine.updated.w[layer][index],
+    address: address('dw', layer, j, k),
+    chainRule: chainRule(state, engine, layer, j, numbers, w(layer, k, j), inputFactor, exampleGradient),
+  });
 }
 
 export function biasHover(state: EditorState, engine: EngineResult, layer: number, j: number): string {
   const network = engine.network;
-  const d = state.digits;
   const e = steppedExample(state);
   const numbers = neuronNumbers(engine, e, layer, j);
   const symbol = b(layer, j).text;
@@ -89,17 +91,56 @@ export function biasHover(state: EditorState, engine: EngineResult, layer: numbe
     value: 1,
     why: `in ${zSum(layer, j)}, ${symbol} is simply added, so ${z(layer, j).text} changes exactly as much as ${symbol} does`,
   };
+  return parameterHover(state, engine, {
+    symbol,
+    description: `the bias of ${neuron(j, layer)}`,
+    exampleRate: dcdb(layer, j).text,
+    meanRate: meanDcdb(layer, j).text,
+    value,
+    exampleGradient: numbers.delta,
+    meanGradient,
+    updated: engine.updated.b[layer][j - 1],
+    address: address('db', layer, j),
+    chainRule: chainRule(state, engine, layer, j, numbers, b(layer, j), oneFactor, numbers.delta),
+  });
+}
+
+/** What the weight and bias hovers share, each filled in for its parameter. */
+interface ParameterFacts {
+  readonly symbol: string;
+  readonly description: string;
+  /** ∂cᵢ/∂p and ∂c/∂p in symbols. */
+  readonly exampleRate: string;
+  readonly meanRate: string;
+  readonly value: number;
+  readonly exampleGradient: number;
+  readonly meanGradient: number;
+  readonly updated: number;
+  readonly address: StepAddress;
+  readonly chainRule: string;
+}
+
+/**
+ * The hover's layout, answer first (hovers are short windows): the parameter, one table row
+ * with its value, both gradients and its value after one step, the links, then the chain rule
+ * that explains the gradient, and the update written out.
+ */
+function parameterHover(state: EditorState, engine: EngineResult, facts: ParameterFacts): string {
+  const d = state.digits;
+  const e = steppedExample(state);
+  const m = engine.exampleCount;
+  const eta = engine.network.learningRate;
   return blocks(
-    heading(symbol, `the bias of ${neuron(j, layer)}`),
-    valueTable([
-      [symbol, formatNumber(value, d)],
-      [`${dcdb(layer, j).text} for example ${e + 1}${steppedNote(state)}`, formatNumber(numbers.delta, d)],
-      [`${meanDcdb(layer, j).text}, ${meanNote(engine)}`, formatNumber(meanGradient, d)],
-      [`after one gradient step, ${symbol} − η · ${meanDcdb(layer, j).text}`, update(value, network.learningRate, meanGradient, engine.updated.b[layer][j - 1], d)],
-    ]),
-    chainRule(state, engine, layer, j, numbers, b(layer, j), oneFactor, numbers.delta),
+    heading(facts.symbol, facts.description),
+    table(
+      [facts.symbol, `${facts.exampleRate}, example ${e + 1}${steppedNote(state)}`, `${facts.meanRate}, mean over m = ${m}`, 'after one step'],
+      [[formatNumber(facts.value, d), formatNumber(facts.exampleGradient, d), formatNumber(facts.meanGradient, d), formatNumber(facts.updated, d)]],
+      ['right', 'right', 'right', 'right'],
+    ),
+    links(state, facts.address),
+    facts.chainRule,
+    `**One gradient step** moves ${facts.symbol} against the batch gradient: ${facts.symbol} − η · ${facts.meanRate} = ${formatNumber(facts.value, d)} − ${formatFactor(eta, d)} × ${formatFactor(facts.meanGradient, d)} = ${formatNumber(facts.updated, d)}.`,
     failureNote(engine),
-    links(state, address('db', layer, j)),
   );
 }
 
@@ -166,7 +207,7 @@ function chainRule(
       `= ${formatFactor(numbers.dcda, d)} × ${formatFactor(numbers.dadz, d)} × ${formatFactor(last.value, d)} ${equals}`,
     ),
     factorTable(state, [costRate, slope, last]),
-    `The first two factors make ${delta(layer, j).text} = ${dcdz(layer, j).text} = ${formatNumber(numbers.delta, d)}, so ${target} = ${delta(layer, j).text} · ${lastValueSymbol}.`,
+    `The first two factors make ${delta(layer, j).text} = ${dcdz(layer, j).text} = ${formatNumber(numbers.delta, d)}, so ${target} = ${last.is === '1' ? delta(layer, j).text : `${delta(layer, j).text} · ${lastValueSymbol}`}.`,
   );
 }
 
@@ -191,9 +232,19 @@ function costRateWhy(state: EditorState, engine: EngineResult, layer: number, j:
     const formula = costDerivativeFor(network.cost, a(L, j), y(j), n).text;
     const target = network.examples[e]?.y[j - 1];
     const output = engine.a[L][e * n + (j - 1)];
-    return `how ${network.cost} cost changes with the output ${a(L, j).text}: ${escapeMarkdown(formula)}, with ${a(L, j).text} = ${formatNumber(output, state.digits)} and ${y(j).text} = ${formatNumber(target ?? NaN, state.digits)}`;
+    return `how the ${network.cost} cost cᵢ changes with the output ${a(L, j).text}: ${escapeMarkdown(formula)}, with ${a(L, j).text} = ${formatNumber(output, state.digits)} and ${y(j).text} = ${formatNumber(target ?? NaN, state.digits)}`;
   }
-  return `carried back from layer ${layer + 1}: Σᵣ ${delta(layer + 1, 'r').text} · ${w(layer + 1, j, 'r').text}, over its ${plural(network.layers[layer + 1].size, 'neuron')}`;
+  const next = network.layers[layer + 1].size;
+  const sum = `carried back from layer ${layer + 1}: Σᵣ ${delta(layer + 1, 'r').text} · ${w(layer + 1, j, 'r').text}, over its ${plural(next, 'neuron')}`;
+  if (next > SUM_TERMS_SHOWN) return sum;
+  // Few enough terms to write out: the learner sees each δ meet the weight it travels back through.
+  const terms: string[] = [];
+  for (let r = 1; r <= next; r++) {
+    const deltaR = engine.delta[layer + 1][e * next + (r - 1)];
+    const weight = network.layers[layer + 1].weights[(j - 1) * next + (r - 1)];
+    terms.push(`${formatFactor(deltaR, state.digits)} × ${formatFactor(weight, state.digits)}`);
+  }
+  return `${sum} = ${terms.join(' + ')}`;
 }
 
 /** z⁽ℓ⁾ⱼ = Σₖ w⁽ℓ⁾ₖⱼ a⁽ℓ⁻¹⁾ₖ + b⁽ℓ⁾ⱼ with j filled in. */
@@ -201,18 +252,11 @@ function zSum(layer: number, j: number): string {
   return `${z(layer, j).text} = Σₖ ${w(layer, 'k', j).text} ${a(layer - 1, 'k').text} + ${b(layer, j).text}`;
 }
 
-function update(value: number, eta: number, gradient: number, updated: number, digits: number): string {
-  return `${formatNumber(value, digits)} − ${formatFactor(eta, digits)} × ${formatFactor(gradient, digits)} = ${formatNumber(updated, digits)}`;
-}
 
 function steppedNote(state: EditorState): string {
   return state.analysis.exampleCount > 1 ? ' (being stepped)' : '';
 }
 
-function meanNote(engine: EngineResult): string {
-  const m = engine.exampleCount;
-  return m === 1 ? 'the mean over the m = 1 example' : `the mean over all m = ${m} examples`;
-}
 
 /** The engine's first non-finite number, so NaN in the table has a reason beside it. */
 export function failureNote(engine: EngineResult): string {

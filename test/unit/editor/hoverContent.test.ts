@@ -24,10 +24,14 @@ describe('hover on a weight', () => {
   });
 
   it('gives its value, ∂cᵢ/∂w, the batch ∂c/∂w and the value after one step', () => {
-    expect(hover).toMatch(/\| w⁽²⁾₁₁ \| 0\.4 \|/);
-    expect(hover).toMatch(/\| ∂cᵢ\/∂w⁽²⁾₁₁ for example 1 \| 0\.082167 \|/);
-    expect(hover).toMatch(/\| ∂c\/∂w⁽²⁾₁₁, the mean over the m = 1 example \| 0\.082167 \|/);
-    expect(hover).toContain('0.4 − 0.5 × 0.082167 = 0.358916');
+    expect(hover).toContain(
+      [
+        '| w⁽²⁾₁₁ | ∂cᵢ/∂w⁽²⁾₁₁, example 1 | ∂c/∂w⁽²⁾₁₁, mean over m = 1 | after one step |',
+        '| --: | --: | --: | --: |',
+        '| 0.4 | 0.082167 | 0.082167 | 0.358916 |',
+      ].join('\n'),
+    );
+    expect(hover).toContain('w⁽²⁾₁₁ − η · ∂c/∂w⁽²⁾₁₁ = 0.4 − 0.5 × 0.082167 = 0.358916');
   });
 
   it('writes the chain rule as a product with every factor and its number', () => {
@@ -54,8 +58,9 @@ describe('hover on a weight', () => {
   it('carries a hidden layer’s ∂cᵢ/∂a back from the next layer', () => {
     const hidden = hoverAt(mazur, 'w 0.15', '0.15');
     expect(hidden).toContain('**w⁽¹⁾₁₁**');
-    expect(hidden).toContain('carried back from layer 2: Σᵣ δ⁽²⁾ᵣ · w⁽²⁾₁ᵣ');
-    expect(hidden).toMatch(/\| ∂cᵢ\/∂w⁽¹⁾₁₁ for example 1 \| 0\.000438568 \|/);
+    // ∂cᵢ/∂a⁽¹⁾₁ = δ⁽²⁾₁ w⁽²⁾₁₁ + δ⁽²⁾₂ w⁽²⁾₁₂, with the numbers.
+    expect(hidden).toContain('carried back from layer 2: Σᵣ δ⁽²⁾ᵣ · w⁽²⁾₁ᵣ, over its 2 neurons = 0.138499 × 0.4 + (-0.0380982) × 0.5');
+    expect(hidden).toContain('| 0.15 | 0.000438568 | 0.000438568 | 0.149781 |');
   });
 
   it('follows the significant-digits setting', () => {
@@ -71,6 +76,7 @@ describe('hover on a bias', () => {
     expect(hover).toMatch(/\| ∂z⁽²⁾₁\/∂b⁽²⁾₁ = 1 \| 1 \|/);
     expect(hover).toContain('= 0.741365 × 0.186816 × 1 = 0.138499');
     expect(hover).toContain('0.6 − 0.5 × 0.138499 = 0.530751');
+    expect(hover).toContain('so ∂cᵢ/∂b⁽²⁾₁ = δ⁽²⁾₁.');
   });
 });
 
