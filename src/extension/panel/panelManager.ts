@@ -5,6 +5,7 @@
  * at the same example and step.
  */
 import * as vscode from 'vscode';
+import type { StepPosition } from '../../core/stepping/position';
 import { isPanelState, type PanelState } from '../../shared/panelMessages';
 import type { PanelServices } from './services';
 import { PANEL_VIEW_TYPE, panelOptions, StepperPanel } from './stepperPanel';
@@ -13,6 +14,8 @@ export class PanelManager implements vscode.Disposable {
   private readonly panels = new Map<string, StepperPanel>();
   /** Old URI → new URI of renames under way: the old document's close must not dispose the panel. */
   private readonly renaming = new Map<string, vscode.Uri>();
+  /** Positions of specs being renamed, read before the old document closes and forgets them. */
+  private readonly carried = new Map<string, StepPosition>();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly services: PanelServices) {
@@ -28,7 +31,13 @@ export class PanelManager implements vscode.Disposable {
         if (!this.renaming.has(uri.toString())) this.panels.get(uri.toString())?.dispose();
       }),
       vscode.workspace.onWillRenameFiles((event) => {
-        for (const file of event.files) this.renaming.set(file.oldUri.toString(), file.newUri);
+        for (const file of event.files) {
+          this.renaming.set(file.oldUri.toString(), file.newUri);
+          for (const key of this.panels.keys()) {
+            const document = isWithin(key, file.oldUri.toString()) ? analyses.documentFor(key) : undefined;
+            if (document) this.carried.set(key, positions.get(document));
+          }
+        }
       }),
       vscode.workspace.onDidRenameFiles((event) => {
         for (const file of event.files) {
@@ -101,7 +110,8 @@ export class PanelManager implements vscode.Disposable {
       const target = vscode.Uri.parse(newUri.toString() + key.slice(oldUri.toString().length));
       this.panels.delete(key);
       this.panels.set(target.toString(), panel);
-      const position = panel.lastPosition;
+      const position = this.carried.get(key);
+      this.carried.delete(key);
       void vscode.workspace.openTextDocument(target).then(
         (document) => {
           if (position) this.services.positions.set(document, position);

@@ -8,7 +8,6 @@
  * reload the serializer hands over the state the page saved, and the position is restored.
  */
 import * as vscode from 'vscode';
-import type { StepPosition } from '../../core/stepping/position';
 import { isPanelMessage, type ExtensionToPanel, type PanelState, type PanelToExtension, type QuantityRef } from '../../shared/panelMessages';
 import { toVscodeRange } from '../vscodeRanges';
 import { describeQuantity, revealRange } from './describe';
@@ -29,8 +28,6 @@ export class StepperPanel implements vscode.Disposable {
   private ready = false;
   private disposed = false;
   private readonly subscriptions: vscode.Disposable[] = [];
-  /** The last position shown, carried over when the spec is renamed. */
-  lastPosition: StepPosition | null = null;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -80,7 +77,6 @@ export class StepperPanel implements vscode.Disposable {
     const document = this.services.analyses.documentFor(this.target);
     if (!document) return;
     const position = this.services.positions.get(document);
-    this.lastPosition = position;
     this.post(
       buildPanelMessage({
         uri: this.target.toString(),
