@@ -16,56 +16,65 @@ export interface HintContent {
   /** Where the hint goes: right after the number. */
   readonly position: Position;
   readonly label: string;
-  /** Names the symbol and gives the full-precision numbers. */
-  readonly tooltip: string;
+  /** Which parameter the hint follows, for its tooltip (see hintTooltip). */
+  readonly parameter: 'w' | 'b';
+  readonly layer: number;
+  /** Index into Layer.weights or Layer.biases. */
+  readonly index: number;
 }
 
+/**
+ * The hints for the numbers inside `range`. Only the labels are made here: a screen of a
+ * 784-128-10 spec holds thousands of numbers, and the tooltip of each (several numbers at full
+ * precision) is made only when the person rests the mouse on a hint — see hintTooltip.
+ */
 export function inlayHintContents(state: EditorState, mode: InlayHintMode, range: Range): HintContent[] {
   const engine = state.analysis.engine;
   if (mode === 'off' || !engine) return [];
   const hints: HintContent[] = [];
   const network = engine.network;
-  const full = state.digits;
   const short = compactDigits(state.digits);
-  const m = engine.exampleCount;
-  const mean = `mean over the m = ${m} example${m === 1 ? '' : 's'}`;
   const layers = state.analysis.source.layers;
 
   for (let layer = 1; layer < layers.length && layer < network.layers.length; layer++) {
     const source = layers[layer];
     if (source.header.start.line > range.end.line) break;
     if (source.lastLine < range.start.line) continue;
-    const n = network.layers[layer].size;
-    const weights = network.layers[layer].weights;
-    const gradientW = engine.gradient.w[layer];
-    const updatedW = engine.updated.w[layer];
+    const weightNumbers = mode === 'gradient' ? engine.gradient.w[layer] : engine.updated.w[layer];
+    const biasNumbers = mode === 'gradient' ? engine.gradient.b[layer] : engine.updated.b[layer];
+    const wPrefix = mode === 'gradient' ? '∂c/∂w = ' : '→ ';
+    const bPrefix = mode === 'gradient' ? '∂c/∂b = ' : '→ ';
     if (source.weights) {
-      forEachSpanIn(source.weights, range, weights.length, (index, position) => {
-        const k = Math.floor(index / n) + 1;
-        const j = (index % n) + 1;
-        const symbol = w(layer, k, j).text;
-        hints.push({
-          position,
-          label: mode === 'gradient' ? `∂c/∂w = ${formatNumber(gradientW[index], short)}` : `→ ${formatNumber(updatedW[index], short)}`,
-          tooltip: `${symbol} = ${formatNumber(weights[index], full)}\n${meanDcdw(layer, k, j).text} = ${formatNumber(gradientW[index], full)} (${mean})\nafter one gradient step: ${symbol} = ${formatNumber(updatedW[index], full)}`,
-        });
+      forEachSpanIn(source.weights, range, weightNumbers.length, (index, position) => {
+        hints.push({ position, label: wPrefix + formatNumber(weightNumbers[index], short), parameter: 'w', layer, index });
       });
     }
-    const biases = network.layers[layer].biases;
-    const gradientB = engine.gradient.b[layer];
-    const updatedB = engine.updated.b[layer];
     if (source.biases) {
-      forEachSpanIn(source.biases, range, biases.length, (j0, position) => {
-        const symbol = b(layer, j0 + 1).text;
-        hints.push({
-          position,
-          label: mode === 'gradient' ? `∂c/∂b = ${formatNumber(gradientB[j0], short)}` : `→ ${formatNumber(updatedB[j0], short)}`,
-          tooltip: `${symbol} = ${formatNumber(biases[j0], full)}\n${meanDcdb(layer, j0 + 1).text} = ${formatNumber(gradientB[j0], full)} (${mean})\nafter one gradient step: ${symbol} = ${formatNumber(updatedB[j0], full)}`,
-        });
+      forEachSpanIn(source.biases, range, biasNumbers.length, (index, position) => {
+        hints.push({ position, label: bPrefix + formatNumber(biasNumbers[index], short), parameter: 'b', layer, index });
       });
     }
   }
   return hints;
+}
+
+/** A hint's tooltip: the parameter's symbol, value, gradient and value after one step, at full precision. */
+export function hintTooltip(state: EditorState, hint: HintContent): string {
+  const engine = state.analysis.engine;
+  if (!engine) return '';
+  const full = state.digits;
+  const m = engine.exampleCount;
+  const mean = `mean over the m = ${m} example${m === 1 ? '' : 's'}`;
+  const { layer, index } = hint;
+  if (hint.parameter === 'w') {
+    const n = engine.network.layers[layer].size;
+    const k = Math.floor(index / n) + 1;
+    const j = (index % n) + 1;
+    const symbol = w(layer, k, j).text;
+    return `${symbol} = ${formatNumber(engine.network.layers[layer].weights[index], full)}\n${meanDcdw(layer, k, j).text} = ${formatNumber(engine.gradient.w[layer][index], full)} (${mean})\nafter one gradient step: ${symbol} = ${formatNumber(engine.updated.w[layer][index], full)}`;
+  }
+  const symbol = b(layer, index + 1).text;
+  return `${symbol} = ${formatNumber(engine.network.layers[layer].biases[index], full)}\n${meanDcdb(layer, index + 1).text} = ${formatNumber(engine.gradient.b[layer][index], full)} (${mean})\nafter one gradient step: ${symbol} = ${formatNumber(engine.updated.b[layer][index], full)}`;
 }
 
 /**

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { fromVscodeRange, toVscodePosition } from '../vscodeRanges';
 import { editorStateOf } from './editorStateOf';
-import { inlayHintContents } from './inlayHintContent';
+import type { EditorState } from './editorState';
+import { hintTooltip, inlayHintContents, type HintContent } from './inlayHintContent';
 
 /**
  * Inlay hints after each weight and bias in the requested range (see inlayHintContent.ts), in
@@ -26,15 +27,28 @@ export class SpecInlayHintsProvider implements vscode.InlayHintsProvider, vscode
   provideInlayHints(document: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
     const mode = this.services.settings.current.inlayHints;
     if (mode === 'off') return [];
-    return inlayHintContents(editorStateOf(this.services, document), mode, fromVscodeRange(range)).map((content) => {
-      const hint = new vscode.InlayHint(toVscodePosition(content.position), content.label);
-      hint.paddingLeft = true;
-      hint.tooltip = content.tooltip;
-      return hint;
-    });
+    const state = editorStateOf(this.services, document);
+    return inlayHintContents(state, mode, fromVscodeRange(range)).map((content) => new SpecInlayHint(state, content));
+  }
+
+  /** The tooltip, made only for the hint the mouse rests on. */
+  resolveInlayHint(hint: vscode.InlayHint): vscode.InlayHint {
+    if (hint instanceof SpecInlayHint && hint.tooltip === undefined) hint.tooltip = hintTooltip(hint.state, hint.content);
+    return hint;
   }
 
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}
+
+/** A hint that remembers what it is about, so its tooltip can be made when asked for. */
+class SpecInlayHint extends vscode.InlayHint {
+  constructor(
+    readonly state: EditorState,
+    readonly content: HintContent,
+  ) {
+    super(toVscodePosition(content.position), content.label);
+    this.paddingLeft = true;
   }
 }
