@@ -134,6 +134,8 @@ function checkActivation(layer: DraftLayer, reporter: Reporter): ActivationName 
     return null;
   }
   if (INPUT_WORDS.includes(word)) {
+    // A second `layer 0: n inputs` is already reported as misnumbered; say it once.
+    if (layer.written === 0) return null;
     reporter.report(
       'unknown-activation',
       wordRange,
@@ -195,6 +197,14 @@ function checkWeights(layer: DraftLayer, below: DraftLayer, block: NumberBlock, 
       'weights-transposed',
       blockRange(store, block),
       `expected ${symbol} as ${counted(rowsNeeded, 'row')} of ${columns} (row k for neuron k of layer ${below.label}, column j for neuron j of layer ${layer.label}); found ${counted(rows, 'row')} of ${lengthOf(0)}, the other way round. Swap its rows and columns`,
+    );
+    return;
+  }
+  if (rows === 1 && rowsNeeded > 1 && lengthOf(0) === rowsNeeded * columns) {
+    reporter.report(
+      'weights-row-count',
+      blockRange(store, block),
+      `layer ${layer.label} needs ${counted(rowsNeeded, 'row')} of weights, one for each neuron of layer ${below.label}; found all ${rowsNeeded * columns} weights on one line. Put each row of ${columns} on a line of its own, below the first`,
     );
     return;
   }

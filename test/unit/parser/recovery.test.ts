@@ -52,6 +52,28 @@ describe('recovery', () => {
     expect(parseSpec(text).diagnostics.map((d) => d.code)).toEqual(['weights-transposed']);
   });
 
+  it('reports a whole matrix written on one line once', () => {
+    const text = 'layer 0: 2 inputs\nlayer 1: 2 sigmoid\n  w 0.15 0.25 0.20 0.30\nexample x 1 2 y 0 1\n';
+    const { diagnostics } = parseSpec(text);
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        'weights-row-count',
+        'layer 1 needs 2 rows of weights, one for each neuron of layer 0; found all 4 weights on one line. Put each row of 2 on a line of its own, below the first',
+      ],
+    ]);
+  });
+
+  it('reports a second input layer once', () => {
+    const text = 'layer 0: 2 inputs\nlayer 0: 2 inputs\nlayer 1: 1 sigmoid\nexample x 1 2 y 0\n';
+    expect(parseSpec(text).diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['layer-number', 1]]);
+  });
+
+  it('reports a file of only comments as empty, on its first line', () => {
+    const { diagnostics, network } = parseSpec('# nothing yet\n\n   # still nothing\n');
+    expect(network).toBeNull();
+    expect(diagnostics.map((d) => [d.code, d.range])).toEqual([['empty-spec', { start: { line: 0, character: 0 }, end: { line: 0, character: 13 } }]]);
+  });
+
   it('reports rows that are all too long once for the matrix', () => {
     const text = 'layer 0: 3 inputs\nlayer 1: 2 sigmoid\n  w 1 2 3\n    4 5 6\n    7 8 9\nexample x 1 2 3 y 0 1\n';
     const { diagnostics } = parseSpec(text);
