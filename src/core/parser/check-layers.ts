@@ -52,7 +52,7 @@ export function checkLayers(draft: SpecDraft, store: NumberStore, reporter: Repo
   const activations = layers.map((layer, i) =>
     hasInputLayer && i === 0 ? checkInputLayer(layer, store, reporter) : checkActivation(layer, reporter),
   );
-  if (hasInputLayer && layers.length === 1)
+  if (hasInputLayer && layers.length === 1 && !first.damaged)
     reporter.report(
       'no-trainable-layer',
       first.header,
