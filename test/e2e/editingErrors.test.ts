@@ -14,11 +14,11 @@ learnerSuite('Typing an error', (step) => {
     await session.openFile('mazur.nnet');
     // The Outline filling in shows the extension has activated and analysed the file.
     await session.waitUntil(async () => (await session.outline()).length > 0, 'the Outline lists symbols');
-    const layer1 = (await session.editorLines()).find((l) => /^layer 1:.*\bsigmoid\b/.test(l.text));
+    const layer1 = (await session.editorLines()).find((l) => /^layer 1:.*\bsigmoid\b/.test(l.sourceText));
     assert.ok(layer1, 'mazur.nnet has a line `layer 1: … sigmoid`');
     line = layer1.line;
-    column = layer1.text.indexOf('sigmoid') + 1;
-    original = layer1.text;
+    column = layer1.sourceText.indexOf('sigmoid') + 1;
+    original = layer1.sourceText;
     assert.deepEqual(await session.problems(), []);
   });
 
@@ -39,7 +39,7 @@ learnerSuite('Typing an error', (step) => {
   step('Undo restores the line and the problem goes away', async (session) => {
     await session.focusEditor();
     await session.waitUntil(async () => {
-      const current = (await session.editorLines()).find((l) => l.line === line)?.text;
+      const current = (await session.editorLines()).find((l) => l.line === line)?.sourceText;
       if (current === original) return true;
       await session.press('Control+Z');
       return false;

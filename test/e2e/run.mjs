@@ -5,7 +5,7 @@
 //   3. installs that .vsix with code-server's own --install-extension into a fresh extensions dir
 //   4. starts code-server on a free loopback port with fresh user data and quiet settings
 //   5. launches Debian's Chromium once (a Playwright browser server the tests connect to)
-//   6. bundles test/e2e/**/*.test.ts with esbuild into out/e2e/ and runs them with node:test,
+//   6. bundles test/e2e/**/*.test.ts with esbuild into out/e2e-<pid>/ and runs them with node:test,
 //      one file at a time; each learner suite runs in the light and then the dark theme
 //   7. always stops Chromium and code-server (process groups), also on Ctrl+C / SIGTERM
 //
@@ -26,7 +26,9 @@ import { packageVsix } from '../../scripts/package-vsix.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsDir = join(repoRoot, 'test-results');
-const bundleDir = join(repoRoot, 'out', 'e2e');
+// One folder per run, so that runs by several engineers in one working tree do not clobber each
+// other's bundles; it lies inside the repository so that the bundles resolve node_modules.
+const bundleDir = join(repoRoot, 'out', `e2e-${process.pid}`);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Flags for a quiet, headless, root-friendly Chromium that talks to nothing but the loopback.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -74,8 +76,10 @@ function testFiles(folder) {
 /** Runs node's test runner on the bundles; resolves with its exit code. */
 function runNodeTests(files, env) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
-      { cwd: repoRoot, env: { ...process.env, ...env }, stdio: 'inherit', detached: true });
+    const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=300000', '--test-reporter=spec', ...files],
+      // Source maps (inline in the bundles) make failures point at test/e2e/*.ts lines.
+      { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --enable-source-maps`.trim(), ...env },
+        stdio: 'inherit', detached: true });
     cleanups.push(() => {
       try {
         process.kill(-child.pid, 'SIGKILL');
@@ -143,6 +147,7 @@ async function main() {
   });
 
   rmSync(bundleDir, { recursive: true, force: true });
+  cleanups.push(() => rmSync(bundleDir, { recursive: true, force: true }));
   const sources = testFiles(join(repoRoot, 'test', 'e2e')).filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)));
   if (sources.length === 0) throw new Error(`no e2e test file matches ${filters.join(', ')}`);
   await esbuild.build({ entryPoints: sources, outdir: bundleDir, outbase: join(repoRoot, 'test', 'e2e'), bundle: true,

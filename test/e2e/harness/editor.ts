@@ -6,6 +6,9 @@
  *
  * Lines and columns are 1-based, as the status bar shows them. Only rendered lines can be read:
  * `goTo` reveals a line first. Monaco renders spaces as U+00A0; the text returned has plain spaces.
+ * Inlay hints are rendered inside the line as spans of injected text (class `dyn-rule-…`): a
+ * line's `text` shows them as the learner reads them, but its `sourceText`, tokens and columns are
+ * the document's alone, and the hints are also listed apart as `inlayHints`.
  */
 import type { Page } from 'playwright-core';
 
@@ -22,9 +25,17 @@ export interface EditorToken {
 
 export interface EditorLine {
   readonly line: number;
+  /** The line as rendered, inlay hints included, e.g. `  w 0.15 ∂c/∂w = 0.0004386 0.25 …`. */
   readonly text: string;
+  /** The document's text of the line (no inlay hints). */
+  readonly sourceText: string;
   readonly tokens: readonly EditorToken[];
+  /** The inlay hints rendered in the line, in order, as shown (e.g. `∂c/∂w = 0.0004386`). */
+  readonly inlayHints: readonly string[];
 }
+
+/** Class of the spans Monaco renders for injected text such as inlay hints. */
+const INJECTED = 'dyn-rule-';
 
 export interface Squiggle {
   readonly line: number;
@@ -34,7 +45,7 @@ export interface Squiggle {
 /** Every rendered line of the active editor, in line order, with its coloured tokens. */
 export async function editorLines(page: Page): Promise<EditorLine[]> {
   await page.locator(`${ACTIVE_EDITOR} .view-lines .view-line`).first().waitFor();
-  return page.evaluate((selector) => {
+  return page.evaluate(({ selector, injected }) => {
     const editor = document.querySelector(selector)!;
     const lineAtTop = new Map<string, number>();
     for (const number of Array.from(editor.querySelectorAll<HTMLElement>('.margin-view-overlays .line-numbers'))) {
@@ -42,16 +53,28 @@ export async function editorLines(page: Page): Promise<EditorLine[]> {
     }
     const lines = Array.from(editor.querySelectorAll<HTMLElement>('.view-lines .view-line')).map((view) => {
       let column = 1;
-      const tokens = Array.from(view.querySelectorAll<HTMLElement>('span > span')).map((span) => {
+      const tokens: { text: string; colour: string; column: number }[] = [];
+      const inlayHints: string[] = [];
+      let hint: string | undefined; // consecutive injected spans (padding, label) form one hint
+      let rendered = '';
+      for (const span of Array.from(view.querySelectorAll<HTMLElement>('span > span'))) {
         const text = (span.textContent ?? '').replace(/\u00a0/g, ' ');
-        const token = { text, colour: getComputedStyle(span).color, column };
+        rendered += text;
+        if (span.className.includes(injected)) {
+          hint = (hint ?? '') + text;
+          continue;
+        }
+        if (hint !== undefined) inlayHints.push(hint.trim());
+        hint = undefined;
+        tokens.push({ text, colour: getComputedStyle(span).color, column });
         column += text.length;
-        return token;
-      });
-      return { line: lineAtTop.get(view.style.top) ?? -1, text: tokens.map((t) => t.text).join(''), tokens };
+      }
+      if (hint !== undefined) inlayHints.push(hint.trim());
+      const sourceText = tokens.map((t) => t.text).join('');
+      return { line: lineAtTop.get(view.style.top) ?? -1, text: rendered, sourceText, tokens, inlayHints };
     });
     return lines.filter((l) => l.line > 0).sort((a, b) => a.line - b.line);
-  }, ACTIVE_EDITOR);
+  }, { selector: ACTIVE_EDITOR, injected: INJECTED });
 }
 
 /** The first rendered token whose text is exactly `text` (after trimming), or undefined. */
@@ -113,7 +136,7 @@ export async function replaceAt(page: Page, line: number, column: number, length
 
 /** Page coordinates of the middle of the character at a rendered position. */
 export async function positionOf(page: Page, line: number, column: number): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(({ selector, line, column }) => {
+  const point = await page.evaluate(({ selector, line, column, injected }) => {
     const editor = document.querySelector(selector);
     if (!editor) return undefined;
     const number = Array.from(editor.querySelectorAll<HTMLElement>('.margin-view-overlays .line-numbers')).find((n) => Number(n.textContent) === line);
@@ -122,6 +145,7 @@ export async function positionOf(page: Page, line: number, column: number): Prom
     const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
     let remaining = column - 1;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.className.includes(injected)) continue; // an inlay hint, not text
       const length = node.textContent?.length ?? 0;
       if (remaining < length) {
         const range = document.createRange();
@@ -133,7 +157,7 @@ export async function positionOf(page: Page, line: number, column: number): Prom
       remaining -= length;
     }
     return undefined;
-  }, { selector: ACTIVE_EDITOR, line, column });
+  }, { selector: ACTIVE_EDITOR, line, column, injected: INJECTED });
   if (!point) throw new Error(`line ${line}, column ${column} is not rendered in the active editor`);
   return point;
 }

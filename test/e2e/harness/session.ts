@@ -77,7 +77,7 @@ export class LearnerSession {
     const watch = await ConsoleWatch.attach(context, page);
     const session = new LearnerSession(page, options.theme, folder, options.suite, env, browser, context, watch);
     try {
-      await page.goto(`${env.baseUrl}/?folder=${encodeURI(folder)}`);
+      await page.goto(`${env.baseUrl}/?folder=${encodeURI(folder)}`, { waitUntil: 'domcontentloaded' });
       await page.locator(`.monaco-workbench.${THEMES[options.theme].workbenchClass}`).waitFor({ timeout: 60_000 });
       await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
     } catch (error) {
