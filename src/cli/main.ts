@@ -45,6 +45,11 @@ const nodeIO: CliIO = {
 
 // Run only as the program itself (dist/cli.js), not when a test imports runCli.
 if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
+  // `nnet trace big.nnet | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   runCli(process.argv.slice(2), nodeIO).then(
     (code) => {
       process.exitCode = code;
