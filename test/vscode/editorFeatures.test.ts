@@ -48,6 +48,23 @@ suite('hovers, code lenses and inlay hints in a real VS Code', () => {
     assert.match(text, /0\.082167/);
     assert.match(text, /0\.741365 × 0\.186816 × 0\.59327 = 0\.082167/);
     assert.match(text, /0\.358916/);
+    const markdown = hovers.flatMap((hover) => hover.contents).find((part): part is vscode.MarkdownString => part instanceof vscode.MarkdownString);
+    assert.ok(markdown, 'the hover is Markdown');
+    assert.deepEqual(markdown.isTrusted, { enabledCommands: [Command.stepTo, Command.showInPanel] }, 'trusted for our two commands only');
+    assert.ok(!markdown.supportHtml, 'no HTML');
+  });
+
+  test('a crafted network name reaches the hover as text, not as a link or HTML', async () => {
+    const crafted = await vscode.workspace.openTextDocument({
+      language: 'nnet',
+      content: MAZUR.replace(/network ".*"/, 'network "[x](command:workbench.action.terminal.new) <img src=x>"'),
+    });
+    const line = lineOf(crafted, 'network');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', crafted.uri, new vscode.Position(line, 2));
+    const text = hoverText(hovers);
+    assert.match(text, /\\\[x\\\]\\\(command\\:workbench/, 'the brackets and parenthesis are escaped');
+    assert.doesNotMatch(text, /(^|[^\\])<img/);
+    assert.deepEqual([...text.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]), [Command.showInPanel]);
   });
 
   test('the code lens above layer 2 shows δ⁽²⁾ with 0.1385 after a backward pass', async () => {

@@ -28,13 +28,7 @@ export function lines(...items: readonly string[]): string {
   return items.join('  \n');
 }
 
-/** A two-column table: quantity, value. */
-export function valueTable(rows: readonly (readonly [string, string])[]): string {
-  if (rows.length === 0) return '';
-  return ['| quantity | value |', '| :-- | --: |', ...rows.map(([name, value]) => `| ${cell(name)} | ${cell(value)} |`)].join('\n');
-}
-
-/** A table with a header of our own choosing. */
+/** A Markdown table; `align` per column (left by default). */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('left' | 'right')[]): string {
   const rule = header.map((_, i) => ((align?.[i] ?? 'left') === 'right' ? '--:' : ':--'));
   return [row(header), row(rule), ...rows.map(row)].join('\n');
@@ -68,7 +62,7 @@ export function neuron(j: number, layer: number): string {
   return `neuron ${j} of layer ${layer}`;
 }
 
-/** Where a layer's neuron count would make a sentence awkward: "1 neuron", "128 neurons". */
+/** "1 neuron", "128 neurons". */
 export function neurons(count: number): string {
   return `${count} neuron${count === 1 ? '' : 's'}`;
 }

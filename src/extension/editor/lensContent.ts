@@ -41,7 +41,7 @@ export function lensContents(state: EditorState): LensContent[] {
     });
   }
   lenses.push({ range: top, title: 'Open backprop panel', command: Command.openPanel, args: [state.uri] });
-  if (!engine) return lenses;
+  if (!engine) return [...lenses, ...placeholderLenses(state)];
 
   const trace = steppedTrace(state);
   for (let layer = 1; layer < analysis.source.layers.length && layer < engine.network.layers.length; layer++) {
@@ -78,6 +78,25 @@ export function lensContents(state: EditorState): LensContent[] {
     lenses.push({ range: example.line, title: 'Trace this example', command: Command.traceExample, args: [state.uri, e] });
   });
   return lenses;
+}
+
+/**
+ * While the engine cannot run (say an error typed halfway through a number), every layer and
+ * example line keeps a lens that says why there are no numbers: lenses that vanished and came
+ * back with each keystroke would make the lines below jump up and down while the person types.
+ */
+function placeholderLenses(state: EditorState): LensContent[] {
+  const { source, skipped } = state.analysis;
+  const why =
+    skipped === 'too-large' ? 'too large to run as you type'
+    : skipped === 'no-examples' ? 'no numbers until the spec has an example'
+    : skipped === 'internal-error' ? 'no numbers (see Output › Backprop Stepper)'
+    : 'no numbers until the errors are fixed';
+  const tooltip = 'The numbers come back as soon as the spec can run again (see the Problems view)';
+  return [
+    ...source.layers.slice(1).map((layer, index) => textLens(layer.header, `layer ${index + 1}: ${why}`, tooltip)),
+    ...source.examples.map((example, e) => textLens(example.line, `${exampleCostSymbol(e + 1)}: ${why}`, tooltip)),
+  ];
 }
 
 /** "δ⁽²⁾ = [0.1385, -0.0381]", or z and a during the forward pass, or "not computed yet". */

@@ -56,9 +56,15 @@ describe('code lenses', () => {
     expect(lenses.find((l) => l.title === 'Trace this example')).toMatchObject({ command: 'backpropStepper.traceExample', args: [MAZUR_URI, 0] });
   });
 
-  it('while the spec has errors: only Open backprop panel', () => {
-    const broken = stateOf(mazur.replace('w 0.40 0.50', 'w 0.40 0.50 0.70'));
-    expect(lensContents(broken).map((l) => l.title)).toEqual(['Open backprop panel']);
+  it('while the spec has errors, every line keeps a lens (so the text does not jump as one types)', () => {
+    const broken = lensContents(stateOf(mazur.replace('w 0.40 0.50', 'w 0.40 0.50 0.70')));
+    expect(broken.map((l) => [l.range.start.line, l.title])).toEqual([
+      [lineOf('network'), 'Open backprop panel'],
+      [lineOf('layer 1'), 'layer 1: no numbers until the errors are fixed'],
+      [lineOf('layer 2'), 'layer 2: no numbers until the errors are fixed'],
+      [lineOf('example'), 'c₁: no numbers until the errors are fixed'],
+    ]);
+    expect(broken.filter((l) => l.command !== null).map((l) => l.command)).toEqual(['backpropStepper.openPanel']);
   });
 });
 
