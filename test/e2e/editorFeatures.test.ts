@@ -45,6 +45,8 @@ learnerSuite('Gradients in the spec: hovers, code lenses, inlay hints', (step) =
     assert.match(hover, /0\.358916/);
     assert.match(hover, /Step to this quantity/);
     assert.doesNotMatch(hover, /\\frac|\\partial/, 'no raw LaTeX in the hover');
+    assert.doesNotMatch(hover, /command:|\]\(/, 'links are rendered as links, not as Markdown source');
+    await session.page.waitForTimeout(500); // the hover fades in
     await session.screenshot('hover on a weight');
     await session.press('Escape');
   });

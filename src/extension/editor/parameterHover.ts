@@ -121,9 +121,9 @@ interface ParameterFacts {
 }
 
 /**
- * The hover's layout, answer first (hovers are short windows): the parameter, one table row
- * with its value, both gradients and its value after one step, the links, then the chain rule
- * that explains the gradient, and the update written out.
+ * The hover's layout, answer first (hovers are short windows): the parameter; two lines with
+ * its value, its value after one step and both gradients; the links; then the chain rule that
+ * explains the gradient, and the update written out.
  */
 function parameterHover(state: EditorState, engine: EngineResult, facts: ParameterFacts): string {
   const d = state.digits;
@@ -132,10 +132,9 @@ function parameterHover(state: EditorState, engine: EngineResult, facts: Paramet
   const eta = engine.network.learningRate;
   return blocks(
     heading(facts.symbol, facts.description),
-    table(
-      [facts.symbol, `${facts.exampleRate}, example ${e + 1}${steppedNote(state)}`, `${facts.meanRate}, mean over m = ${m}`, 'after one step'],
-      [[formatNumber(facts.value, d), formatNumber(facts.exampleGradient, d), formatNumber(facts.meanGradient, d), formatNumber(facts.updated, d)]],
-      ['right', 'right', 'right', 'right'],
+    lines(
+      `${facts.symbol} = ${formatNumber(facts.value, d)} → ${formatNumber(facts.updated, d)} after one gradient step`,
+      `${facts.exampleRate} = ${formatNumber(facts.exampleGradient, d)} for example ${e + 1}${steppedNote(state)} · ${facts.meanRate} = ${formatNumber(facts.meanGradient, d)}, the mean over ${m === 1 ? 'the m = 1 example' : `all m = ${m} examples`}`,
     ),
     links(state, facts.address),
     facts.chainRule,

@@ -26,9 +26,8 @@ describe('hover on a weight', () => {
   it('gives its value, ∂cᵢ/∂w, the batch ∂c/∂w and the value after one step', () => {
     expect(hover).toContain(
       [
-        '| w⁽²⁾₁₁ | ∂cᵢ/∂w⁽²⁾₁₁, example 1 | ∂c/∂w⁽²⁾₁₁, mean over m = 1 | after one step |',
-        '| --: | --: | --: | --: |',
-        '| 0.4 | 0.082167 | 0.082167 | 0.358916 |',
+        'w⁽²⁾₁₁ = 0.4 → 0.358916 after one gradient step  ',
+        '∂cᵢ/∂w⁽²⁾₁₁ = 0.082167 for example 1 · ∂c/∂w⁽²⁾₁₁ = 0.082167, the mean over the m = 1 example',
       ].join('\n'),
     );
     expect(hover).toContain('w⁽²⁾₁₁ − η · ∂c/∂w⁽²⁾₁₁ = 0.4 − 0.5 × 0.082167 = 0.358916');
@@ -60,7 +59,8 @@ describe('hover on a weight', () => {
     expect(hidden).toContain('**w⁽¹⁾₁₁**');
     // ∂cᵢ/∂a⁽¹⁾₁ = δ⁽²⁾₁ w⁽²⁾₁₁ + δ⁽²⁾₂ w⁽²⁾₁₂, with the numbers.
     expect(hidden).toContain('carried back from layer 2: Σᵣ δ⁽²⁾ᵣ · w⁽²⁾₁ᵣ, over its 2 neurons = 0.138499 × 0.4 + (-0.0380982) × 0.5');
-    expect(hidden).toContain('| 0.15 | 0.000438568 | 0.000438568 | 0.149781 |');
+    expect(hidden).toContain('w⁽¹⁾₁₁ = 0.15 → 0.149781 after one gradient step');
+    expect(hidden).toContain('∂cᵢ/∂w⁽¹⁾₁₁ = 0.000438568 for example 1');
   });
 
   it('follows the significant-digits setting', () => {
