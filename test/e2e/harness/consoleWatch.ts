@@ -33,6 +33,17 @@ const NOISE: readonly Noise[] = [
     matches: (text, where) =>
       /\/static\/node_modules\/vsda\/rust\/web\/vsda(\.js|_bg\.wasm)$/.test(where) && /status of 404/.test(text),
   },
+  {
+    // Reloading the window (a test of restoring webviews does) closes code-server's IndexedDB
+    // while the old page still flushes its window log into it.
+    why: 'code-server writes its window log after IndexedDB closed on reload',
+    matches: (text) => /Unable to write file 'vscode-log:\/[^']*window\.log' \(Error: IndexedDB database 'vscode-web-db' is closed\.\)/.test(text),
+  },
+  {
+    // The web workbench says so for its own shutdown joins (remote disconnect, chat stores) on reload.
+    why: 'the web workbench cannot wait for its shutdown joins on reload',
+    matches: (text) => /\[lifecycle\] Long running operations during shutdown are unsupported in the web \(id: join\.[\w.]+\)/.test(text),
+  },
 ];
 
 const CSP_PREFIX = 'CSP violation:';
