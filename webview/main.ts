@@ -7,7 +7,7 @@
 import type { ExtensionToPanel, PanelAction, ProblemsMessage, ViewMessage } from '../src/shared/panelMessages';
 import { factorMacros, onThemeChange, themeFactorColours } from './colors';
 import { createToolbar, installKeys } from './controls';
-import { renderDiagram } from './diagram';
+import { DiagramView } from './diagram';
 import { h, replaceChildren } from './dom';
 import { highlightsFor } from './highlight';
 import { formatValue } from './refs';
@@ -29,9 +29,9 @@ const header = h('header', {}, title, h('p', { class: 'meta' }, file, example, c
 const toolbar = createToolbar(run);
 const stepView = createStepView();
 const notices = h('div', { class: 'notices' });
-const diagram = h('div', { class: 'diagram-scroll', tabindex: 0, 'aria-label': 'Network diagram; arrow keys step' });
+const diagram = new DiagramView(h('div', { class: 'diagram-scroll', tabindex: 0, 'aria-label': 'Network diagram; arrow keys step' }));
 const tables = new TablesView();
-const numbers = h('div', { class: 'numbers' }, stepView.root, diagram, tables.root);
+const numbers = h('div', { class: 'numbers' }, stepView.root, diagram.root, tables.root);
 const problems = h('section', { class: 'problems', hidden: true, 'aria-label': 'Problems in the spec' });
 const app = h('main', { id: 'app' }, header, toolbar, notices, problems, numbers);
 document.body.append(app);
@@ -62,8 +62,8 @@ function showView(view: ViewMessage): void {
 
   const L = view.layers.length - 1;
   const highlights = highlightsFor(view.step, L);
-  renderStep(stepView, view.step, macros, IDLE_TEXT);
-  replaceChildren(diagram, renderDiagram(view, highlights));
+  renderStep(stepView, view.step, macros, IDLE_TEXT, view.digits);
+  diagram.render(view, highlights);
   tables.render(view, highlights);
   tooltips.setVersion(view.version);
   api.setState({ uri: view.uri, example: view.example, step: view.step?.index ?? -1 });

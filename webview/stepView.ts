@@ -11,7 +11,7 @@ import katex from 'katex';
 import type { StepView } from '../src/shared/panelMessages';
 import { h, replaceChildren } from './dom';
 import { factorClass } from './highlight';
-import { refKey } from './refs';
+import { formatValue, refKey } from './refs';
 
 export interface StepElements {
   readonly root: HTMLElement;
@@ -22,7 +22,7 @@ export interface StepElements {
 }
 
 export function createStepView(): StepElements {
-  const math = h('div', { class: 'step-math' });
+  const math = h('div', { class: 'step-math', 'aria-hidden': 'true' });
   const factors = h('ul', { class: 'factors', 'aria-label': 'Factors of the current step' });
   const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite', role: 'status' });
   const root = h('section', { class: 'step', 'aria-label': 'Current step' }, math, factors, live);
@@ -47,7 +47,9 @@ export function renderTex(target: HTMLElement, tex: string, macros: Record<strin
   let node = rendered.get(tex);
   if (!node) {
     const holder = document.createElement('span');
-    katex.render(tex, holder, { throwOnError: false, trust: false, strict: 'ignore', macros: { ...macros } });
+    // HTML only (no MathML copy): half the DOM to lay out on every step. Screen readers get the
+    // step as plain text from the live region instead (the typeset lines are aria-hidden).
+    katex.render(tex, holder, { throwOnError: false, trust: false, strict: 'ignore', output: 'html', macros: { ...macros } });
     node = holder.firstChild ?? holder;
     rendered.set(tex, node);
   }
@@ -66,7 +68,7 @@ export function stepLines(step: StepView): string[] {
   ];
 }
 
-export function renderStep(view: StepElements, step: StepView | null, macros: Record<string, string>, idleText: string): void {
+export function renderStep(view: StepElements, step: StepView | null, macros: Record<string, string>, idleText: string, digits: number): void {
   if (!step) {
     replaceChildren(view.math, h('p', { class: 'hint' }, idleText));
     replaceChildren(view.factors);
@@ -79,12 +81,11 @@ export function renderStep(view: StepElements, step: StepView | null, macros: Re
     return line;
   });
   replaceChildren(view.math, ...lines);
+  // The legend of factor colours, in plain text: cheap to lay out, and read as is by screen readers.
   const chips = step.factors.map((factor, i) => {
-    const math = h('span', { class: 'factor-math' });
-    renderTex(math, `${factor.tex} = ${factor.valueText}`, macros);
     const attributes: Record<string, string> = { class: `factor ${factorClass(i)}` };
     if (factor.refers) attributes['data-ref'] = refKey(factor.refers);
-    return h('li', attributes, h('span', { class: 'swatch', 'aria-hidden': 'true' }), math);
+    return h('li', attributes, h('span', { class: 'swatch', 'aria-hidden': 'true' }), `${factor.text} = ${formatValue(factor.value, digits)}`);
   });
   const more = step.factorsOmitted > 0 ? h('li', { class: 'factor more' }, `… ${step.factorsOmitted} more factors`) : null;
   replaceChildren(view.factors, ...chips, more);

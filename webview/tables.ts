@@ -35,29 +35,69 @@ function neuronColumns(layer: LayerView, outputLayer: number): Column[] {
   return columns;
 }
 
-function cell(kind: QuantityKind, layer: number, j: number, k: number, value: Known, digits: number, highlights: Highlights): HTMLTableCellElement {
+/** One value cell as drawn: its data-ref key, text and classes. Pure, so steps can diff cells. */
+export interface CellState {
+  readonly ref: string;
+  readonly text: string;
+  readonly className: string;
+  readonly empty: boolean;
+}
+
+function cellState(kind: QuantityKind, layer: number, j: number, k: number, value: Known, digits: number, highlights: Highlights): CellState {
   // Targets y_ij belong to the example, not a layer: their key uses layer 0, as factors name them.
   const ref = refKey({ kind, layer: kind === 'y' ? 0 : layer, j, k });
-  const mark = highlights.cells.get(ref);
   const empty = value === null;
-  return h(
-    'td',
-    { 'data-ref': ref, class: `${empty ? 'empty' : 'num'} ${mark ?? ''}`, 'aria-label': empty ? 'not computed yet' : null },
-    formatValue(value, digits),
-  );
+  return { ref, text: formatValue(value, digits), className: `${empty ? 'empty' : 'num'} ${highlights.cells.get(ref) ?? ''}`, empty };
+}
+
+const MATRICES: readonly { readonly kind: QuantityKind; readonly values: (layer: LayerView) => readonly Known[] }[] = [
+  { kind: 'w', values: (layer) => layer.w },
+  { kind: 'dw', values: (layer) => layer.dw },
+  { kind: 'w-new', values: (layer) => layer.wNew },
+];
+
+/**
+ * Every value cell of the tables, in document order: per layer, the neuron table row by row,
+ * then the matrices w, ∂cᵢ/∂w and w − η∂c/∂w row by row. The builder below consumes them in
+ * this same order.
+ */
+export function cellStates(view: ViewMessage, highlights: Highlights): CellState[] {
+  const L = view.layers.length - 1;
+  const states: CellState[] = [];
+  for (const layer of view.layers) {
+    const columns = neuronColumns(layer, L);
+    for (let slot = 0; slot < layer.count; slot++) {
+      for (const c of columns) states.push(cellState(c.kind, layer.index, layer.start + slot + 1, 0, c.values[slot] ?? null, view.digits, highlights));
+    }
+    if (layer.index === 0) continue;
+    const previous = view.layers[layer.index - 1];
+    for (const matrix of MATRICES) {
+      const values = matrix.values(layer);
+      for (let r = 0; r < previous.count; r++) {
+        for (let c = 0; c < layer.count; c++) {
+          states.push(cellState(matrix.kind, layer.index, layer.start + c + 1, previous.start + r + 1, values[r * layer.count + c] ?? null, view.digits, highlights));
+        }
+      }
+    }
+  }
+  return states;
+}
+
+function td(state: CellState): HTMLTableCellElement {
+  return h('td', { 'data-ref': state.ref, class: state.className, 'aria-label': state.empty ? 'not computed yet' : null }, state.text);
 }
 
 function moreRow(span: number, hidden: number): HTMLTableRowElement | null {
   return hidden > 0 ? h('tr', { class: 'more' }, h('td', { colspan: span }, `… ${hidden} more`)) : null;
 }
 
-function neuronTable(layer: LayerView, outputLayer: number, digits: number, highlights: Highlights): HTMLTableElement {
+function neuronTable(layer: LayerView, outputLayer: number, next: () => CellState): HTMLTableElement {
   const columns = neuronColumns(layer, outputLayer);
   const head = h('tr', {}, h('th', { scope: 'col' }, 'j'), ...columns.map((c) => h('th', { scope: 'col' }, c.heading)));
   const rows = [];
   for (let slot = 0; slot < layer.count; slot++) {
     const j = layer.start + slot + 1;
-    rows.push(h('tr', {}, h('th', { scope: 'row' }, String(j)), ...columns.map((c) => cell(c.kind, layer.index, j, 0, c.values[slot] ?? null, digits, highlights))));
+    rows.push(h('tr', {}, h('th', { scope: 'row' }, String(j)), ...columns.map(() => td(next()))));
   }
   return h(
     'table',
@@ -68,15 +108,14 @@ function neuronTable(layer: LayerView, outputLayer: number, digits: number, high
   );
 }
 
-function matrixTable(caption: string, kind: QuantityKind, layer: LayerView, previous: LayerView, values: readonly Known[], digits: number, highlights: Highlights): HTMLTableElement {
+function matrixTable(caption: string, layer: LayerView, previous: LayerView, next: () => CellState): HTMLTableElement {
   const columns = [];
   for (let c = 0; c < layer.count; c++) columns.push(h('th', { scope: 'col' }, `j = ${layer.start + c + 1}`));
   const rows = [];
   for (let r = 0; r < previous.count; r++) {
-    const k = previous.start + r + 1;
     const cells = [];
-    for (let c = 0; c < layer.count; c++) cells.push(cell(kind, layer.index, layer.start + c + 1, k, values[r * layer.count + c] ?? null, digits, highlights));
-    rows.push(h('tr', {}, h('th', { scope: 'row' }, `k = ${k}`), ...cells));
+    for (let c = 0; c < layer.count; c++) cells.push(td(next()));
+    rows.push(h('tr', {}, h('th', { scope: 'row' }, `k = ${previous.start + r + 1}`), ...cells));
   }
   const hiddenColumns = layer.size - layer.count;
   const note = hiddenColumns > 0 ? h('p', { class: 'more' }, `… ${hiddenColumns} more columns`) : null;
@@ -107,40 +146,37 @@ export class TablesView {
   private cells: HTMLTableCellElement[] = [];
 
   render(view: ViewMessage, highlights: Highlights): void {
+    const states = cellStates(view, highlights);
     const shape = shapeKey(view);
     if (shape !== this.shape) {
       this.shape = shape;
-      this.root.replaceChildren(renderTables(view, highlights));
+      this.root.replaceChildren(renderTables(view, states));
       this.cells = Array.from(this.root.querySelectorAll<HTMLTableCellElement>('td[data-ref]'));
       return;
     }
-    const fresh = renderTables(view, highlights).querySelectorAll<HTMLTableCellElement>('td[data-ref]');
-    fresh.forEach((cell, i) => {
-      const old = this.cells[i];
-      if (old.textContent !== cell.textContent) old.textContent = cell.textContent;
-      if (old.className !== cell.className) old.className = cell.className;
-      const label = cell.getAttribute('aria-label');
-      if (old.getAttribute('aria-label') !== label) label === null ? old.removeAttribute('aria-label') : old.setAttribute('aria-label', label);
+    states.forEach((state, i) => {
+      const cell = this.cells[i];
+      if (cell.textContent !== state.text) cell.textContent = state.text;
+      if (cell.className !== state.className) cell.className = state.className;
+      if (state.empty !== cell.hasAttribute('aria-label')) state.empty ? cell.setAttribute('aria-label', 'not computed yet') : cell.removeAttribute('aria-label');
     });
   }
 }
 
-export function renderTables(view: ViewMessage, highlights: Highlights): HTMLElement {
+/** Builds the tables, consuming `states` (from cellStates) in document order. */
+export function renderTables(view: ViewMessage, states: readonly CellState[]): HTMLElement {
   const L = view.layers.length - 1;
+  let at = 0;
+  const next = () => states[at++];
   const sections = view.layers.map((layer) => {
     const title = layer.index === 0 ? `Layer 0 · ${layer.size} inputs` : `Layer ${layer.index} · ${layer.size} ${layer.activation ?? ''}${layer.index === L ? ' · output' : ''}`;
-    const parts: HTMLElement[] = [neuronTable(layer, L, view.digits, highlights)];
+    const parts: HTMLElement[] = [neuronTable(layer, L, next)];
     if (layer.index > 0) {
       const previous = view.layers[layer.index - 1];
       const l = layerText(layer.index);
       const kj = 'ₖⱼ';
-      parts.push(
-        h('div', { class: 'matrices' },
-          matrixTable(`w${l}${kj} as written`, 'w', layer, previous, layer.w, view.digits, highlights),
-          matrixTable(`∂cᵢ/∂w${l}${kj} = δ${l}ⱼ a${layerText(layer.index - 1)}ₖ`, 'dw', layer, previous, layer.dw, view.digits, highlights),
-          matrixTable(`w${l}${kj} − η ∂c/∂w${l}${kj}`, 'w-new', layer, previous, layer.wNew, view.digits, highlights),
-        ),
-      );
+      const captions = [`w${l}${kj} as written`, `∂cᵢ/∂w${l}${kj} = δ${l}ⱼ a${layerText(layer.index - 1)}ₖ`, `w${l}${kj} − η ∂c/∂w${l}${kj}`];
+      parts.push(h('div', { class: 'matrices' }, ...captions.map((caption) => matrixTable(caption, layer, previous, next))));
     }
     return h('section', { class: 'layer', 'aria-label': title }, h('h3', {}, title), ...parts);
   });

@@ -75,6 +75,16 @@ learnerSuite('Stepping through backprop in the panel', (step) => {
     assert.ok(coloured.length > 0, 'the factors of the formula are coloured');
   });
 
+  step('hovering a factor explains it; clicking an edge selects its weight in the spec', async (session) => {
+    await panel.locator('li.factor[data-ref="dcda:2:1:0"]').hover();
+    const tip = panel.locator('.tooltip');
+    await session.waitUntil(async () => /∂cᵢ\/∂a⁽²⁾₁ = \(a⁽²⁾₁ − yᵢ₁\)/.test(await tip.innerText()), 'the tooltip shows the formula ∂cᵢ/∂a⁽²⁾₁ came from');
+    assert.match(await tip.innerText(), /∂cᵢ\/∂a⁽²⁾₁ = 0\.741365/);
+    await panel.locator('line.edge[data-ref="w:2:1:1"]').click();
+    await session.waitUntil(async () => /Ln 12, Col 5 \(4 selected\)/.test(await session.statusBarText('status.editor.selection')), 'w⁽²⁾₁₁ (0.40 on line 12) is selected in the spec');
+    await session.screenshot('tooltip and reveal');
+  });
+
   step('Step Back returns to the previous quantity, σ′(z⁽²⁾₁)', async (session) => {
     await session.runCommand('Backprop: Step Back');
     await waitForPosition(session, panel, /^step 11 of 45 · backward pass · layer 2$/);
