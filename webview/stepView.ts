@@ -17,6 +17,7 @@ export interface StepElements {
   readonly root: HTMLElement;
   readonly math: HTMLElement;
   readonly factors: HTMLElement;
+  readonly note: HTMLElement;
   /** Polite live region: the step in words, for screen readers. */
   readonly live: HTMLElement;
 }
@@ -24,9 +25,10 @@ export interface StepElements {
 export function createStepView(): StepElements {
   const math = h('div', { class: 'step-math', 'aria-hidden': 'true' });
   const factors = h('ul', { class: 'factors', 'aria-label': 'Factors of the current step' });
+  const note = h('p', { class: 'hint note', hidden: true });
   const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite', role: 'status' });
-  const root = h('section', { class: 'step', 'aria-label': 'Current step' }, math, factors, live);
-  return { root, math, factors, live };
+  const root = h('section', { class: 'step', 'aria-label': 'Current step' }, math, factors, note, live);
+  return { root, math, factors, note, live };
 }
 
 /**
@@ -72,6 +74,7 @@ export function renderStep(view: StepElements, step: StepView | null, macros: Re
   if (!step) {
     replaceChildren(view.math, h('p', { class: 'hint' }, idleText));
     replaceChildren(view.factors);
+    view.note.hidden = true;
     view.live.textContent = idleText;
     return;
   }
@@ -89,5 +92,7 @@ export function renderStep(view: StepElements, step: StepView | null, macros: Re
   });
   const more = step.factorsOmitted > 0 ? h('li', { class: 'factor more' }, `… ${step.factorsOmitted} more factors`) : null;
   replaceChildren(view.factors, ...chips, more);
-  view.live.textContent = step.plainText;
+  view.note.textContent = step.note ?? '';
+  view.note.hidden = !step.note;
+  view.live.textContent = step.note ? `${step.plainText}. ${step.note}` : step.plainText;
 }

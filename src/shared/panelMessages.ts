@@ -102,6 +102,8 @@ export interface StepView {
   /** The first factors (see MAX_FACTORS in viewMessage.ts); the rest are counted, not sent. */
   readonly factors: readonly FactorView[];
   readonly factorsOmitted: number;
+  /** What the step means or a caveat (softmax's Jacobian, a mean over examples), when the trace has one. */
+  readonly note: string | null;
   /** The whole step in Unicode, e.g. "δ⁽²⁾₁ = ∂cᵢ/∂a⁽²⁾₁ · σ′(z⁽²⁾₁) = 0.741365 × 0.186816 = 0.138499". */
   readonly plainText: string;
 }

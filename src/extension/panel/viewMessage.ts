@@ -168,6 +168,7 @@ export function stepView(step: TraceStep, count: number, digits: number): StepVi
     value: step.value,
     factors: factors.map((f) => ({ tex: f.tex, text: f.text, value: f.value, valueText: formatNumberTex(f.value, digits), refers: factorRef(f) })),
     factorsOmitted: step.factors.length - factors.length,
+    note: step.note ?? null,
     plainText: `${step.symbolText} = ${step.formulaText} = ${step.substitutedText} = ${formatNumber(step.value, digits)}`,
   };
 }

@@ -43,3 +43,16 @@ describe('panel HTML and CSP', () => {
     expect(makeNonce()).not.toBe(a);
   });
 });
+
+describe('messages from the page are checked', () => {
+  it('accepts the protocol and rejects anything else', async () => {
+    const { isPanelMessage, isPanelState } = await import('../../../src/shared/panelMessages');
+    expect(isPanelMessage({ type: 'ready', state: null })).toBe(true);
+    expect(isPanelMessage({ type: 'action', action: 'step' })).toBe(true);
+    expect(isPanelMessage({ type: 'action', action: 'rm -rf' })).toBe(false);
+    expect(isPanelMessage({ type: 'eval', code: '1' })).toBe(false);
+    expect(isPanelMessage(null)).toBe(false);
+    expect(isPanelState({ uri: 'file:///a.nnet', example: 0, step: 11 })).toBe(true);
+    expect(isPanelState({ uri: 'file:///a.nnet', example: 0.5, step: 11 })).toBe(false);
+  });
+});

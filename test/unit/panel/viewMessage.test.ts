@@ -79,3 +79,21 @@ describe('panel view message (mazur)', () => {
     expect(later.valueText).toMatch(/not computed yet/);
   });
 });
+
+describe('table cells of a view (webview side, pure)', () => {
+  it('lists every value cell in document order, leaving uncomputed ones empty and marking the current one', async () => {
+    const { cellStates } = await import('../../../webview/tables');
+    const { highlightsFor } = await import('../../../webview/highlight');
+    const view = viewAt(deltaIndex);
+    const states = cellStates(view, highlightsFor(view.step, 2));
+    // layer 0: 2 inputs; layers 1 and 2: 2 neurons × 8 or 9 columns, and three 2×2 matrices each
+    expect(states).toHaveLength(2 + (2 * 8 + 12) + (2 * 9 + 12));
+    const byRef = new Map(states.map((s) => [s.ref, s]));
+    expect(byRef.get('delta:2:1:0')).toMatchObject({ text: '0.138499', empty: false });
+    expect(byRef.get('delta:2:1:0')!.className).toContain('is-current');
+    expect(byRef.get('dcda:2:1:0')!.className).toContain('f0');
+    expect(byRef.get('delta:2:2:0')).toMatchObject({ text: '', empty: true });
+    expect(byRef.get('y:0:2:0')!.text).toBe('0.99');
+    expect(states.slice(0, 2).map((s) => s.ref)).toEqual(['x:0:1:0', 'x:0:2:0']);
+  });
+});
