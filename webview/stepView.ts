@@ -65,8 +65,8 @@ export function renderTex(target: HTMLElement, tex: string, macros: Record<strin
 export function stepLines(step: StepView): string[] {
   return [
     `\\displaystyle ${step.symbolTex} = ${step.formulaTex}`,
-    `\\displaystyle \\phantom{${step.symbolTex}} = ${step.substitutedTex}`,
-    `\\displaystyle \\phantom{${step.symbolTex}} = ${step.valueText}`,
+    `\\displaystyle \\hphantom{${step.symbolTex}} = ${step.substitutedTex}`,
+    `\\displaystyle \\hphantom{${step.symbolTex}} = ${step.valueText}`,
   ];
 }
 
