@@ -35,9 +35,12 @@ export async function packageVsix({ out, log = (text) => text && console.log(tex
   const { name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
   const target = resolve(repoRoot, out ?? `${name}-${version}.vsix`);
   await run(['scripts/build.mjs', '--production'], log);
-  // --allow-missing-repository: the manifest names no public repository (and needs none to install).
+  // The manifest names no public repository (and needs none to install), so vsce is told not to
+  // ask for one (--allow-missing-repository) and to leave the README's relative links (to LICENSE,
+  // examples/…) as they are instead of rewriting them against a repository URL, which it
+  // otherwise refuses to do without one (--no-rewrite-relative-links).
   await run([join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository',
-    '--out', target], log);
+    '--no-rewrite-relative-links', '--out', target], log);
   return target;
 }
 
