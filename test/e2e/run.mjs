@@ -140,7 +140,10 @@ async function main() {
   cleanups.push(() => server.stop());
   log(`code-server ${server.baseUrl} (${seconds(phase)})`);
 
-  const browser = await chromium.launchServer({ executablePath: chromiumPath, args: CHROMIUM_ARGS, headless: true });
+  // Playwright's own signal handlers would kill Chromium and exit the process at once, before
+  // code-server is stopped: ours (above) stop everything in order instead.
+  const browser = await chromium.launchServer({ executablePath: chromiumPath, args: CHROMIUM_ARGS, headless: true,
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   cleanups.push(async () => {
     await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 5000))]);
     await browser.kill();
