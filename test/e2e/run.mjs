@@ -46,6 +46,7 @@ const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
 // Everything to undo, newest first; run once whether the run ends, fails or is interrupted.
 const cleanups = [];
 let cleaning;
+let interrupted = false;
 function cleanup() {
   cleaning ??= (async () => {
     for (const undo of cleanups.reverse()) {
@@ -61,6 +62,7 @@ function cleanup() {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     log(`${signal}: stopping`);
+    interrupted = true;
     cleanup().finally(() => process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 })[signal]));
   });
 }
@@ -171,6 +173,7 @@ async function main() {
     E2E_EXTENSION_ID: extensionId,
     E2E_THEMES: themes,
   });
+  if (interrupted) return 130;
   log(`tests took ${seconds(phase)}; whole run ${seconds(started)}`);
   if (code !== 0) {
     const hostLog = extensionHostLog(userDataDir).trim().split('\n').slice(-60).join('\n');
