@@ -13,11 +13,12 @@
  *   typeAt(line, col, text)           types key by key at a position
  *   replaceAt(line, col, length, text) selects `length` characters there and types over them
  *   press('Control+Z')                a key chord, e.g. Undo
- *   editorLines() / findToken('0.15') rendered lines and tokens with their computed colours
+ *   editorLines() / findToken('0.15') rendered lines (text with inlay hints, sourceText without,
+ *                                     inlayHints) and tokens with their computed colours and columns
  *   squiggles()                       rendered diagnostic underlines by line
  *   hoverAt(line, col)                the text of the hover shown there
  *   problems()                        the Problems panel's rows: severity, message, line, column, file
- *   outline()                         the Outline view's rows
+ *   outline()                         the Outline view's rows (collapses the folder tree to make room)
  *   statusBarText('status.editor.mode')  a status bar item's text (here: the language mode)
  *   notifications()                   visible notification toasts
  *   webviewFrame(extensionId?)        FrameLocator of this extension's webview document (the panel)
