@@ -69,15 +69,3 @@ export function symbolText(ref: QuantityRef): string {
 export function formatValue(value: number | null, digits: number): string {
   return value === null ? '' : formatNumber(value, digits);
 }
-
-/** Whether two addresses name the same quantity. */
-export function sameRef(x: QuantityRef | StepAddress | null, y: QuantityRef | StepAddress | null): boolean {
-  return !!x && !!y && x.kind === y.kind && x.layer === y.layer && x.j === y.j && x.k === y.k;
-}
-
-const STEP_KINDS: ReadonlySet<string> = new Set(['z', 'a', 'cost', 'dcda', 'dadz', 'delta', 'dw', 'db', 'w-new', 'b-new']);
-
-/** Whether a reference names a step of the trace (and so can be stepped to), not a spec input. */
-export function isStepRef(ref: QuantityRef): ref is QuantityRef & StepAddress {
-  return STEP_KINDS.has(ref.kind);
-}

@@ -5,9 +5,9 @@
  * and are cached per analysis version. Clicking reveals the number in the spec; double-clicking
  * a quantity of the trace steps to it.
  */
-import type { DescriptionMessage, PanelToExtension, QuantityRef } from '../src/shared/panelMessages';
+import { isStepRef, type DescriptionMessage, type PanelToExtension, type QuantityRef } from '../src/shared/panelMessages';
 import { h } from './dom';
-import { isStepRef, parseRefKey, refKey, symbolText } from './refs';
+import { parseRefKey, refKey, symbolText } from './refs';
 
 export class Tooltips {
   private readonly tip = h('div', { class: 'tooltip', role: 'tooltip', id: 'bp-tooltip', hidden: true });

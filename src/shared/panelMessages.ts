@@ -35,6 +35,13 @@ export interface QuantityRef {
   readonly k: number;
 }
 
+const STEP_KINDS: ReadonlySet<QuantityKind> = new Set<StepKind>(['z', 'a', 'cost', 'dcda', 'dadz', 'delta', 'dw', 'db', 'w-new', 'b-new']);
+
+/** Whether a reference names a step of the trace (which can be stepped to), not one of the spec's numbers. */
+export function isStepRef(ref: QuantityRef): ref is QuantityRef & StepAddress {
+  return STEP_KINDS.has(ref.kind);
+}
+
 /** A value the stepping has reached, or null while it is still to be computed (drawn empty). */
 export type Known = number | null;
 

@@ -7,13 +7,11 @@ import { formatNumber } from '../../core/notation/format';
 import * as n from '../../core/notation/symbols';
 import type { SpecSource } from '../../core/model/source';
 import { spanAt, spanCount, type Range } from '../../core/text/range';
-import type { StepKind, Trace } from '../../core/trace/types';
-import type { DescriptionMessage, QuantityRef } from '../../shared/panelMessages';
+import type { StepAddress, Trace } from '../../core/trace/types';
+import { isStepRef, type DescriptionMessage, type QuantityRef } from '../../shared/panelMessages';
 
-const STEP_KINDS: ReadonlySet<string> = new Set<StepKind>(['z', 'a', 'cost', 'dcda', 'dadz', 'delta', 'dw', 'db', 'w-new', 'b-new']);
-
-function asStep(ref: QuantityRef): { kind: StepKind; layer: number; j: number; k: number } | null {
-  return STEP_KINDS.has(ref.kind) ? { kind: ref.kind as StepKind, layer: ref.layer, j: ref.j, k: ref.k } : null;
+function asStep(ref: QuantityRef): StepAddress | null {
+  return isStepRef(ref) ? { kind: ref.kind, layer: ref.layer, j: ref.j, k: ref.k } : null;
 }
 
 /** The spec's own numbers: a weight, a bias, an input x or a target y of example `example`. */
