@@ -2,14 +2,14 @@ import type { Network } from '../model/network';
 import { backward } from './backward';
 import { findFailure } from './failure';
 import { costs, forward } from './forward';
-import type { EngineResult } from './types';
+import type { EngineResult, NumericFailure } from './types';
 import { Workspace, workspaceFor } from './workspace';
 
 /**
  * Runs backpropagation on every example of the network and returns everything it computed:
  * the forward quantities, c_i and c, ∂c_i/∂a, σ′, δ per example, the mean gradient, one step of
  * gradient descent w − η∂c/∂w, b − η∂c/∂b with the cost after it, and the first non-finite
- * quantity if any. The result owns its arrays (a fresh workspace is handed over whole).
+ * quantity if any (those two are computed on first read). The result owns its arrays (a fresh workspace is handed over whole).
  * Per-example ∂c_i/∂w are not stored; see perExample.ts.
  */
 export function runEngine(network: Network): EngineResult {
@@ -32,10 +32,20 @@ export function runEngine(network: Network): EngineResult {
     w.push(wl);
     b.push(bl);
   }
-  // The cost after the step is evaluated in the network's shared scratch workspace, leaving ws intact.
-  const scratch = workspaceFor(network);
-  forward(scratch, w, b);
-  const updatedCost = costs(scratch);
+  // Two quantities are derived on first read and then kept: the cost after the step (a whole
+  // extra forward pass) and the scan for a non-finite number. Stepping through the trace needs
+  // neither, so building a trace costs little more than the gradient itself.
+  let updatedCost: number | undefined;
+  const costAfterStep = (): number => {
+    if (updatedCost === undefined) {
+      // Evaluated in the network's shared scratch workspace, leaving this result's arrays intact.
+      const scratch = workspaceFor(network);
+      forward(scratch, w, b);
+      updatedCost = costs(scratch);
+    }
+    return updatedCost;
+  };
+  let failure: NumericFailure | null | undefined;
 
   return {
     network,
@@ -48,7 +58,16 @@ export function runEngine(network: Network): EngineResult {
     costs: ws.costs,
     cost,
     gradient: { w: ws.gw, b: ws.gb },
-    updated: { w, b, cost: updatedCost },
-    failure: findFailure(ws, w, b, updatedCost),
+    updated: {
+      w,
+      b,
+      get cost() {
+        return costAfterStep();
+      },
+    },
+    get failure() {
+      if (failure === undefined) failure = findFailure(ws, w, b, costAfterStep());
+      return failure;
+    },
   };
 }
