@@ -8,7 +8,7 @@ import type { EditorState } from '../../../src/extension/editor/editorState';
  * Editor states built exactly as the extension builds them — the real parser, engine and trace
  * behind the shared analysis — so the content tests read the numbers a person would see.
  */
-export const MAZUR_URI = 'file:///work/examples/mazur.nnet';
+export const MAZUR_URI = 'file:///home/learner/examples/mazur.nnet';
 
 export function mazurText(): string {
   return readFileSync('examples/mazur.nnet', 'utf8');

@@ -51,7 +51,7 @@ describe('hover on a weight', () => {
   it('links to the quantity with the trusted commands only', () => {
     const links = [...hover.matchAll(/\]\(command:([\w.]+)\?([^ )]+)/g)];
     expect(links.map((m) => m[1])).toEqual(['backpropStepper.stepTo', 'backpropStepper.showInPanel']);
-    expect(JSON.parse(decodeURIComponent(links[0][2]))).toEqual(['file:///work/examples/mazur.nnet', { kind: 'dw', layer: 2, j: 1, k: 1 }]);
+    expect(JSON.parse(decodeURIComponent(links[0][2]))).toEqual(['file:///home/learner/examples/mazur.nnet', { kind: 'dw', layer: 2, j: 1, k: 1 }]);
   });
 
   it('carries a hidden layer’s ∂cᵢ/∂a back from the next layer', () => {
