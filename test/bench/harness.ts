@@ -75,3 +75,41 @@ export function budget(timing: Timing, limitMs: number): boolean {
   console.log(`${ok ? 'PASS' : 'MISS'} ${timing.name}: median ${formatMs(timing.medianMs)} against a budget of ${formatMs(limitMs)}`);
   return ok;
 }
+
+export interface PairTiming {
+  readonly a: Timing;
+  readonly b: Timing;
+  /** Median over the pairs of (time of b) / (time of a) measured back to back. */
+  readonly medianRatio: number;
+}
+
+/**
+ * Times two functions in turn, a b a b …, and takes the ratio pair by pair. Timed one after the
+ * other instead, the first would run with a warm cache and none of the second's garbage to
+ * collect, and a drift in the machine's speed between the two would read as a difference.
+ */
+export function measurePair(nameA: string, a: () => unknown, nameB: string, b: () => unknown, options: MeasureOptions = {}): PairTiming {
+  const warmup = options.warmup ?? 3;
+  const runs = options.runs ?? 21;
+  const maxTotalMs = options.maxTotalMs ?? 20_000;
+  for (let i = 0; i < warmup; i++) {
+    a();
+    b();
+  }
+  const samplesA: number[] = [];
+  const samplesB: number[] = [];
+  const ratios: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    a();
+    const t1 = performance.now();
+    b();
+    const t2 = performance.now();
+    samplesA.push(t1 - t0);
+    samplesB.push(t2 - t1);
+    ratios.push((t2 - t1) / (t1 - t0));
+    if (samplesA.length >= 5 && performance.now() - started > maxTotalMs) break;
+  }
+  return { a: summarise(nameA, samplesA), b: summarise(nameB, samplesB), medianRatio: summarise('ratio', ratios).medianMs };
+}
