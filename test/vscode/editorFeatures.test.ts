@@ -75,7 +75,7 @@ suite('hovers, code lenses and inlay hints in a real VS Code', () => {
       const found = lenses.find((lens) => lens.range.start.line === line && lens.command?.title.includes('δ⁽²⁾'));
       return found?.command?.title;
     });
-    assert.match(title, /δ⁽²⁾ = \[0\.1385, -0\.0381\]/);
+    assert.match(title, /δ⁽²⁾ = \[0\.1385, −0\.0381\]/);
   });
 
   test('inlay hints follow each weight, and the setting turns them off', async () => {

@@ -65,15 +65,24 @@ function remembered(kind: string, digits: number, x: number, make: () => string)
   return s;
 }
 
-/** e.g. 0.741365, -0.0380982, 1.5×10⁻⁷, 2.34568×10¹², 100. */
+/**
+ * e.g. 0.741365, −0.0380982, 1.5×10⁻⁷, 2.34568×10¹², 100. Negative numbers take the minus sign
+ * (U+2212) that the formulas beside them use; the spec's parser reads it too, so a number copied
+ * from a hover or a trace back into a spec still parses.
+ */
 export function formatNumber(x: number, digits: number = DEFAULT_DIGITS): string {
   return remembered('t', digits, x, () => formatText(x, digits));
 }
 
 function formatText(x: number, digits: number): string {
   const p = parts(x, digits);
-  if (typeof p === 'string') return p;
-  return p.exponent === null ? p.digits : `${p.digits}×10${superscriptText(p.exponent)}`;
+  if (typeof p === 'string') return withMinusSign(p);
+  const text = p.exponent === null ? p.digits : `${p.digits}×10${superscriptText(p.exponent)}`;
+  return withMinusSign(text);
+}
+
+function withMinusSign(text: string): string {
+  return text.charCodeAt(0) === 45 ? `−${text.slice(1)}` : text;
 }
 
 /** The same in TeX: 1.5 \times 10^{-7}, \infty. */
@@ -90,7 +99,7 @@ function formatTex(x: number, digits: number): string {
 /** A number as a factor in a product: negative ones in parentheses, so "0.5 × (−2)" reads right. */
 export function formatFactor(x: number, digits: number = DEFAULT_DIGITS): string {
   const s = formatNumber(x, digits);
-  return s.startsWith('-') || s.includes('×') ? `(${s})` : s;
+  return s.startsWith('−') || s.includes('×') ? `(${s})` : s;
 }
 
 export function formatFactorTex(x: number, digits: number = DEFAULT_DIGITS): string {

@@ -58,7 +58,7 @@ describe('hover on a weight', () => {
     const hidden = hoverAt(mazur, 'w 0.15', '0.15');
     expect(hidden).toContain('**w⁽¹⁾₁₁**');
     // ∂cᵢ/∂a⁽¹⁾₁ = δ⁽²⁾₁ w⁽²⁾₁₁ + δ⁽²⁾₂ w⁽²⁾₁₂, with the numbers.
-    expect(hidden).toContain('carried back from layer 2: Σᵣ δ⁽²⁾ᵣ · w⁽²⁾₁ᵣ, over its 2 neurons = 0.138499 × 0.4 + (-0.0380982) × 0.5');
+    expect(hidden).toContain('carried back from layer 2: Σᵣ δ⁽²⁾ᵣ · w⁽²⁾₁ᵣ, over its 2 neurons = 0.138499 × 0.4 + (−0.0380982) × 0.5');
     expect(hidden).toContain('w⁽¹⁾₁₁ = 0.15 → 0.149781 after one gradient step');
     expect(hidden).toContain('∂cᵢ/∂w⁽¹⁾₁₁ = 0.000438568 for example 1');
   });
@@ -86,7 +86,7 @@ describe('hover on layers, names and data', () => {
     expect(hover).toContain('**layer 2** — 2 neurons with sigmoid activation (the output layer, ℓ = L = 2)');
     expect(hover).toMatch(/\| z⁽²⁾ \| \[1\.10591, 1\.22492\] \|/);
     expect(hover).toMatch(/\| a⁽²⁾ \| \[0\.751365, 0\.772928\] \|/);
-    expect(hover).toMatch(/\| δ⁽²⁾ \| \[0\.138499, -0\.0380982\] \|/);
+    expect(hover).toMatch(/\| δ⁽²⁾ \| \[0\.138499, −0\.0380982\] \|/);
   });
 
   it('an activation name shows σ and σ′ as formulas', () => {
@@ -101,7 +101,7 @@ describe('hover on layers, names and data', () => {
     expect(hover).toContain('cᵢ = ½ Σⱼ (yᵢⱼ − a⁽ᴸ⁾ⱼ)²');
     expect(hover).toContain('∂cᵢ/∂a⁽ᴸ⁾ⱼ = a⁽ᴸ⁾ⱼ − yᵢⱼ');
     expect(hover).toContain('0.298371');
-    expect(hover).toContain('[0.741365, -0.217072]');
+    expect(hover).toContain('[0.741365, −0.217072]');
   });
 
   it('an example line shows its cost and output', () => {

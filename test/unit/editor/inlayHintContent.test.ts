@@ -37,6 +37,6 @@ describe('inlay hints', () => {
   it('only within the requested range', () => {
     const hints = inlayHintContents(stateOf(mazur), 'gradient', range(w211.line, 0, 0));
     expect(hints.map((h) => h.position.line)).toEqual([w211.line, w211.line]);
-    expect(hints.map((h) => h.label)).toEqual(['∂c/∂w = 0.08217', '∂c/∂w = -0.0226']);
+    expect(hints.map((h) => h.label)).toEqual(['∂c/∂w = 0.08217', '∂c/∂w = −0.0226']);
   });
 });

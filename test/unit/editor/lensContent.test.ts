@@ -36,7 +36,7 @@ describe('code lenses', () => {
   it('above layer 2 after a backward pass: δ⁽²⁾ with 0.1385', () => {
     const lenses = lensesAt('backward');
     expect(titlesOn(lenses, lineOf('layer 2'))).toEqual([
-      'a⁽²⁾ = [0.7514, 0.7729] · δ⁽²⁾ = [0.1385, -0.0381]',
+      'a⁽²⁾ = [0.7514, 0.7729] · δ⁽²⁾ = [0.1385, −0.0381]',
       'Step to layer 2 (backward)',
       'Show in panel',
     ]);
@@ -71,8 +71,8 @@ describe('code lenses', () => {
 describe('vectorText', () => {
   it('abbreviates large layers', () => {
     const values = Float64Array.from({ length: 128 }, (_, j) => (j === 1 ? -0.0381 : 0.1385));
-    expect(vectorText(values, 4)).toBe('[0.1385, -0.0381, 0.1385, 0.1385, … 124 more]');
-    expect(vectorText(values, 4, 2)).toBe('[0.1385, -0.0381, … 126 more]');
+    expect(vectorText(values, 4)).toBe('[0.1385, −0.0381, 0.1385, 0.1385, … 124 more]');
+    expect(vectorText(values, 4, 2)).toBe('[0.1385, −0.0381, … 126 more]');
     expect(vectorText([1, 2, 3], 4, 4, 1)).toBe('[1, ·, ·]');
   });
 });

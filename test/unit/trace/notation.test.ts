@@ -16,7 +16,7 @@ describe('notation', () => {
 
   it('formats numbers without junk', () => {
     expect(formatNumber(0.13849856162855698)).toBe('0.138499');
-    expect(formatNumber(-0.03809823651655623)).toBe('-0.0380982');
+    expect(formatNumber(-0.03809823651655623)).toBe('−0.0380982');
     expect(formatNumber(-0)).toBe('0');
     expect(formatNumber(-1e-300 * 1e-300)).toBe('0');
     expect(formatNumber(100)).toBe('100');
