@@ -69,10 +69,18 @@ function showView(view: ViewMessage): void {
   api.setState({ uri: view.uri, example: view.example, step: view.step?.index ?? -1 });
 }
 
+/** Clears what only a computed view may show, so no stale number survives into another state. */
+function hideNumbers(): void {
+  example.textContent = '';
+  cost.textContent = '';
+  numbers.hidden = true;
+  toolbar.hidden = true;
+}
+
 function showProblems(message: ProblemsMessage): void {
   file.textContent = message.fileName;
   position.textContent = 'The spec has errors; the numbers come back when they are fixed.';
-  numbers.hidden = true;
+  hideNumbers();
   problems.hidden = false;
   replaceChildren(notices);
   const items = message.problems.map((p) => {
@@ -96,8 +104,7 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToPanel>) => {
       tooltips.receive(message);
       break;
     case 'detached':
-      numbers.hidden = true;
-      toolbar.hidden = true;
+      hideNumbers();
       problems.hidden = true;
       position.textContent = message.reason;
       break;

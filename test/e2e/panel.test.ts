@@ -102,6 +102,8 @@ learnerSuite('Stepping through backprop in the panel', (step) => {
     await session.replaceAt(layer2.line, layer2.text.indexOf('sigmoid') + 1, 'sigmoid'.length, 'sigmod');
     await session.waitUntil(async () => (await panel.locator('.problems').isVisible()) && /sigmod/.test(await panel.locator('.problems').innerText()), 'the panel lists the problem about "sigmod"');
     assert.equal(await panel.locator('.numbers').isVisible(), false, 'no stale numbers are shown');
+    assert.equal((await panel.locator('header .cost').innerText()).trim(), '', 'no stale cost in the header');
+    assert.equal(await panel.locator('button[data-action="step"]').isVisible(), false, 'no stepping while the spec has errors');
     await session.screenshot('spec error');
     await session.focusEditor();
     await session.waitUntil(async () => {
@@ -111,6 +113,7 @@ learnerSuite('Stepping through backprop in the panel', (step) => {
     }, 'Undo restores `sigmoid`');
     await waitForPosition(session, panel, /^step 12 of 45 · backward pass · layer 2$/);
     assert.match(await stepText(panel), /0\.138499/);
+    assert.match(await panel.locator('header .cost').innerText(), /cᵢ = 0\.298371/);
   });
 
   step('Apply Gradient Step rewrites every weight and bias; one Undo restores them', async (session) => {
