@@ -53,7 +53,7 @@ export class SpecAnalyses implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (isSpecDocument(event.document) && event.contentChanges.length > 0) this.schedule(event.document, this.settings.current.debounceMs);
       }),
-      vscode.workspace.onDidCloseTextDocument((document) => this.drop(document.uri)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.drop(document)),
     ];
     // Specs already open when the extension activates (the one that activated it, at least):
     // analysed right after activation returns, so activation itself stays cheap.
@@ -140,12 +140,17 @@ export class SpecAnalyses implements vscode.Disposable {
     return analyse(document.getText(), document.version, this.toolchain, (what, error) => this.log.bug(`${what} (${uri})`, error));
   }
 
-  private drop(uri: vscode.Uri): void {
-    const key = uri.toString();
+  /**
+   * Forgets a closed spec. VS Code may announce the close of a document after another document
+   * has opened at the same URI (untitled specs reuse `Untitled-1`), so only the document that
+   * owns the entry may drop it; a late close of its predecessor must not clear its problems.
+   */
+  private drop(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
     const entry = this.entries.get(key);
-    if (!entry) return;
+    if (!entry || entry.document !== document) return;
     clearTimeout(entry.timer);
     this.entries.delete(key);
-    this.closed.fire(uri);
+    this.closed.fire(document.uri);
   }
 }
