@@ -12,7 +12,7 @@
 // builds dist/extension.js before calling this.
 import { runTests } from '@vscode/test-electron';
 import * as esbuild from 'esbuild';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,9 @@ const testsPath = join(out, 'index.js');
 const workspace = join(root, 'examples');
 const suites = readdirSync(join(root, 'test/vscode')).filter((name) => name.endsWith('.test.ts'));
 
+// A fresh folder each time: index.js runs every *.test.js it finds there, so a bundle left from a
+// suite that no longer exists must not run again.
+rmSync(out, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: root,
   entryPoints: ['test/vscode/index.ts', ...suites.map((name) => `test/vscode/${name}`)],
