@@ -26,63 +26,39 @@ function clampLow(v: number): number {
   return v > LOG_EPSILON ? v : LOG_EPSILON;
 }
 
-/** c_i = Σ_j (y_ij − a_j)², the article's cost; ∂c_i/∂a_j = 2(a_j − y_ij). */
-const squared: Cost = {
-  name: 'squared',
-  value(a, y, m, n, out) {
-    for (let i = 0; i < m; i++) {
-      let s = 0;
-      for (let q = i * n, end = q + n; q < end; q++) {
-        const d = y[q] - a[q];
-        s += d * d;
+/**
+ * The three squared-error costs differ only by the factor s in front of the same sum,
+ * c_i = s Σ_j (y_ij − a_j)², so ∂c_i/∂a_j = 2s(a_j − y_ij):
+ *   squared       s = 1      the article's cost; ∂c_i/∂a_j = 2(a_j − y_ij)
+ *   half-squared  s = ½      the ½ cancels the 2: ∂c_i/∂a_j = a_j − y_ij
+ *   mean-squared  s = 1/n_L  ∂c_i/∂a_j = (2/n_L)(a_j − y_ij)
+ * Each factor is a power of two or 1/n_L, so `squared` is exactly twice `half-squared`.
+ */
+function squaredError(name: CostName, factor: (n: number) => number): Cost {
+  return {
+    name,
+    value(a, y, m, n, out) {
+      const s = factor(n);
+      for (let i = 0; i < m; i++) {
+        let sum = 0;
+        for (let q = i * n, end = q + n; q < end; q++) {
+          const d = y[q] - a[q];
+          sum += d * d;
+        }
+        out[i] = s * sum;
       }
-      out[i] = s;
-    }
-  },
-  gradient(a, y, m, n, out) {
-    for (let q = 0, end = m * n; q < end; q++) out[q] = 2 * (a[q] - y[q]);
-  },
-  derivative: (a, y) => 2 * (a - y),
-};
+    },
+    gradient(a, y, m, n, out) {
+      const scale = 2 * factor(n);
+      for (let q = 0, end = m * n; q < end; q++) out[q] = scale * (a[q] - y[q]);
+    },
+    derivative: (a, y, n) => 2 * factor(n) * (a - y),
+  };
+}
 
-/** c_i = ½ Σ_j (y_ij − a_j)²; the ½ cancels the 2, so ∂c_i/∂a_j = a_j − y_ij. */
-const halfSquared: Cost = {
-  name: 'half-squared',
-  value(a, y, m, n, out) {
-    for (let i = 0; i < m; i++) {
-      let s = 0;
-      for (let q = i * n, end = q + n; q < end; q++) {
-        const d = y[q] - a[q];
-        s += d * d;
-      }
-      out[i] = 0.5 * s;
-    }
-  },
-  gradient(a, y, m, n, out) {
-    for (let q = 0, end = m * n; q < end; q++) out[q] = a[q] - y[q];
-  },
-  derivative: (a, y) => a - y,
-};
-
-/** c_i = (1/n_L) Σ_j (y_ij − a_j)²; ∂c_i/∂a_j = (2/n_L)(a_j − y_ij). */
-const meanSquared: Cost = {
-  name: 'mean-squared',
-  value(a, y, m, n, out) {
-    for (let i = 0; i < m; i++) {
-      let s = 0;
-      for (let q = i * n, end = q + n; q < end; q++) {
-        const d = y[q] - a[q];
-        s += d * d;
-      }
-      out[i] = s / n;
-    }
-  },
-  gradient(a, y, m, n, out) {
-    const scale = 2 / n;
-    for (let q = 0, end = m * n; q < end; q++) out[q] = scale * (a[q] - y[q]);
-  },
-  derivative: (a, y, n) => (2 / n) * (a - y),
-};
+const squared = squaredError('squared', () => 1);
+const halfSquared = squaredError('half-squared', () => 0.5);
+const meanSquared = squaredError('mean-squared', (n) => 1 / n);
 
 /** c_i = −Σ_j [y_ij ln a_j + (1 − y_ij) ln(1 − a_j)]; ∂c_i/∂a_j = −y_ij/a_j + (1 − y_ij)/(1 − a_j). */
 const binaryCrossEntropy: Cost = {
