@@ -46,7 +46,11 @@ learnerSuite('Gradients in the spec: hovers, code lenses, inlay hints', (step) =
     assert.match(hover, /Step to this quantity/);
     assert.doesNotMatch(hover, /\\frac|\\partial/, 'no raw LaTeX in the hover');
     assert.doesNotMatch(hover, /command:|\]\(/, 'links are rendered as links, not as Markdown source');
-    await session.page.waitForTimeout(500); // the hover fades in
+    // The hover fades in: photograph it once it is fully opaque.
+    await session.waitUntil(
+      () => session.page.locator('.monaco-hover:visible').first().evaluate((el) => getComputedStyle(el).opacity === '1'),
+      'the hover has faded in',
+    );
     await session.screenshot('hover on a weight');
     await session.press('Escape');
   });

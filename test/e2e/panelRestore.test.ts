@@ -39,8 +39,11 @@ learnerSuite('The panel survives hiding and reloading', (step) => {
   });
 
   step('after a window reload the panel is restored on the same spec and step', async (session) => {
-    await session.page.waitForTimeout(1500); // let the workbench save its state
-    await session.page.reload();
+    // Reload the way a learner does: the command shuts the window down properly, saving which
+    // tab each group shows, before the page loads again.
+    const reloaded = session.page.waitForEvent('load', { timeout: 60_000 });
+    await session.runCommand('Developer: Reload Window');
+    await reloaded;
     await session.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The panel was the visible tab of its group, so the workbench restores it on its own; a
     // click while editors are still being restored would cancel that restore.
