@@ -1,6 +1,7 @@
 /**
- * `npm run bench gradient`: the full mean gradient over a batch, our engine against
- * TensorFlow.js autodiff (tf.variableGrads) on its `cpu` and `wasm` backends, for four shapes;
+ * `npm run bench gradient`: the full mean gradient over a batch, our engine (with the kernel
+ * it picks, and with its JavaScript-only fallback) against TensorFlow.js autodiff
+ * (tf.variableGrads) on its `cpu` and `wasm` backends, for four shapes;
  * then the cost of a trace on top of the gradient and the size of what the panel is sent.
  * FLOP count per gradient: 6 × parameters × examples (2 forward, 2 for ∂c/∂a, 2 for ∂c/∂w).
  */
@@ -9,6 +10,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { dirname } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { computeGradient } from '../../src/core/engine/gradient';
+import { Workspace, workspaceFor, type KernelChoice } from '../../src/core/engine/workspace';
 import { runEngine } from '../../src/core/engine/run';
 import { parameterCount, type ActivationName, type Network } from '../../src/core/model/network';
 import { engineToJson } from '../../src/core/output/json';
@@ -46,20 +48,26 @@ function networkFor(shape: Shape, seed: number): Network {
   return randomNetwork(seed, shape.sizes, shape.activations, 'half-squared', shape.examples, 1 / Math.sqrt(shape.sizes[0]));
 }
 
-function timeOurs(shape: Shape, network: Network): Timing {
+/**
+ * Our gradient in a workspace of the given kernel: 'auto' is what every caller gets (the
+ * network's shared workspace); 'js' is the fallback for runtimes without WebAssembly SIMD.
+ */
+function timeOurs(shape: Shape, network: Network, kernel: KernelChoice): Timing {
   const budget = shape.sizes[0] > 100 ? 15_000 : 4_000;
+  const workspace = kernel === 'auto' ? workspaceFor(network) : new Workspace(network, kernel);
+  const name = `ours-${kernel} ${shape.label}`;
   let calls = 0;
-  const timing = withCpu(`ours ${shape.label}`, 1, () =>
+  const timing = withCpu(name, 1, () =>
     measure(
-      `ours ${shape.label}`,
+      name,
       () => {
-        for (let q = 0; q < shape.inner; q++) computeGradient(network);
+        for (let q = 0; q < shape.inner; q++) computeGradient(network, workspace);
         calls += shape.inner;
       },
       { warmup: 5, runs: 31, maxTotalMs: budget },
     ),
   );
-  cpuPerCall.set(`ours ${shape.label}`, cpuPerCall.get(`ours ${shape.label}`)! / calls);
+  cpuPerCall.set(name, cpuPerCall.get(name)! / calls);
   return perCall(timing, shape.inner);
 }
 
@@ -144,7 +152,8 @@ async function main(): Promise<void> {
   const misses: string[] = [];
   for (const shape of SHAPES) {
     const network = networkFor(shape, 42);
-    const ours = timeOurs(shape, network);
+    const ours = timeOurs(shape, network, 'auto');
+    const oursJs = timeOurs(shape, network, 'js');
     const tfTimes: Record<string, Timing> = {};
     for (const backend of ['cpu', 'wasm']) {
       await tf.setBackend(backend);
@@ -162,10 +171,12 @@ async function main(): Promise<void> {
           (cpu === undefined ? '' : `   | CPU time ${formatMs(cpu).padStart(10)}, ${gflops(shape, network, cpu).toFixed(3)} GFLOP/s`),
       );
     };
-    row('ours', ours);
+    row(`ours (${workspaceFor(network).products.kernel})`, ours);
+    row('ours (js)', oursJs);
     row('tfjs-cpu', tfTimes.cpu);
     row('tfjs-wasm', tfTimes.wasm);
-    console.log(`  speed-up: ×${(tfTimes.cpu.medianMs / ours.medianMs).toFixed(2)} vs tfjs-cpu, ×${(tfTimes.wasm.medianMs / ours.medianMs).toFixed(2)} vs tfjs-wasm`);
+    const ratio = (t: Timing) => `×${(t.medianMs / ours.medianMs).toFixed(2)}`;
+    console.log(`  speed-up of ours: ${ratio(tfTimes.cpu)} vs tfjs-cpu, ${ratio(tfTimes.wasm)} vs tfjs-wasm, ${ratio(oursJs)} vs our JavaScript-only kernel`);
     const verdict = (ok: boolean, what: string) => {
       console.log(`${ok ? 'PASS' : 'MISS'} ${shape.label}: ${what}`);
       if (!ok) misses.push(`${shape.label}: ${what}`);

@@ -1,4 +1,3 @@
-import { multiplyTransposed, transpose } from './matmul';
 import type { Workspace } from './workspace';
 
 /**
@@ -17,7 +16,6 @@ export function backward(ws: Workspace, weights: readonly Float64Array[]): void 
   ws.cost.gradient(ws.a[L], ws.y, m, sizes[L], ws.dcda[L]);
   const inverseM = m === 0 ? 0 : 1 / m;
   for (let l = L; l >= 1; l--) {
-    const p = sizes[l - 1];
     const n = sizes[l];
     const delta = ws.delta[l];
     const dcda = ws.dcda[l];
@@ -27,19 +25,16 @@ export function backward(ws: Workspace, weights: readonly Float64Array[]): void 
     } else {
       softmaxDelta(dcda, ws.a[l], delta, m, n);
     }
+    // ∂c/∂b^(ℓ): the mean of δ^(ℓ) over the examples, summed row by row (the order memory is in).
     const gb = ws.gb[l];
-    gb.fill(0);
-    for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) gb[j] = m === 0 ? 0 : delta[j];
+    for (let i = 1; i < m; i++) {
       const base = i * n;
       for (let j = 0; j < n; j++) gb[j] += delta[base + j];
     }
     for (let j = 0; j < n; j++) gb[j] *= inverseM;
-    // ∂c/∂w^(ℓ) (p×n) = (a^(ℓ−1))ᵀ·δ^(ℓ)/m, as a product of two transposed (row-contiguous) operands.
-    transpose(ws.a[l - 1], m, p, ws.aT, 1);
-    transpose(delta, m, n, ws.dT, inverseM);
-    multiplyTransposed(ws.aT, ws.dT, ws.gw[l], p, m, n, null);
-    // ∂c_i/∂a^(ℓ−1) (m×p) = δ^(ℓ)·(w^(ℓ))ᵀ; w^(ℓ) is already p×n, the shape the kernel wants.
-    if (l > 1) multiplyTransposed(delta, weights[l], ws.dcda[l - 1], m, n, p, null);
+    ws.products.weightGradient(ws, l);
+    if (l > 1) ws.products.propagate(ws, l, weights[l]);
   }
 }
 

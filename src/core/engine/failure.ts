@@ -1,7 +1,7 @@
 import type { Notation } from '../notation/symbols';
 import * as sym from '../notation/symbols';
 import type { NumericFailure } from './types';
-import type { Workspace } from './workspace';
+import type { PassArrays } from './workspace';
 
 /**
  * Finds the first quantity that stopped being a finite number, in the order a person steps
@@ -10,7 +10,7 @@ import type { Workspace } from './workspace';
  * first, then the lowest neuron. Scanning after the passes keeps the hot loops free of checks;
  * a NaN anywhere must have begun at one of these, and naming it says where to look.
  */
-export function findFailure(ws: Workspace, updatedW: readonly Float64Array[], updatedB: readonly Float64Array[], updatedCost: number): NumericFailure | null {
+export function findFailure(ws: PassArrays, updatedW: readonly Float64Array[], updatedB: readonly Float64Array[], updatedCost: number): NumericFailure | null {
   const { sizes, m } = ws;
   const L = sizes.length - 1;
   for (let l = 1; l <= L; l++) {

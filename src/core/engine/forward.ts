@@ -1,4 +1,3 @@
-import { multiplyTransposed, transpose } from './matmul';
 import type { Workspace } from './workspace';
 
 /**
@@ -12,11 +11,8 @@ import type { Workspace } from './workspace';
 export function forward(ws: Workspace, weights: readonly Float64Array[], biases: readonly Float64Array[]): void {
   const { sizes, m } = ws;
   for (let l = 1; l < sizes.length; l++) {
-    const p = sizes[l - 1];
-    const n = sizes[l];
-    transpose(weights[l], p, n, ws.wT[l], 1);
-    multiplyTransposed(ws.a[l - 1], ws.wT[l], ws.z[l], m, p, n, biases[l]);
-    ws.activations[l]!.apply(ws.z[l], ws.a[l], ws.dadz[l], m, n);
+    ws.products.forward(ws, l, weights[l], biases[l]);
+    ws.activations[l]!.apply(ws.z[l], ws.a[l], ws.dadz[l], m, sizes[l]);
   }
 }
 

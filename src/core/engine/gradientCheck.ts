@@ -1,6 +1,6 @@
 import type { Network } from '../model/network';
 import { computeGradient, meanCost } from './gradient';
-import { Workspace } from './workspace';
+import { Workspace, type KernelChoice } from './workspace';
 
 /**
  * Gradient checking: every ∂c/∂w and ∂c/∂b estimated by central finite differences,
@@ -25,12 +25,14 @@ export interface GradientCheckOptions {
   readonly step?: number;
   /** Denominator floor of the relative error (default 1e−8). */
   readonly floor?: number;
+  /** Which matrix kernel evaluates the passes (default 'auto', as everywhere else). */
+  readonly kernel?: KernelChoice;
 }
 
 export function gradientCheck(network: Network, options: GradientCheckOptions = {}): GradientCheck {
   const step = options.step ?? 1e-5;
   const floor = options.floor ?? 1e-8;
-  const ws = new Workspace(network);
+  const ws = new Workspace(network, options.kernel);
   const view = computeGradient(network, ws);
   const backprop = { w: view.w.map((g) => new Float64Array(g)), b: view.b.map((g) => new Float64Array(g)) };
   // Perturb copies, never the network's own arrays.

@@ -5,5 +5,5 @@ export { exampleWeightGradient, exampleWeightGradientEntry, exampleBiasGradient 
 export { gradientCheck, type GradientCheck, type GradientCheckOptions } from './gradientCheck';
 export { activation, sigmoid, softmax, type Activation } from './activations';
 export { cost, LOG_EPSILON, type Cost } from './costs';
-export { Workspace, workspaceFor } from './workspace';
+export { Workspace, workspaceFor, type KernelChoice } from './workspace';
 export type { EngineResult, Gradient, Updated, NumericFailure } from './types';

@@ -1,5 +1,6 @@
 /**
- * The matrix products of a batched forward and backward pass, over Float64Array.
+ * The JavaScript kernel for the matrix products of a batched forward and backward pass, over
+ * Float64Array (see products.ts for when it runs instead of the WebAssembly one).
  *
  * One kernel does all three products of a layer: C = A·Bᵀ, i.e. C[i,j] = Σ_t A[i,t]·B[j,t], with
  * A m×p and B n×p, both row-major. Written this way both operands are read along contiguous
@@ -13,7 +14,9 @@
  */
 
 /**
- * C[i·n + j] = Σ_t A[i·p + t]·B[j·p + t] (+ bias[j] when given). A is m×p, B is n×p, C is m×n.
+ * C[i·n + j] = scale·Σ_t A[i·p + t]·B[j·p + t] (+ bias[j] when given). A is m×p, B is n×p, C is
+ * m×n. Each sum runs over t in increasing order from +0, then is scaled, then biased: the
+ * order the WebAssembly kernel keeps too, so the two agree bit for bit.
  */
 export function multiplyTransposed(
   A: Float64Array,
@@ -22,8 +25,21 @@ export function multiplyTransposed(
   m: number,
   p: number,
   n: number,
+  scale: number,
   bias: Float64Array | null,
 ): void {
+  product(A, B, C, m, p, n);
+  if (scale === 1 && bias === null) return;
+  for (let i = 0; i < m; i++) {
+    const row = i * n;
+    if (bias === null) for (let j = 0; j < n; j++) C[row + j] *= scale;
+    else if (scale === 1) for (let j = 0; j < n; j++) C[row + j] += bias[j];
+    else for (let j = 0; j < n; j++) C[row + j] = C[row + j] * scale + bias[j];
+  }
+}
+
+/** C = A·Bᵀ, the bare product. */
+function product(A: Float64Array, B: Float64Array, C: Float64Array, m: number, p: number, n: number): void {
   const m4 = m - (m % 4);
   const n4 = n - (n % 4);
   let i = 0;
@@ -56,21 +72,14 @@ export function multiplyTransposed(
         x = A[a3 + t];
         c30 += x * w0; c31 += x * w1; c32 += x * w2; c33 += x * w3;
       }
-      let e0 = 0, e1 = 0, e2 = 0, e3 = 0;
-      if (bias !== null) {
-        e0 = bias[j];
-        e1 = bias[j + 1];
-        e2 = bias[j + 2];
-        e3 = bias[j + 3];
-      }
       let c = i * n + j;
-      C[c] = c00 + e0; C[c + 1] = c01 + e1; C[c + 2] = c02 + e2; C[c + 3] = c03 + e3;
+      C[c] = c00; C[c + 1] = c01; C[c + 2] = c02; C[c + 3] = c03;
       c += n;
-      C[c] = c10 + e0; C[c + 1] = c11 + e1; C[c + 2] = c12 + e2; C[c + 3] = c13 + e3;
+      C[c] = c10; C[c + 1] = c11; C[c + 2] = c12; C[c + 3] = c13;
       c += n;
-      C[c] = c20 + e0; C[c + 1] = c21 + e1; C[c + 2] = c22 + e2; C[c + 3] = c23 + e3;
+      C[c] = c20; C[c + 1] = c21; C[c + 2] = c22; C[c + 3] = c23;
       c += n;
-      C[c] = c30 + e0; C[c + 1] = c31 + e1; C[c + 2] = c32 + e2; C[c + 3] = c33 + e3;
+      C[c] = c30; C[c + 1] = c31; C[c + 2] = c32; C[c + 3] = c33;
     }
     // Leftover columns: 4 rows × 1 column.
     for (; j < n; j++) {
@@ -83,12 +92,11 @@ export function multiplyTransposed(
         c2 += A[a2 + t] * w;
         c3 += A[a3 + t] * w;
       }
-      const e = bias !== null ? bias[j] : 0;
       const c = i * n + j;
-      C[c] = c0 + e;
-      C[c + n] = c1 + e;
-      C[c + 2 * n] = c2 + e;
-      C[c + 3 * n] = c3 + e;
+      C[c] = c0;
+      C[c + n] = c1;
+      C[c + 2 * n] = c2;
+      C[c + 3 * n] = c3;
     }
   }
   // Leftover rows: 1 row × 4 columns, then 1 × 1.
@@ -109,12 +117,6 @@ export function multiplyTransposed(
         c3 += x * B[b3 + t];
       }
       const c = i * n + j;
-      if (bias !== null) {
-        c0 += bias[j];
-        c1 += bias[j + 1];
-        c2 += bias[j + 2];
-        c3 += bias[j + 3];
-      }
       C[c] = c0;
       C[c + 1] = c1;
       C[c + 2] = c2;
@@ -124,7 +126,7 @@ export function multiplyTransposed(
       const b0 = j * p;
       let s = 0;
       for (let t = 0; t < p; t++) s += A[a0 + t] * B[b0 + t];
-      C[i * n + j] = bias !== null ? s + bias[j] : s;
+      C[i * n + j] = s;
     }
   }
 }

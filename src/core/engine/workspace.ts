@@ -1,6 +1,35 @@
 import type { Network } from '../model/network';
 import { activation, type Activation } from './activations';
 import { cost, type Cost } from './costs';
+import { JsProducts, type KernelName, type LayerProducts, type Take } from './products';
+import { WasmProducts } from './wasm/products';
+import { wasmArena, type Multiply } from './wasm/runtime';
+
+/** Which kernel a workspace should use; 'auto' picks by the amount of work (see below). */
+export type KernelChoice = KernelName | 'auto';
+
+/**
+ * Below this many multiply-adds per pass (Σ_ℓ m·n_(ℓ−1)·n_ℓ), 'auto' keeps the JavaScript
+ * kernel. Such a gradient takes a few microseconds either way, and on the very smallest (the
+ * Mazur network: 8) the calls into WebAssembly cost more than they save, while each WebAssembly
+ * workspace costs a memory of its own (about 45 µs to set up). `npm run bench gradient` times
+ * both kernels on every shape.
+ */
+export const WASM_MIN_MULTIPLY_ADDS = 1024;
+
+/** The arrays a batched pass leaves behind, as a result or a failure scan reads them. */
+export interface PassArrays {
+  readonly sizes: readonly number[];
+  readonly m: number;
+  readonly z: readonly Float64Array[];
+  readonly a: readonly Float64Array[];
+  readonly dcda: readonly Float64Array[];
+  readonly dadz: readonly Float64Array[];
+  readonly delta: readonly Float64Array[];
+  readonly gw: readonly Float64Array[];
+  readonly gb: readonly Float64Array[];
+  readonly costs: Float64Array;
+}
 
 /**
  * Every buffer one batched forward and backward pass writes, allocated once per network so
@@ -8,7 +37,7 @@ import { cost, type Cost } from './costs';
  * a number) allocate nothing. Arrays are batch-major (example i, neuron j at i·n_ℓ + j) and
  * indexed by layer like EngineResult; index 0 of z, dadz, dcda, delta, gw, gb is empty.
  */
-export class Workspace {
+export class Workspace implements PassArrays {
   /** n_0 … n_L */
   readonly sizes: readonly number[];
   /** m */
@@ -28,16 +57,13 @@ export class Workspace {
   /** Mean gradients, laid out like Layer.weights / Layer.biases. */
   readonly gw: Float64Array[] = [];
   readonly gb: Float64Array[] = [];
-  /** Scratch: (w^(ℓ))ᵀ for the forward product. */
-  readonly wT: Float64Array[] = [];
-  /** Scratch: (a^(ℓ−1))ᵀ and δ^(ℓ)ᵀ/m for ∂c/∂w^(ℓ); sized for the widest layer. */
-  readonly aT: Float64Array;
-  readonly dT: Float64Array;
+  /** The layer products, on the kernel this workspace's memory was made for. */
+  readonly products: LayerProducts;
   /** The network's own parameter arrays (by reference), so a pass needs no per-call lists. */
   readonly weights: readonly Float64Array[];
   readonly biases: readonly Float64Array[];
 
-  constructor(network: Network) {
+  constructor(network: Network, kernel: KernelChoice = 'auto') {
     const layers = network.layers;
     const m = network.examples.length;
     const L = layers.length - 1;
@@ -47,46 +73,50 @@ export class Workspace {
     this.biases = layers.map((layer) => layer.biases);
     this.activations = layers.map((layer) => (layer.activation === null ? null : activation(layer.activation)));
     this.cost = cost(network.cost);
+    const sizes = this.sizes;
+
     // Every buffer is a view into one allocation: dozens of separate typed arrays, each with its
-    // own backing store, cost more to create than a whole gradient of a small network.
-    let total = 0;
-    let widest = 0;
-    for (let l = 0; l <= L; l++) {
-      const n = this.sizes[l];
-      widest = Math.max(widest, n);
-      total += m * n;
-      if (l > 0) total += 4 * m * n + 2 * this.sizes[l - 1] * n + n;
-    }
-    total += 2 * widest * m + m * this.sizes[L] + m;
-    const arena = new Float64Array(total);
-    let offset = 0;
-    const take = (length: number): Float64Array => {
-      const view = new Float64Array(arena.buffer, offset * 8, length);
-      offset += length;
-      return view;
-    };
-    const empty = new Float64Array(0);
-    for (let l = 0; l <= L; l++) {
-      const n = this.sizes[l];
-      this.a.push(take(m * n));
-      if (l === 0) {
-        for (const list of [this.z, this.dadz, this.dcda, this.delta, this.gw, this.gb, this.wT]) list.push(empty);
-        continue;
+    // own backing store, cost more to create than a whole gradient of a small network. For the
+    // WebAssembly kernel that allocation is the kernel's own memory, so it reads the arrays in place.
+    const layout = (take: Take) => {
+      for (let l = 0; l <= L; l++) {
+        const n = sizes[l];
+        this.a[l] = take(m * n);
+        const inner = l === 0 ? 0 : m * n;
+        this.z[l] = take(inner);
+        this.dadz[l] = take(inner);
+        this.dcda[l] = take(inner);
+        this.delta[l] = take(inner);
+        this.gw[l] = take(l === 0 ? 0 : sizes[l - 1] * n);
+        this.gb[l] = take(l === 0 ? 0 : n);
       }
-      this.z.push(take(m * n));
-      this.dadz.push(take(m * n));
-      this.dcda.push(take(m * n));
-      this.delta.push(take(m * n));
-      this.gw.push(take(this.sizes[l - 1] * n));
-      this.gb.push(take(n));
-      this.wT.push(take(this.sizes[l - 1] * n));
+      return { y: take(m * sizes[L]), costs: take(m) };
+    };
+    // Each layout runs twice: once only counting bytes, then into memory of exactly that size.
+    const build = (take: Take, multiply: Multiply | null) => ({
+      own: layout(take),
+      products: multiply === null ? new JsProducts(sizes, m, take) : new WasmProducts(sizes, take, multiply),
+    });
+    const wantWasm = kernel === 'wasm' || (kernel === 'auto' && multiplyAdds(sizes, m) >= WASM_MIN_MULTIPLY_ADDS);
+    let built: ReturnType<typeof build> | null = null;
+    if (wantWasm) {
+      const counting = carver(null, 0);
+      build(counting.take, NEVER_CALLED);
+      const arena = wasmArena(counting.bytes());
+      if (arena !== null) built = build(carver(arena.buffer, arena.firstFree).take, arena.multiply);
     }
-    this.aT = take(widest * m);
-    this.dT = take(widest * m);
-    const nL = this.sizes[L];
-    this.y = take(m * nL);
-    this.costs = take(m);
-    const n0 = this.sizes[0];
+    if (built === null) {
+      const counting = carver(null, 0);
+      build(counting.take, null);
+      built = build(carver(new ArrayBuffer(counting.bytes()), 0).take, null);
+    }
+    const { own, products } = built;
+    this.products = products;
+    this.y = own.y;
+    this.costs = own.costs;
+
+    const n0 = sizes[0];
+    const nL = sizes[L];
     // Plain loops: subarray() costs more than copying a handful of numbers.
     const x = this.a[0];
     const y = this.y;
@@ -96,6 +126,33 @@ export class Workspace {
       for (let j = 0; j < nL; j++) y[i * nL + j] = example.y[j];
     }
   }
+}
+
+/** Σ_ℓ m·n_(ℓ−1)·n_ℓ: the multiply-adds of one forward product per layer. */
+function multiplyAdds(sizes: readonly number[], m: number): number {
+  let total = 0;
+  for (let l = 1; l < sizes.length; l++) total += m * sizes[l - 1] * sizes[l];
+  return total;
+}
+
+const EMPTY = new Float64Array(0);
+const NEVER_CALLED: Multiply = () => undefined;
+
+/**
+ * Hands out consecutive views of `buffer` from byte `start`, each starting on a 16-byte
+ * boundary (one f64x2). With no buffer it only counts, so a layout can be measured by running
+ * it once before the memory it needs exists.
+ */
+function carver(buffer: ArrayBuffer | null, start: number): { take: Take; bytes(): number } {
+  let offset = start;
+  return {
+    take(length: number): Float64Array {
+      const view = buffer === null ? EMPTY : new Float64Array(buffer, offset, length);
+      offset += 16 * Math.ceil(length / 2);
+      return view;
+    },
+    bytes: () => offset,
+  };
 }
 
 const cache = new WeakMap<Network, Workspace>();

@@ -1,0 +1,262 @@
+/**
+ * Just enough of the WebAssembly binary format to write one module by hand: LEB128 numbers,
+ * a function body writer with the instructions our kernel uses, and the module's sections.
+ * Writing bytes from TypeScript keeps the engine free of a toolchain and of a checked-in
+ * binary: the kernel is generated, validated and compiled on first use.
+ *
+ * Opcodes are those of the WebAssembly 2.0 core specification (SIMD instructions are the
+ * 0xFD prefix followed by a LEB128 sub-opcode).
+ */
+
+/** Value types, by their encoding. */
+export const ValType = { I32: 0x7f, F64: 0x7c, V128: 0x7b } as const;
+export type ValType = (typeof ValType)[keyof typeof ValType];
+
+/** Unsigned LEB128. */
+export function unsigned(out: number[], value: number): void {
+  do {
+    let byte = value & 0x7f;
+    value >>>= 7;
+    if (value !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (value !== 0);
+}
+
+/** Signed LEB128 of a 32-bit integer. */
+export function signed(out: number[], value: number): void {
+  for (;;) {
+    const byte = value & 0x7f;
+    value >>= 7;
+    if ((value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0)) {
+      out.push(byte);
+      return;
+    }
+    out.push(byte | 0x80);
+  }
+}
+
+/** A local variable's index, as handed out by FunctionWriter. */
+export type Local = number & { readonly __local: unique symbol };
+
+/**
+ * Writes one function body. Parameters are the first locals; `local()` declares more. Each
+ * method appends one instruction, so code reads top to bottom like the text format.
+ */
+export class FunctionWriter {
+  private readonly code: number[] = [];
+  private readonly extra: ValType[] = [];
+
+  constructor(private readonly params: readonly ValType[]) {}
+
+  param(index: number): Local {
+    return index as Local;
+  }
+
+  local(type: ValType): Local {
+    this.extra.push(type);
+    return (this.params.length + this.extra.length - 1) as Local;
+  }
+
+  get(local: Local): this {
+    return this.op(0x20).u(local);
+  }
+  set(local: Local): this {
+    return this.op(0x21).u(local);
+  }
+  tee(local: Local): this {
+    return this.op(0x22).u(local);
+  }
+
+  // Structured control. Blocks and loops have no results here (block type 0x40).
+  block(): this {
+    return this.op(0x02, 0x40);
+  }
+  loop(): this {
+    return this.op(0x03, 0x40);
+  }
+  if(): this {
+    return this.op(0x04, 0x40);
+  }
+  else(): this {
+    return this.op(0x05);
+  }
+  end(): this {
+    return this.op(0x0b);
+  }
+  /** Branch to the enclosing label `depth` levels out (0 = innermost). */
+  br(depth: number): this {
+    return this.op(0x0c).u(depth);
+  }
+  brIf(depth: number): this {
+    return this.op(0x0d).u(depth);
+  }
+
+  i32Const(value: number): this {
+    this.code.push(0x41);
+    signed(this.code, value | 0);
+    return this;
+  }
+  i32Add(): this {
+    return this.op(0x6a);
+  }
+  i32Sub(): this {
+    return this.op(0x6b);
+  }
+  i32Mul(): this {
+    return this.op(0x6c);
+  }
+  i32Shl(): this {
+    return this.op(0x74);
+  }
+  i32Eqz(): this {
+    return this.op(0x45);
+  }
+  i32LtS(): this {
+    return this.op(0x48);
+  }
+  i32GtS(): this {
+    return this.op(0x4a);
+  }
+
+  // Memory access: `offset` is a constant byte offset added to the address on the stack.
+  // Every address we form is a multiple of 8, which is the alignment hint given (log2 = 3).
+  f64Load(offset = 0): this {
+    return this.op(0x2b).u(3).u(offset);
+  }
+  f64Store(offset = 0): this {
+    return this.op(0x39).u(3).u(offset);
+  }
+  f64Zero(): this {
+    return this.op(0x44, 0, 0, 0, 0, 0, 0, 0, 0);
+  }
+  f64Add(): this {
+    return this.op(0xa0);
+  }
+  f64Mul(): this {
+    return this.op(0xa2);
+  }
+
+  v128Load(offset = 0): this {
+    return this.simd(0x00).u(3).u(offset);
+  }
+  /** Loads one f64 into both lanes. */
+  v128Load64Splat(offset = 0): this {
+    return this.simd(0x0a).u(3).u(offset);
+  }
+  v128Store(offset = 0): this {
+    return this.simd(0x0b).u(3).u(offset);
+  }
+  /** Both lanes +0.0. */
+  v128Zero(): this {
+    this.simd(0x0c);
+    for (let i = 0; i < 16; i++) this.code.push(0);
+    return this;
+  }
+  f64x2Splat(): this {
+    return this.simd(0x14);
+  }
+  f64x2Add(): this {
+    return this.simd(0xf0);
+  }
+  f64x2Mul(): this {
+    return this.simd(0xf2);
+  }
+
+  /** The body as the code section wants it: size, local declarations, instructions, end. */
+  encode(): number[] {
+    const body: number[] = [];
+    // Consecutive locals of one type are declared as one run.
+    const runs: [number, ValType][] = [];
+    for (const type of this.extra) {
+      const last = runs[runs.length - 1];
+      if (last !== undefined && last[1] === type) last[0]++;
+      else runs.push([1, type]);
+    }
+    unsigned(body, runs.length);
+    for (const [count, type] of runs) {
+      unsigned(body, count);
+      body.push(type);
+    }
+    body.push(...this.code, 0x0b);
+    const out: number[] = [];
+    unsigned(out, body.length);
+    out.push(...body);
+    return out;
+  }
+
+  private op(...bytes: number[]): this {
+    this.code.push(...bytes);
+    return this;
+  }
+  private simd(opcode: number): this {
+    this.code.push(0xfd);
+    unsigned(this.code, opcode);
+    return this;
+  }
+  private u(value: number): this {
+    unsigned(this.code, value);
+    return this;
+  }
+}
+
+export interface ExportedFunction {
+  readonly name: string;
+  readonly params: readonly ValType[];
+  readonly body: FunctionWriter;
+}
+
+/**
+ * A module that imports its memory as `env.memory` (so the caller owns and sizes it) and
+ * exports the given functions, none of which returns a value.
+ */
+export function encodeModule(functions: readonly ExportedFunction[]): Uint8Array<ArrayBuffer> {
+  const out: number[] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  const section = (id: number, content: number[]) => {
+    out.push(id);
+    unsigned(out, content.length);
+    out.push(...content);
+  };
+  const name = (target: number[], text: string) => {
+    const bytes = Array.from(text, (ch) => ch.charCodeAt(0));
+    unsigned(target, bytes.length);
+    target.push(...bytes);
+  };
+
+  const types: number[] = [];
+  unsigned(types, functions.length);
+  for (const fn of functions) {
+    types.push(0x60);
+    unsigned(types, fn.params.length);
+    types.push(...fn.params);
+    unsigned(types, 0);
+  }
+  section(1, types);
+
+  const imports: number[] = [];
+  unsigned(imports, 1);
+  name(imports, 'env');
+  name(imports, 'memory');
+  imports.push(0x02, 0x00); // a memory with a minimum size and no maximum
+  unsigned(imports, 1);
+  section(2, imports);
+
+  const declarations: number[] = [];
+  unsigned(declarations, functions.length);
+  functions.forEach((_, index) => unsigned(declarations, index));
+  section(3, declarations);
+
+  const exports: number[] = [];
+  unsigned(exports, functions.length);
+  functions.forEach((fn, index) => {
+    name(exports, fn.name);
+    exports.push(0x00);
+    unsigned(exports, index);
+  });
+  section(7, exports);
+
+  const code: number[] = [];
+  unsigned(code, functions.length);
+  for (const fn of functions) code.push(...fn.body.encode());
+  section(10, code);
+  return new Uint8Array(out);
+}

@@ -1,0 +1,218 @@
+import { encodeModule, FunctionWriter, ValType, type Local } from './binary';
+
+/**
+ * The WebAssembly matrix product behind the engine's large layers, generated instruction by
+ * instruction:
+ *
+ *   multiply(A, aRow, aStep, B, C, rows, depth, cols, scale, bias)
+ *     C[r,c] = scale · Σ_t A(r,t) · B[t,c]  (+ bias[c] when bias ≠ 0)
+ *
+ * All pointers are byte addresses in the imported memory. B (depth×cols) and C (rows×cols) are
+ * row-major; A is read through strides, A(r,t) at A + r·aRow + t·aStep, so one kernel serves a
+ * row-major operand (forward pass: aRow = 8·depth, aStep = 8) and a transposed one (∂c/∂w =
+ * (a^(ℓ−1))ᵀ·δ: aRow = 8, aStep = 8·rows of a) without copying it.
+ *
+ * The loop order is "broadcast A, stream B": a tile of ROWS rows × 2·VECTORS columns of C is
+ * held in ROWS·VECTORS f64x2 accumulators while t runs; each step loads VECTORS pairs of B and
+ * one number of A per row, splatted to both lanes, for ROWS·VECTORS two-lane multiply-adds.
+ * Leftover columns use one f64x2 and then one scalar; leftover rows use tiles one row high.
+ *
+ * Every C[r,c] is summed over t in increasing order from +0, with a separate multiply and add
+ * (WebAssembly has no fused multiply-add here), then scaled, then biased — the same
+ * operations in the same order as the JavaScript kernel, so both give bit-identical results.
+ */
+export const ROWS = 4;
+export const VECTORS = 2;
+
+/** Address 0 is never a buffer (the arena starts above it), so `bias = 0` means "no bias". */
+export const NO_BIAS = 0;
+
+const { I32, F64, V128 } = ValType;
+const PARAMS = [I32, I32, I32, I32, I32, I32, I32, I32, F64, I32] as const;
+
+interface Names {
+  readonly A: Local;
+  readonly aRow: Local;
+  readonly aStep: Local;
+  readonly B: Local;
+  readonly C: Local;
+  readonly rows: Local;
+  readonly depth: Local;
+  readonly cols: Local;
+  readonly scale: Local;
+  readonly bias: Local;
+  /** Row and column of the tile's top-left corner. */
+  readonly i: Local;
+  readonly j: Local;
+  /** Steps of t still to go. */
+  readonly t: Local;
+  readonly aPtr: Local;
+  readonly bPtr: Local;
+  readonly cPtr: Local;
+  readonly biasPtr: Local;
+  /** 8·cols: the byte length of a row of B and of C. */
+  readonly rowBytes: Local;
+  /** r·aRow for r = 0 … ROWS−1. */
+  readonly aOffsets: readonly Local[];
+  readonly scaleV: Local;
+  readonly acc: readonly Local[];
+  readonly b: readonly Local[];
+  readonly x: Local;
+  readonly accS: readonly Local[];
+  readonly bS: Local;
+}
+
+function declare(f: FunctionWriter): Names {
+  const p = (index: number) => f.param(index);
+  const many = (count: number, type: ValType) => Array.from({ length: count }, () => f.local(type));
+  return {
+    A: p(0), aRow: p(1), aStep: p(2), B: p(3), C: p(4), rows: p(5), depth: p(6), cols: p(7), scale: p(8), bias: p(9),
+    i: f.local(I32), j: f.local(I32), t: f.local(I32),
+    aPtr: f.local(I32), bPtr: f.local(I32), cPtr: f.local(I32), biasPtr: f.local(I32), rowBytes: f.local(I32),
+    aOffsets: many(ROWS, I32),
+    scaleV: f.local(V128), acc: many(ROWS * VECTORS, V128), b: many(VECTORS, V128), x: f.local(V128),
+    accS: many(ROWS, F64), bS: f.local(F64),
+  };
+}
+
+/** `while (!exit) body`, as block/loop with the test at the top so a zero-trip loop is fine. */
+function whileNot(f: FunctionWriter, exit: () => void, body: () => void): void {
+  f.block().loop();
+  exit();
+  f.brIf(1);
+  body();
+  f.br(0).end().end();
+}
+
+/** local += step (a constant or another local). */
+function addTo(f: FunctionWriter, local: Local, step: Local | number, constant = false): void {
+  f.get(local);
+  if (constant) f.i32Const(step as number);
+  else f.get(step as Local);
+  f.i32Add().set(local);
+}
+
+/** Points aPtr, bPtr at the tile's first A row and first B column, and t at the depth. */
+function startTile(f: FunctionWriter, n: Names): void {
+  f.get(n.A).get(n.i).get(n.aRow).i32Mul().i32Add().set(n.aPtr);
+  f.get(n.B).get(n.j).i32Const(3).i32Shl().i32Add().set(n.bPtr);
+  f.get(n.depth).set(n.t);
+}
+
+/** After the t loop: cPtr at C[i, j], biasPtr at bias[j]. */
+function startStore(f: FunctionWriter, n: Names): void {
+  f.get(n.C).get(n.i).get(n.cols).i32Mul().get(n.j).i32Add().i32Const(3).i32Shl().i32Add().set(n.cPtr);
+  f.get(n.bias).get(n.j).i32Const(3).i32Shl().i32Add().set(n.biasPtr);
+}
+
+/** Advances the t loop by one step: next column of A, next row of B. */
+function stepT(f: FunctionWriter, n: Names): void {
+  addTo(f, n.aPtr, n.aStep);
+  addTo(f, n.bPtr, n.rowBytes);
+  f.get(n.t).i32Const(1).i32Sub().set(n.t);
+}
+
+/** A tile of `rows` × 2·`vectors` columns at (i, j), vectorised. */
+function vectorTile(f: FunctionWriter, n: Names, rows: number, vectors: number): void {
+  const acc = (r: number, v: number) => n.acc[r * VECTORS + v];
+  for (let r = 0; r < rows; r++) for (let v = 0; v < vectors; v++) f.v128Zero().set(acc(r, v));
+  startTile(f, n);
+  whileNot(
+    f,
+    () => f.get(n.t).i32Eqz(),
+    () => {
+      for (let v = 0; v < vectors; v++) f.get(n.bPtr).v128Load(16 * v).set(n.b[v]);
+      for (let r = 0; r < rows; r++) {
+        f.get(n.aPtr);
+        if (r > 0) f.get(n.aOffsets[r]).i32Add();
+        f.v128Load64Splat().set(n.x);
+        for (let v = 0; v < vectors; v++) f.get(acc(r, v)).get(n.x).get(n.b[v]).f64x2Mul().f64x2Add().set(acc(r, v));
+      }
+      stepT(f, n);
+    },
+  );
+  startStore(f, n);
+  const store = (withBias: boolean) => {
+    for (let r = 0; r < rows; r++) {
+      for (let v = 0; v < vectors; v++) {
+        f.get(n.cPtr).get(acc(r, v)).get(n.scaleV).f64x2Mul();
+        if (withBias) f.get(n.biasPtr).v128Load(16 * v).f64x2Add();
+        f.v128Store(16 * v);
+      }
+      if (r + 1 < rows) addTo(f, n.cPtr, n.rowBytes);
+    }
+  };
+  f.get(n.bias).if();
+  store(true);
+  f.else();
+  store(false);
+  f.end();
+}
+
+/** The last single column at (i, j), in scalar f64. */
+function scalarTile(f: FunctionWriter, n: Names, rows: number): void {
+  for (let r = 0; r < rows; r++) f.f64Zero().set(n.accS[r]);
+  startTile(f, n);
+  whileNot(
+    f,
+    () => f.get(n.t).i32Eqz(),
+    () => {
+      f.get(n.bPtr).f64Load().set(n.bS);
+      for (let r = 0; r < rows; r++) {
+        f.get(n.accS[r]).get(n.aPtr);
+        if (r > 0) f.get(n.aOffsets[r]).i32Add();
+        f.f64Load().get(n.bS).f64Mul().f64Add().set(n.accS[r]);
+      }
+      stepT(f, n);
+    },
+  );
+  startStore(f, n);
+  for (let r = 0; r < rows; r++) {
+    const sum = n.accS[r];
+    f.get(sum).get(n.scale).f64Mul().set(sum);
+    f.get(n.bias).if().get(sum).get(n.biasPtr).f64Load().f64Add().set(sum).end();
+    f.get(n.cPtr).get(sum).f64Store();
+    if (r + 1 < rows) addTo(f, n.cPtr, n.rowBytes);
+  }
+}
+
+/** Every column of the band of `rows` rows starting at row i. */
+function band(f: FunctionWriter, n: Names, rows: number): void {
+  f.i32Const(0).set(n.j);
+  const columnsLeftBelow = (width: number) => () => f.get(n.cols).get(n.j).i32Sub().i32Const(width).i32LtS();
+  whileNot(f, columnsLeftBelow(2 * VECTORS), () => {
+    vectorTile(f, n, rows, VECTORS);
+    addTo(f, n.j, 2 * VECTORS, true);
+  });
+  whileNot(f, columnsLeftBelow(2), () => {
+    vectorTile(f, n, rows, 1);
+    addTo(f, n.j, 2, true);
+  });
+  f.get(n.cols).get(n.j).i32GtS().if();
+  scalarTile(f, n, rows);
+  f.end();
+}
+
+function multiplyBody(): FunctionWriter {
+  const f = new FunctionWriter(PARAMS);
+  const n = declare(f);
+  f.get(n.cols).i32Const(3).i32Shl().set(n.rowBytes);
+  for (let r = 0; r < ROWS; r++) f.get(n.aRow).i32Const(r).i32Mul().set(n.aOffsets[r]);
+  f.get(n.scale).f64x2Splat().set(n.scaleV);
+  f.i32Const(0).set(n.i);
+  const rowsLeftBelow = (height: number) => () => f.get(n.rows).get(n.i).i32Sub().i32Const(height).i32LtS();
+  whileNot(f, rowsLeftBelow(ROWS), () => {
+    band(f, n, ROWS);
+    addTo(f, n.i, ROWS, true);
+  });
+  whileNot(f, rowsLeftBelow(1), () => {
+    band(f, n, 1);
+    addTo(f, n.i, 1, true);
+  });
+  return f;
+}
+
+/** The module's bytes: one exported function, `multiply`. */
+export function kernelModule(): Uint8Array<ArrayBuffer> {
+  return encodeModule([{ name: 'multiply', params: PARAMS, body: multiplyBody() }]);
+}

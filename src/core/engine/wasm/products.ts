@@ -1,0 +1,59 @@
+import { transpose } from '../matmul';
+import type { LayerProducts, Take } from '../products';
+import type { Workspace } from '../workspace';
+import { NO_BIAS } from './kernel';
+import type { Multiply } from './runtime';
+
+/**
+ * The layer products on the WebAssembly kernel. Every workspace array already lives in the
+ * kernel's memory, so only the parameters are copied in (they belong to the network, or are
+ * the nudged copies of a gradient check): w^(ℓ) and b^(ℓ) as they are for the forward product,
+ * and (w^(ℓ))ᵀ for propagating ∂c/∂a down a layer. ∂c/∂w reads a^(ℓ−1) transposed through the
+ * kernel's strides, with no copy at all.
+ */
+export class WasmProducts implements LayerProducts {
+  readonly kernel = 'wasm';
+  private readonly w: Float64Array[] = [];
+  private readonly b: Float64Array[] = [];
+  private readonly wT: Float64Array[] = [];
+
+  constructor(
+    sizes: readonly number[],
+    take: Take,
+    private readonly multiply: Multiply,
+  ) {
+    for (let l = 0; l < sizes.length; l++) {
+      const weights = l === 0 ? 0 : sizes[l - 1] * sizes[l];
+      this.w.push(take(weights));
+      this.b.push(take(l === 0 ? 0 : sizes[l]));
+      // Layer 1 never propagates: nothing sits below the inputs.
+      this.wT.push(take(l < 2 ? 0 : weights));
+    }
+  }
+
+  forward(ws: Workspace, l: number, w: Float64Array, b: Float64Array): void {
+    const p = ws.sizes[l - 1];
+    const n = ws.sizes[l];
+    this.w[l].set(w);
+    this.b[l].set(b);
+    const a = ws.a[l - 1];
+    this.multiply(a.byteOffset, 8 * p, 8, this.w[l].byteOffset, ws.z[l].byteOffset, ws.m, p, n, 1, this.b[l].byteOffset);
+  }
+
+  weightGradient(ws: Workspace, l: number): void {
+    const { m } = ws;
+    const p = ws.sizes[l - 1];
+    const n = ws.sizes[l];
+    // Row k of (a^(ℓ−1))ᵀ is column k of a^(ℓ−1): next row 8 bytes on, next t one example (8p) on.
+    const a = ws.a[l - 1];
+    this.multiply(a.byteOffset, 8, 8 * p, ws.delta[l].byteOffset, ws.gw[l].byteOffset, p, m, n, m === 0 ? 0 : 1 / m, NO_BIAS);
+  }
+
+  propagate(ws: Workspace, l: number, w: Float64Array): void {
+    const p = ws.sizes[l - 1];
+    const n = ws.sizes[l];
+    transpose(w, p, n, this.wT[l], 1);
+    const delta = ws.delta[l];
+    this.multiply(delta.byteOffset, 8 * n, 8, this.wT[l].byteOffset, ws.dcda[l - 1].byteOffset, ws.m, n, p, 1, NO_BIAS);
+  }
+}

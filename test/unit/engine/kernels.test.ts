@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { backward } from '../../../src/core/engine/backward';
+import { costs, forward } from '../../../src/core/engine/forward';
+import { gradientCheck } from '../../../src/core/engine/gradientCheck';
+import { multiplyTransposed } from '../../../src/core/engine/matmul';
+import { NO_BIAS } from '../../../src/core/engine/wasm/kernel';
+import { wasmArena, wasmAvailable } from '../../../src/core/engine/wasm/runtime';
+import { WASM_MIN_MULTIPLY_ADDS, Workspace, type KernelChoice } from '../../../src/core/engine/workspace';
+import { ACTIVATIONS, type ActivationName, type CostName } from '../../../src/core/model/network';
+import { prng, randomNetwork } from './networks';
+
+/**
+ * The two matrix kernels against a plain triple loop that sums in the same order, and against
+ * each other on whole passes. Both promise the same operations in the same order, so every
+ * comparison here is exact: a kernel that reorders a sum, drops a leftover row or column, or
+ * reads one element off its stride fails at once.
+ */
+
+/** C[r,c] = scale·Σ_t A(r,t)·B(t,c) (+ bias[c]), summed over t in increasing order from +0. */
+function reference(
+  A: (r: number, t: number) => number,
+  B: (t: number, c: number) => number,
+  rows: number,
+  depth: number,
+  cols: number,
+  scale: number,
+  bias: Float64Array | null,
+): Float64Array {
+  const C = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      let sum = 0;
+      for (let t = 0; t < depth; t++) sum += A(r, t) * B(t, c);
+      if (scale !== 1) sum *= scale;
+      C[r * cols + c] = bias === null ? sum : sum + bias[c];
+    }
+  return C;
+}
+
+function expectIdentical(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void {
+  expect(actual.length, what).toBe(expected.length);
+  for (let q = 0; q < expected.length; q++) {
+    const same = actual[q] === expected[q] || (Number.isNaN(actual[q]) && Number.isNaN(expected[q]));
+    if (!same) expect.fail(`${what}: element ${q} is ${actual[q]}, expected ${expected[q]}`);
+  }
+}
+
+const random = prng(7);
+const fill = (array: Float64Array) => array.forEach((_, q) => (array[q] = random() - 0.5));
+
+/** Every leftover path of a 4-row × 4-column tile, and depths down to 0. */
+const SHAPES: [number, number, number][] = [];
+for (let rows = 1; rows <= 9; rows++) for (let cols = 1; cols <= 11; cols += rows % 2 ? 1 : 2) SHAPES.push([rows, [0, 1, 3, 8][(rows + cols) % 4], cols]);
+SHAPES.push([64, 784, 10], [13, 37, 129]);
+
+describe('the JavaScript kernel', () => {
+  it.each(SHAPES)('%i×%i·%i matches the reference exactly, with and without scale and bias', (m, p, n) => {
+    const A = new Float64Array(m * p);
+    const B = new Float64Array(n * p);
+    const bias = new Float64Array(n);
+    [A, B, bias].forEach(fill);
+    for (const [scale, b] of [[1, null], [0.25, null], [1, bias], [0.3, bias]] as const) {
+      const C = new Float64Array(m * n).fill(NaN);
+      multiplyTransposed(A, B, C, m, p, n, scale, b);
+      expectIdentical(C, reference((r, t) => A[r * p + t], (t, c) => B[c * p + t], m, p, n, scale, b), `scale ${scale}, bias ${b !== null}`);
+    }
+  });
+});
+
+describe('the WebAssembly kernel', () => {
+  it('is available here, so CI exercises it', () => {
+    expect(wasmAvailable()).toBe(true);
+  });
+
+  it('refuses memories it could not address, leaving the JavaScript kernel to take over', () => {
+    expect(wasmArena(2 ** 31)).toBeNull();
+  });
+
+  it.each(SHAPES)('%i×%i·%i matches the reference exactly, row-major and transposed A', (rows, depth, cols) => {
+    const arena = wasmArena(8 * (2 * rows * depth + depth * cols + rows * cols + cols) + 64)!;
+    let offset = arena.firstFree;
+    const take = (length: number) => {
+      const view = new Float64Array(arena.buffer, offset, length);
+      offset += 8 * length;
+      return view;
+    };
+    const A = take(rows * depth);
+    const B = take(depth * cols);
+    const C = take(rows * cols);
+    const bias = take(cols);
+    [A, B, bias].forEach(fill);
+    for (const transposed of [false, true]) {
+      // Transposed: A holds depth×rows and is read down its columns, as ∂c/∂w reads a^(ℓ−1).
+      const aRow = transposed ? 8 : 8 * depth;
+      const aStep = transposed ? 8 * rows : 8;
+      const at = (r: number, t: number) => A[(r * aRow + t * aStep) / 8];
+      for (const [scale, b] of [[1, null], [0.25, null], [1, bias], [0.3, bias]] as const) {
+        C.fill(NaN);
+        arena.multiply(A.byteOffset, aRow, aStep, B.byteOffset, C.byteOffset, rows, depth, cols, scale, b === null ? NO_BIAS : b.byteOffset);
+        expectIdentical(C, reference(at, (t, c) => B[t * cols + c], rows, depth, cols, scale, b), `transposed ${transposed}, scale ${scale}, bias ${b !== null}`);
+      }
+    }
+  });
+});
+
+/** One full pass: forward, costs, backward; returns every array it wrote. */
+function pass(ws: Workspace): Float64Array[] {
+  forward(ws, ws.weights, ws.biases);
+  const cost = costs(ws);
+  backward(ws, ws.weights);
+  return [Float64Array.of(cost), ws.costs, ...ws.z, ...ws.a, ...ws.dadz, ...ws.dcda, ...ws.delta, ...ws.gw, ...ws.gb];
+}
+
+describe('whole passes on both kernels', () => {
+  const cases: { sizes: number[]; activations: ActivationName[]; cost: CostName; m: number }[] = [];
+  for (const hidden of ACTIVATIONS.filter((a) => a !== 'softmax'))
+    cases.push({ sizes: [7, 9, 5, 3], activations: [hidden, hidden, 'sigmoid'], cost: 'half-squared', m: 13 });
+  cases.push({ sizes: [6, 10, 4], activations: ['softmax', 'softmax'], cost: 'cross-entropy', m: 9 });
+  cases.push({ sizes: [5, 3, 2], activations: ['tanh', 'sigmoid'], cost: 'binary-cross-entropy', m: 1 });
+
+  it.each(cases.map((c, index) => ({ ...c, index })))('$sizes $activations, $cost: bit-identical', (c) => {
+    const network = randomNetwork(200 + c.index, c.sizes, c.activations, c.cost, c.m);
+    const js = new Workspace(network, 'js');
+    const wasm = new Workspace(network, 'wasm');
+    expect([js.products.kernel, wasm.products.kernel]).toEqual(['js', 'wasm']);
+    const expected = pass(js);
+    const actual = pass(wasm);
+    expected.forEach((array, q) => expectIdentical(actual[q], array, `array ${q}`));
+  });
+
+  it('agrees with central finite differences on the WebAssembly kernel', () => {
+    const network = randomNetwork(300, [6, 9, 5, 4], ['tanh', 'relu', 'softmax'], 'cross-entropy', 7);
+    expect(gradientCheck(network, { kernel: 'wasm' }).maxRelativeError).toBeLessThan(1e-6);
+  });
+
+  it('picks WebAssembly by the amount of work when left to choose', () => {
+    const kernelFor = (sizes: number[], m: number, choice: KernelChoice = 'auto') =>
+      new Workspace(randomNetwork(1, sizes, sizes.slice(1).map(() => 'sigmoid' as const), 'half-squared', m), choice).products.kernel;
+    expect(kernelFor([2, 2, 2], 1)).toBe('js');
+    expect(kernelFor([2, 2, 2], 1, 'wasm')).toBe('wasm');
+    expect(kernelFor([16, 16, 16], 8, 'js')).toBe('js');
+    // 8·(16·16 + 16·16) = 4096 multiply-adds per pass.
+    expect(WASM_MIN_MULTIPLY_ADDS).toBeLessThan(4096);
+    expect(kernelFor([16, 16, 16], 8)).toBe('wasm');
+  });
+});
