@@ -165,14 +165,14 @@ async function main(): Promise<void> {
     const row = (name: string, t: Timing) => {
       const cpu = cpuPerCall.get(t.name);
       console.log(
-        `  ${name.padEnd(12)} median ${formatMs(t.medianMs).padStart(10)}  ${Math.round((shape.examples * 1000) / t.medianMs)
+        `  ${name.padEnd(14)} median ${formatMs(t.medianMs).padStart(10)}  ${Math.round((shape.examples * 1000) / t.medianMs)
           .toLocaleString('en')
           .padStart(12)} examples/s  ${gflops(shape, network, t.medianMs).toFixed(3).padStart(7)} GFLOP/s` +
           (cpu === undefined ? '' : `   | CPU time ${formatMs(cpu).padStart(10)}, ${gflops(shape, network, cpu).toFixed(3)} GFLOP/s`),
       );
     };
-    row(`ours (${workspaceFor(network).products.kernel})`, ours);
-    row('ours (js)', oursJs);
+    row(`ours, ${workspaceFor(network).products.kernel}`, ours);
+    row('ours, js only', oursJs);
     row('tfjs-cpu', tfTimes.cpu);
     row('tfjs-wasm', tfTimes.wasm);
     const ratio = (t: Timing) => `×${(t.medianMs / ours.medianMs).toFixed(2)}`;

@@ -69,6 +69,7 @@ export function runEngine(network: Network): EngineResult {
       if (failure === undefined) failure = findFailure(ws, w, b, costAfterStep());
       return failure;
     },
+    kernel: scratch.products.kernel,
   };
 }
 

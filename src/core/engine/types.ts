@@ -1,4 +1,5 @@
 import type { Network } from '../model/network';
+import type { KernelName } from './products';
 
 /**
  * Everything one run of backpropagation computes for a network and all its examples.
@@ -34,6 +35,8 @@ export interface EngineResult {
   readonly updated: Updated;
   /** The first quantity that stopped being a finite number, or null when all are finite. */
   readonly failure: NumericFailure | null;
+  /** Which matrix kernel computed it; both give the same numbers bit for bit (see products.ts). */
+  readonly kernel: KernelName;
 }
 
 export interface Gradient {
