@@ -16,8 +16,8 @@ import { encodeModule, FunctionWriter, ValType, type Local } from './binary';
  * held in ROWS·VECTORS f64x2 accumulators while t runs; each step loads VECTORS pairs of B and
  * one number of A per row, splatted to both lanes, for ROWS·VECTORS two-lane multiply-adds.
  * Leftover columns use one f64x2 and then one scalar; leftover rows use tiles one row high.
- * 4×2 measured as fast as any of 2×4 … 8×1 on the benchmark's shapes, and 8 accumulators plus
- * 3 operands fit the 16 vector registers of x86-64 and leave room on ARM64's 32.
+ * 4×2 measured as fast as every other tile tried (2×4 … 8×1) on the benchmark's shapes;
+ * 8 accumulators plus 3 operands fit the 16 vector registers of x86-64.
  *
  * Every C[r,c] is summed over t in increasing order from +0, with a separate multiply and add
  * (never relaxed SIMD's fused multiply-add, whose rounding differs between machines), then
