@@ -13,6 +13,15 @@ export interface Diagnostic {
   readonly range: Range;
   /** What was expected, what was found, and how to fix it, in one or two sentences. */
   readonly message: string;
+  /** The edit that fixes it, when there is exactly one sensible fix (a misspelt name). */
+  readonly fix?: Fix;
+}
+
+/** Replace the text at `range` with `newText`: an editor offers it as a quick fix titled `title`. */
+export interface Fix {
+  readonly title: string;
+  readonly range: Range;
+  readonly newText: string;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

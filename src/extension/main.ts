@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { coreToolchain } from './analysis/coreToolchain';
+import { registerQuickFixes } from './diagnostics/quickFixes';
 import { registerSpecDiagnostics } from './diagnostics/specDiagnostics';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
 import { registerOutline } from './outline/symbols';
@@ -23,7 +24,7 @@ export type BackpropStepperApi = Services;
 export function activate(context: vscode.ExtensionContext): BackpropStepperApi {
   const services = createServices(coreToolchain, context.subscriptions);
   const { analyses } = services;
-  context.subscriptions.push(registerSpecDiagnostics(analyses), registerOutline(analyses));
+  context.subscriptions.push(registerSpecDiagnostics(analyses), registerQuickFixes(analyses), registerOutline(analyses));
   registerPanelFeature(context, services);
   context.subscriptions.push(registerEditorFeatures(services));
   return services;

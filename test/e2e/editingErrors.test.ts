@@ -1,6 +1,7 @@
 /**
  * A learner misspells an activation: the mistake is reported in the Problems panel at its line,
- * with a message naming it, and underlined in the editor; Undo clears both.
+ * with a message naming it, and underlined in the editor; Undo clears both. Misspelt again, the
+ * Quick Fix menu (Ctrl+.) offers the right name and repairs the line.
  */
 import assert from 'node:assert/strict';
 import { learnerSuite } from './harness/suite';
@@ -47,5 +48,17 @@ learnerSuite('Typing an error', (step) => {
     await session.waitUntil(async () => (await session.problems()).length === 0, 'the Problems panel is empty again');
     await session.waitUntil(async () => (await session.squiggles()).length === 0, 'no squiggle is rendered');
     await session.screenshot('fixed');
+  });
+
+  step("misspelt again, Ctrl+. offers Change to 'sigmoid', which repairs the line", async (session) => {
+    await session.replaceAt(line, column, 'sigmoid'.length, 'sigmod');
+    await session.waitUntil(async () => (await session.problems()).some((p) => /sigmod/.test(p.message)), 'the problem about "sigmod" is back');
+    const titles = await session.quickFixesAt(line, column + 1);
+    assert.ok(titles.includes("Change to 'sigmoid'"), `the Quick Fix menu offers the fix: ${titles.join(' | ')}`);
+    await session.screenshot('quick fix menu');
+    await session.chooseQuickFix("Change to 'sigmoid'");
+    await session.waitUntil(async () => (await session.editorLines()).find((l) => l.line === line)?.sourceText === original,
+      `line ${line} reads "${original}" again`);
+    await session.waitUntil(async () => (await session.problems()).length === 0, 'the Problems panel is empty again');
   });
 });

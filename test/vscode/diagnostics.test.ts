@@ -57,6 +57,28 @@ suite('diagnostics in a real VS Code', () => {
     await waitFor('the diagnostics to clear', () => diagnosticsOf(document.uri).length === 0);
   });
 
+  test('offers the suggested name as a preferred quick fix, applied as one edit that one Undo reverts', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'nnet', content: BROKEN });
+    await vscode.window.showTextDocument(document);
+    const [diagnostic] = await waitFor('the unknown-activation diagnostic', () => {
+      const found = diagnosticsOf(document.uri);
+      return found.length > 0 ? found : undefined;
+    });
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
+    // The converted actions VS Code hands back do not carry their diagnostics: tell ours by kind.
+    const ours = actions.filter((action) => action.kind?.value === vscode.CodeActionKind.QuickFix.value);
+    assert.equal(ours.length, 1);
+    const [fix] = ours;
+    assert.equal(fix.title, "Change to 'sigmoid'");
+    assert.equal(fix.isPreferred, true);
+    assert.ok(fix.edit && (await vscode.workspace.applyEdit(fix.edit)));
+    assert.equal(document.lineAt(1).text, 'layer 1: 2 sigmoid');
+    await waitFor('the diagnostics to clear', () => diagnosticsOf(document.uri).length === 0);
+
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), BROKEN, 'one Undo restores the text as it was');
+  });
+
   test('shows problems of an untitled nnet document as they are typed', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'nnet', content: 'layer 0: 2 inputs\n' });
     const editor = await vscode.window.showTextDocument(document);

@@ -107,8 +107,12 @@ function checkInputLayer(layer: DraftLayer, store: NumberStore, reporter: Report
         'input-layer-activation',
         wordRange,
         `expected \`inputs\` after the size of layer 0; found the activation ${quoted(word)}, but layer 0 holds the inputs x, which have none. Write \`layer 0: ${layer.size ?? 'N'} inputs\` and give layer 1 the activation`,
+        { title: "Change to 'inputs'", range: wordRange, newText: 'inputs' },
       );
-    else reporter.report('unexpected-text', wordRange, `expected \`inputs\` after the size of layer 0; found ${quoted(word)}${didYouMean(word, INPUT_WORDS)}`);
+    else {
+      const suggestion = didYouMean(word, INPUT_WORDS, wordRange);
+      reporter.report('unexpected-text', wordRange, `expected \`inputs\` after the size of layer 0; found ${quoted(word)}${suggestion.tail}`, suggestion.fix);
+    }
   }
   for (const block of [layer.weights, layer.biases]) {
     if (block === null) continue;
@@ -144,8 +148,13 @@ function checkActivation(layer: DraftLayer, reporter: Reporter): ActivationName 
     return null;
   }
   if (!isActivation(word)) {
-    const suggestion = didYouMean(word, ACTIVATIONS);
-    reporter.report('unknown-activation', wordRange, `unknown activation ${quoted(word)}${suggestion || `; expected ${ACTIVATION_LIST}`}`);
+    const suggestion = didYouMean(word, ACTIVATIONS, wordRange);
+    reporter.report(
+      'unknown-activation',
+      wordRange,
+      `unknown activation ${quoted(word)}${suggestion.tail || `; expected ${ACTIVATION_LIST}`}`,
+      suggestion.fix,
+    );
     return null;
   }
   if (word === 'softmax' && layer.size === 1)

@@ -72,11 +72,12 @@ function dispatch(ctx: ReadContext, word: string, start: number): void {
     );
     return;
   }
-  const suggestion = didYouMean(word, KEYWORDS);
+  const suggestion = didYouMean(word, KEYWORDS, range);
   ctx.reporter.report(
     'unknown-keyword',
     range,
-    `unknown keyword ${quoted(word)}${suggestion || `; a line starts with ${alternatives(KEYWORDS.map((k) => `\`${k}\``))}, or # for a comment`}`,
+    `unknown keyword ${quoted(word)}${suggestion.tail || `; a line starts with ${alternatives(KEYWORDS.map((k) => `\`${k}\``))}, or # for a comment`}`,
+    suggestion.fix,
   );
 }
 

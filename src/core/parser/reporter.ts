@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic, Fix } from '../diagnostics';
 import type { Range } from '../text/range';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes';
 
@@ -7,10 +7,10 @@ export class Reporter {
   private readonly list: Diagnostic[] = [];
   errors = 0;
 
-  report(code: DiagnosticCode, range: Range, message: string): void {
+  report(code: DiagnosticCode, range: Range, message: string, fix?: Fix): void {
     const severity = DIAGNOSTIC_CODES[code].severity;
     if (severity === 'error') this.errors++;
-    this.list.push({ code, severity, range, message });
+    this.list.push(fix === undefined ? { code, severity, range, message } : { code, severity, range, message, fix });
   }
 
   /** All diagnostics in text order (stable for equal positions). */

@@ -81,8 +81,8 @@ export function readCost(ctx: ReadContext, keywordStart: number): void {
   const word = s.tokenText();
   const valueRange = ctx.tokenRange();
   if (!(COSTS as readonly string[]).includes(word)) {
-    const suggestion = didYouMean(word, COSTS);
-    ctx.reporter.report('unknown-cost', valueRange, `unknown cost ${quoted(word)}${suggestion || `; expected ${names}`}`);
+    const suggestion = didYouMean(word, COSTS, valueRange);
+    ctx.reporter.report('unknown-cost', valueRange, `unknown cost ${quoted(word)}${suggestion.tail || `; expected ${names}`}`, suggestion.fix);
     ctx.draft.cost = setting<string>(ctx, null, keywordStart, valueRange);
     s.skipRest();
     return;

@@ -3,6 +3,8 @@
  * edit distance (insertions, deletions, substitutions and swaps of neighbours, ignoring case),
  * plus a few common names from other tools that no spelling distance would find.
  */
+import type { Fix } from '../diagnostics';
+import type { Range } from '../text/range';
 
 const ALIASES: Readonly<Record<string, string>> = {
   mse: 'mean-squared',
@@ -62,8 +64,16 @@ export function editDistance(a: string, b: string): number {
   return d[rows * columns - 1];
 }
 
-/** `" did you mean 'x'?"`-style tail for a message, or an empty string. */
-export function didYouMean(word: string, candidates: readonly string[]): string {
+export interface Suggestion {
+  /** `"; did you mean 'x'?"` to end a message with, or an empty string. */
+  readonly tail: string;
+  /** Replacing the misspelt word at its range with the name, when there is one. */
+  readonly fix: Fix | undefined;
+}
+
+/** What to say and offer for the misspelt `word` standing at `range`. */
+export function didYouMean(word: string, candidates: readonly string[], range: Range): Suggestion {
   const name = nearestName(word, candidates);
-  return name === null ? '' : `; did you mean '${name}'?`;
+  if (name === null) return { tail: '', fix: undefined };
+  return { tail: `; did you mean '${name}'?`, fix: { title: `Change to '${name}'`, range, newText: name } };
 }

@@ -163,6 +163,30 @@ export async function positionOf(page: Page, line: number, column: number): Prom
 }
 
 /**
+ * Opens the Quick Fix menu at a position with Ctrl+. as a learner would and returns the titles
+ * it lists, leaving it open so that `chooseQuickFix` can pick one.
+ */
+export async function quickFixesAt(page: Page, line: number, column: number, timeoutMs = 15_000): Promise<string[]> {
+  await goTo(page, line, column);
+  await page.keyboard.press('Control+.');
+  const rows = page.locator('.action-widget .monaco-list-row.action');
+  await rows.first().waitFor({ timeout: timeoutMs });
+  return (await rows.allInnerTexts()).map((text) => text.trim());
+}
+
+/** Picks the entry of the open Quick Fix menu titled `title`, with the keyboard. */
+export async function chooseQuickFix(page: Page, title: string): Promise<void> {
+  const rows = page.locator('.action-widget .monaco-list-row.action');
+  const titles = (await rows.allInnerTexts()).map((text) => text.trim());
+  const index = titles.indexOf(title);
+  if (index < 0) throw new Error(`the Quick Fix menu has no "${title}": ${titles.join(' | ')}`);
+  // The first entry is focused when the menu opens.
+  for (let q = 0; q < index; q++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.locator('.action-widget').waitFor({ state: 'hidden' });
+}
+
+/**
  * Rests the mouse on a position and returns the text of the hover that appears (all of its
  * sections, as rendered). Fails if no hover with content appears.
  */

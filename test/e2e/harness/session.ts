@@ -99,6 +99,8 @@ export class LearnerSession {
   findToken(text: string) { return editor.findToken(this.page, text); }
   squiggles() { return editor.squiggles(this.page); }
   hoverAt(line: number, column: number) { return editor.hoverAt(this.page, line, column); }
+  quickFixesAt(line: number, column: number) { return editor.quickFixesAt(this.page, line, column); }
+  chooseQuickFix(title: string) { return editor.chooseQuickFix(this.page, title); }
   problems() { return workbench.problems(this.page); }
   outline() { return workbench.outline(this.page); }
   statusBarText(id: string) { return workbench.statusBarText(this.page, id); }

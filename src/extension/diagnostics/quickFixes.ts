@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { Diagnostic } from '../../core/diagnostics';
+import type { SpecAnalyses } from '../analysis/specAnalyses';
+import { DIAGNOSTIC_SOURCE, toVscodeRange } from '../vscodeRanges';
+
+/**
+ * Quick fixes for the problems that carry exactly one sensible edit (a misspelt activation,
+ * cost or keyword: "Change to 'sigmoid'"). The edit comes from the core's diagnostic itself, so
+ * the fix offered is always the suggestion the message names. Applying one is a single
+ * WorkspaceEdit, which one Undo reverts; it is marked preferred, so Auto Fix (⇧⌥. / Shift+Alt+.)
+ * applies it without a menu.
+ */
+export function registerQuickFixes(analyses: SpecAnalyses): vscode.Disposable {
+  const provider: vscode.CodeActionProvider = {
+    provideCodeActions(document, _range, context) {
+      const wanted = context.only;
+      if (wanted !== undefined && !vscode.CodeActionKind.QuickFix.intersects(wanted)) return [];
+      const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+      if (ours.length === 0) return [];
+      const problems = analyses.get(document).problems;
+      const actions: vscode.CodeAction[] = [];
+      for (const shown of ours) {
+        const problem = problems.find((p) => p.fix !== undefined && sameProblem(p, shown));
+        if (problem?.fix === undefined) continue;
+        const action = new vscode.CodeAction(problem.fix.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [shown];
+        action.isPreferred = true;
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.replace(document.uri, toVscodeRange(problem.fix.range), problem.fix.newText);
+        actions.push(action);
+      }
+      return actions;
+    },
+  };
+  return vscode.languages.registerCodeActionsProvider({ language: 'nnet' }, provider, {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  });
+}
+
+/** The Problems view's copy of a diagnostic is matched to the analysis' own by code and range. */
+function sameProblem(problem: Diagnostic, shown: vscode.Diagnostic): boolean {
+  return problem.code === shown.code && toVscodeRange(problem.range).isEqual(shown.range);
+}
