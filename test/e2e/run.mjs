@@ -6,10 +6,10 @@
 //   4. starts code-server on a free loopback port with fresh user data and quiet settings
 //   5. launches Debian's Chromium once (a Playwright browser server the tests connect to)
 //   6. bundles test/e2e/**/*.test.ts with esbuild into out/e2e-<pid>/ and runs them with node:test,
-//      one file at a time; each learner suite runs in the light and then the dark theme
+//      one file at a time; each learner suite runs in the light, the dark and the high-contrast theme
 //   7. always stops Chromium and code-server (process groups), also on Ctrl+C / SIGTERM
 //
-// Options: --theme light|dark (one theme only), --keep (keep the temporary folder),
+// Options: --theme light|dark|high-contrast (one theme only), --keep (keep the temporary folder),
 //          any other argument selects test files whose path contains it.
 // Results: screenshots in test-results/screenshots/, code-server's log in test-results/e2e/.
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium).
@@ -37,7 +37,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
 const themeIndex = args.indexOf('--theme');
-const themes = themeIndex >= 0 ? args[themeIndex + 1] : 'light,dark';
+const themes = themeIndex >= 0 ? args[themeIndex + 1] : 'light,dark,high-contrast';
 const filters = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--theme');
 
 const log = (line) => console.log(`[e2e] ${line}`);

@@ -5,7 +5,8 @@
  */
 import { resolve } from 'node:path';
 
-export type Theme = 'light' | 'dark';
+export type Theme = 'light' | 'dark' | 'high-contrast';
+export const ALL_THEMES: readonly Theme[] = ['light', 'dark', 'high-contrast'];
 
 export interface E2EEnvironment {
   /** code-server's origin, e.g. http://127.0.0.1:41234 (no trailing slash). */
@@ -36,7 +37,7 @@ function required(name: string): string {
 
 export function e2eEnvironment(): E2EEnvironment {
   const repoRoot = resolve(required('E2E_REPO_ROOT'));
-  const themes = (process.env.E2E_THEMES ?? 'light,dark').split(',').filter((t): t is Theme => t === 'light' || t === 'dark');
+  const themes = (process.env.E2E_THEMES ?? ALL_THEMES.join(',')).split(',').filter((t): t is Theme => (ALL_THEMES as readonly string[]).includes(t));
   return {
     baseUrl: required('E2E_BASE_URL'),
     browserEndpoint: required('E2E_BROWSER_ENDPOINT'),

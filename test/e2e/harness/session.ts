@@ -4,7 +4,7 @@
  * `learnerSuite` (suite.ts) rather than opening one themselves.
  *
  *   session.page                      the Playwright Page, for anything not wrapped here
- *   session.theme, session.folder     'light' | 'dark'; the workspace folder on disk
+ *   session.theme, session.folder     'light' | 'dark' | 'high-contrast'; the workspace folder on disk
  *   openFile('mazur.nnet')            click through the Explorer tree; waits for the tab
  *   quickOpen('mazur.nnet')           the same through Ctrl+P
  *   runCommand('Category: Title')     the command palette; fails listing what it offers instead

@@ -1,6 +1,7 @@
 /**
- * `learnerSuite` declares a learner's session as a node:test suite, once per theme (light, then
- * dark): the steps run in order against one workbench, like a person working through a task.
+ * `learnerSuite` declares a learner's session as a node:test suite, once per theme (light, dark,
+ * then high contrast): the steps run in order against one workbench, like a person working
+ * through a task.
  *
  *   learnerSuite('Opening the example', (step) => {
  *     step('opens from the Explorer', async (session) => { await session.openFile('mazur.nnet'); … });

@@ -1,8 +1,8 @@
 /**
  * The colour themes the suites run in, and the colours those themes give to the TextMate scopes
  * the tests check. The values come from VS Code 1.100's built-in Light Modern and Dark Modern
- * themes (which inherit them from Light+/Dark+), as getComputedStyle reports them; they change
- * only if the pinned code-server's themes change.
+ * themes (which inherit them from Light+/Dark+) and its Dark High Contrast theme, as
+ * getComputedStyle reports them; they change only if the pinned code-server's themes change.
  */
 import type { Theme } from './environment';
 
@@ -33,5 +33,12 @@ export const THEMES: Record<Theme, ThemeColours> = {
     comment: 'rgb(106, 153, 85)',
     number: 'rgb(181, 206, 168)',
     plain: 'rgb(204, 204, 204)',
+  },
+  'high-contrast': {
+    setting: 'Default High Contrast',
+    workbenchClass: 'vscode-theme-defaults-themes-hc_black-json',
+    comment: 'rgb(124, 166, 104)',
+    number: 'rgb(181, 206, 168)',
+    plain: 'rgb(255, 255, 255)',
   },
 };
