@@ -1,7 +1,7 @@
 // Bundles each runtime with esbuild. `--watch` rebuilds on change; `--production` minifies.
 // Entry points that do not exist yet are skipped, so the build works while the tree grows.
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -17,9 +17,22 @@ const targets = [
 ].filter((options) => existsSync(options.entryPoints[0]));
 
 // KaTeX's stylesheet and fonts ship inside the extension, so the panel never loads anything remote.
-mkdirSync('dist/katex', { recursive: true });
-cpSync('node_modules/katex/dist/katex.min.css', 'dist/katex/katex.min.css');
-cpSync('node_modules/katex/dist/fonts', 'dist/katex/fonts', { recursive: true });
+// Only the WOFF2 fonts: every VS Code webview reads them, so the WOFF and TrueType copies KaTeX
+// lists as fallbacks would be dead weight (two thirds of the fonts' size). The stylesheet is
+// rewritten to name just those, and the build stops if KaTeX's @font-face rules change shape.
+rmSync('dist/katex', { recursive: true, force: true });
+mkdirSync('dist/katex/fonts', { recursive: true });
+const katexCss = readFileSync('node_modules/katex/dist/katex.min.css', 'utf8');
+const fallbacks = /(url\(fonts\/[\w-]+\.woff2\) format\("woff2"\)),url\(fonts\/[\w-]+\.woff\) format\("woff"\),url\(fonts\/[\w-]+\.ttf\) format\("truetype"\)/g;
+const fontFaces = katexCss.split('@font-face').length - 1;
+const woff2Only = katexCss.replace(fallbacks, '$1');
+if (fontFaces === 0 || woff2Only.split('format("woff2")').length - 1 !== fontFaces || /\.(woff|ttf)\)/.test(woff2Only)) {
+  throw new Error(`build: KaTeX's @font-face rules no longer read "woff2, woff, truetype"; update scripts/build.mjs`);
+}
+writeFileSync('dist/katex/katex.min.css', woff2Only);
+for (const font of readdirSync('node_modules/katex/dist/fonts').filter((name) => name.endsWith('.woff2'))) {
+  cpSync(`node_modules/katex/dist/fonts/${font}`, `dist/katex/fonts/${font}`);
+}
 
 if (watch) {
   for (const options of targets) await (await esbuild.context(options)).watch();
