@@ -52,6 +52,32 @@ suite('editing a spec in a real VS Code', () => {
     }
   });
 
+  test('lenses, inlay hints and the outline asked for while typing wait for the debounce instead of analysing each keystroke', async () => {
+    const api = await extensionApi();
+    const settings = vscode.workspace.getConfiguration('backpropStepper');
+    // A long pause, so that "not analysed yet" below cannot race the timer on a slow machine.
+    await settings.update('debounceMs', 3000, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('the setting', () => api.settings.current.debounceMs === 3000);
+      const editor = await untitledSpec(MAZUR);
+      const document = editor.document;
+      api.analyses.get(document);
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# typing\n'));
+      const everything = new vscode.Range(0, 0, document.lineCount, 0);
+      const hints = vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, everything);
+      const lenses = vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      const symbols = vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+      await new Promise((done) => setTimeout(done, 500));
+      assert.notEqual(api.analyses.peek(document)?.version, document.version, 'nothing analysed the new version before the pause ended');
+      const [h, l, s] = await Promise.all([hints, lenses, symbols]);
+      assert.equal(api.analyses.peek(document)?.version, document.version);
+      assert.ok(h.length > 0 && l.length > 0 && s.length > 0, 'each answered for the new version');
+      assert.ok(l.every((lens) => lens.range.start.line > 0), 'the lenses stand below the inserted line');
+    } finally {
+      await settings.update('debounceMs', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('shows a numeric overflow as a warning on its layer line', async () => {
     const editor = await untitledSpec(MAZUR.replace('0.15 0.25', '1e300 0.25').replace('x 0.05', 'x 1e10'));
     const document = editor.document;

@@ -18,6 +18,8 @@ interface Entry {
   /** The last version announced through onDidChange. */
   announced: number;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** `ready` requests waiting for the debounce to end (each is called once, then removed). */
+  waiting: ((analysis: SpecAnalysis | undefined) => void)[];
 }
 
 /**
@@ -25,6 +27,9 @@ interface Entry {
  *
  * - `get(document)` returns the analysis of the document's *current* version, computing it on
  *   the spot if an edit has not been analysed yet — so a hover right after typing is never stale.
+ * - `ready(document, token)` waits for the debounce instead, for features VS Code re-asks on
+ *   every pause in typing (code lenses, inlay hints, the outline, quick fixes): they never
+ *   analyse a version the next keystroke is about to replace.
  * - Edits are re-analysed after the `debounceMs` pause; then `onDidChange(uri)` fires, once per
  *   new version (listeners call `get` to read it). Opening a spec analyses it at once.
  * - `onDidClose(uri)` fires when a spec closes (or stops being `nnet`); its analysis is dropped.
@@ -73,6 +78,33 @@ export class SpecAnalyses implements vscode.Disposable {
     return entry.analysis;
   }
 
+  /**
+   * The analysis of `document`'s current version once the debounce has produced it (at once
+   * when it already has, or when nothing is pending). Undefined when the request is cancelled,
+   * as VS Code does when the text changes again, or the spec closes first.
+   */
+  ready(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<SpecAnalysis | undefined> {
+    if (document.isClosed || token.isCancellationRequested) return Promise.resolve(undefined);
+    const entry = this.entryFor(document);
+    if (entry.timer === undefined || entry.analysis?.version === document.version) return Promise.resolve(this.get(document));
+    return new Promise((resolve) => {
+      let cancelled: vscode.Disposable | undefined;
+      const finish = (analysis: SpecAnalysis | undefined) => {
+        cancelled?.dispose();
+        entry.waiting = entry.waiting.filter((waiter) => waiter !== finish);
+        resolve(analysis);
+      };
+      entry.waiting.push(finish);
+      cancelled = token.onCancellationRequested(() => finish(undefined));
+    });
+  }
+
+  /** The newest analysis already made for `document`, of whatever version; never analyses. */
+  peek(document: vscode.TextDocument): SpecAnalysis | undefined {
+    const entry = this.entries.get(document.uri.toString());
+    return entry?.document === document ? entry.analysis : undefined;
+  }
+
   /** The analysis of the open spec at `uri`, or undefined when no such spec is open. */
   getByUri(uri: vscode.Uri | string): SpecAnalysis | undefined {
     const document = this.documentFor(uri);
@@ -99,7 +131,10 @@ export class SpecAnalyses implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const entry of this.entries.values()) clearTimeout(entry.timer);
+    for (const entry of this.entries.values()) {
+      clearTimeout(entry.timer);
+      settle(entry, undefined);
+    }
     this.entries.clear();
     for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
@@ -114,8 +149,11 @@ export class SpecAnalyses implements vscode.Disposable {
     const key = document.uri.toString();
     let entry = this.entries.get(key);
     if (!entry || entry.document !== document) {
-      if (entry) clearTimeout(entry.timer);
-      entry = { document, analysis: undefined, announced: -1, timer: undefined };
+      if (entry) {
+        clearTimeout(entry.timer);
+        settle(entry, undefined);
+      }
+      entry = { document, analysis: undefined, announced: -1, timer: undefined, waiting: [] };
       this.entries.set(key, entry);
     }
     return entry;
@@ -127,8 +165,12 @@ export class SpecAnalyses implements vscode.Disposable {
     clearTimeout(entry.timer);
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
-      if (document.isClosed || this.entries.get(document.uri.toString()) !== entry) return;
+      if (document.isClosed || this.entries.get(document.uri.toString()) !== entry) {
+        settle(entry, undefined);
+        return;
+      }
       const analysis = this.get(document);
+      settle(entry, analysis);
       if (entry.announced === analysis.version) return;
       entry.announced = analysis.version;
       this.changed.fire(document.uri);
@@ -150,7 +192,13 @@ export class SpecAnalyses implements vscode.Disposable {
     const entry = this.entries.get(key);
     if (!entry || entry.document !== document) return;
     clearTimeout(entry.timer);
+    settle(entry, undefined);
     this.entries.delete(key);
     this.closed.fire(document.uri);
   }
+}
+
+/** Answers every `ready` request waiting on the entry. */
+function settle(entry: Entry, analysis: SpecAnalysis | undefined): void {
+  for (const waiter of [...entry.waiting]) waiter(analysis);
 }

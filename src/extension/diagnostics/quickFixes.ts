@@ -12,12 +12,16 @@ import { DIAGNOSTIC_SOURCE, toVscodeRange } from '../vscodeRanges';
  */
 export function registerQuickFixes(analyses: SpecAnalyses): vscode.Disposable {
   const provider: vscode.CodeActionProvider = {
-    provideCodeActions(document, _range, context) {
+    async provideCodeActions(document, _range, context, token) {
       const wanted = context.only;
       if (wanted !== undefined && !vscode.CodeActionKind.QuickFix.intersects(wanted)) return [];
       const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
       if (ours.length === 0) return [];
-      const problems = analyses.get(document).problems;
+      // The fix's range must fit the text as it is now, so read the current version's analysis
+      // (VS Code asks again once the problems it shows are refreshed from it).
+      const analysis = await analyses.ready(document, token);
+      if (analysis === undefined || token.isCancellationRequested) return [];
+      const problems = analysis.problems;
       const actions: vscode.CodeAction[] = [];
       for (const shown of ours) {
         const problem = problems.find((p) => p.fix !== undefined && sameProblem(p, shown));

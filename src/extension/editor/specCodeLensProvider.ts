@@ -7,7 +7,8 @@ import { lensContents } from './lensContent';
 /**
  * Code lenses above the network, layer and example lines (see lensContent.ts). They show the
  * stepping position's numbers, so they are re-asked for whenever the position moves, a new
- * analysis is ready, or a setting changes.
+ * analysis is ready, or a setting changes. A request made while typing waits for the debounced
+ * analysis rather than analysing each keystroke's version.
  */
 export class SpecCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -23,7 +24,9 @@ export class SpecCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
     ];
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    const analysis = await this.services.analyses.ready(document, token);
+    if (analysis === undefined || token.isCancellationRequested) return [];
     return lensContents(editorStateOf(this.services, document)).map(
       (lens) =>
         new vscode.CodeLens(toVscodeRange(lens.range), {

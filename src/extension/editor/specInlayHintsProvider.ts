@@ -9,7 +9,8 @@ import { hintTooltip, inlayHintContents, type HintContent } from './inlayHintCon
  * Inlay hints after each weight and bias in the requested range (see inlayHintContent.ts), in
  * the mode of `backpropStepper.inlayHints`. Re-asked for when a new analysis is ready or a
  * setting changes; they show the whole batch's gradient, so the stepping position does not
- * affect them.
+ * affect them. VS Code asks again after every short pause in typing, so a request waits for the
+ * debounced analysis rather than analysing each keystroke's version.
  */
 export class SpecInlayHintsProvider implements vscode.InlayHintsProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -24,9 +25,11 @@ export class SpecInlayHintsProvider implements vscode.InlayHintsProvider, vscode
     ];
   }
 
-  provideInlayHints(document: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
+  async provideInlayHints(document: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.InlayHint[]> {
     const mode = this.services.settings.current.inlayHints;
     if (mode === 'off') return [];
+    const analysis = await this.services.analyses.ready(document, token);
+    if (analysis === undefined || token.isCancellationRequested) return [];
     const state = editorStateOf(this.services, document);
     return inlayHintContents(state, mode, fromVscodeRange(range)).map((content) => new SpecInlayHint(state, content));
   }

@@ -13,13 +13,17 @@ const SYMBOL_KINDS: Record<OutlineKind, vscode.SymbolKind> = {
   example: vscode.SymbolKind.Object,
 };
 
-/** The Outline view, breadcrumbs and Go to Symbol for specs, from the shared analysis. */
+/**
+ * The Outline view, breadcrumbs and Go to Symbol for specs, from the shared analysis. VS Code
+ * asks again after every pause in typing; a request waits for the debounced analysis.
+ */
 export function registerOutline(analyses: SpecAnalyses): vscode.Disposable {
   return vscode.languages.registerDocumentSymbolProvider(
     { language: NNET_LANGUAGE },
     {
-      provideDocumentSymbols(document) {
-        const analysis = analyses.get(document);
+      async provideDocumentSymbols(document, token) {
+        const analysis = await analyses.ready(document, token);
+        if (analysis === undefined || token.isCancellationRequested) return [];
         const text = {
           get: (range: Parameters<typeof toVscodeRange>[0]) => document.getText(toVscodeRange(range)),
           lineEnd: (line: number) => fromVscodePosition(document.lineAt(Math.min(Math.max(0, line), document.lineCount - 1)).range.end),
