@@ -25,4 +25,4 @@ export const Command = {
 
 export type CommandId = (typeof Command)[keyof typeof Command];
 
-export const HOVER_TRUSTED_COMMANDS: readonly CommandId[] = [Command.stepTo, Command.showInPanel];
+export const HOVER_TRUSTED_COMMANDS: readonly CommandId[] = [Command.stepTo, Command.showInPanel, Command.traceExample];

@@ -50,7 +50,11 @@ suite('hovers, code lenses and inlay hints in a real VS Code', () => {
     assert.match(text, /0\.358916/);
     const markdown = hovers.flatMap((hover) => hover.contents).find((part): part is vscode.MarkdownString => part instanceof vscode.MarkdownString);
     assert.ok(markdown, 'the hover is Markdown');
-    assert.deepEqual(markdown.isTrusted, { enabledCommands: [Command.stepTo, Command.showInPanel] }, 'trusted for our two commands only');
+    assert.deepEqual(
+      markdown.isTrusted,
+      { enabledCommands: [Command.stepTo, Command.showInPanel, Command.traceExample] },
+      'trusted for our three stepping commands only',
+    );
     assert.ok(!markdown.supportHtml, 'no HTML');
   });
 

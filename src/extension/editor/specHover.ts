@@ -1,10 +1,11 @@
 import type { EngineResult } from '../../core/engine/types';
+import { Command } from '../commandIds';
 import { outputLayerIndex, parameterCount, type CostName } from '../../core/model/network';
 import { a, COST_FORMULAS, dcda, formatNumber, layerText, subscriptsText } from '../../core/notation';
 import { address, exampleSlice, plural, steppedExample, type EditorState } from './editorState';
 import { blocks, heading, lines, links, table } from './hoverParts';
 import { HOVER_VECTOR_ENTRIES } from './layerHover';
-import { escapeMarkdown } from './markdownEscape';
+import { commandLink, escapeMarkdown } from './markdownEscape';
 import { failureNote } from './parameterHover';
 import { vectorText } from './vectorText';
 
@@ -117,8 +118,9 @@ export function exampleHover(state: EditorState, engine: EngineResult, example: 
       ],
       ['left', 'left'],
     ),
-    stepped ? '' : 'Use “Trace this example” above the line to step through it.',
-    links(state, stepped ? address('cost', L) : null, 'Step to its cost'),
+    stepped
+      ? links(state, address('cost', L), 'Step to its cost')
+      : commandLink('Trace this example', Command.traceExample, [state.uri, e], `Step through example ${example} in the panel`),
   );
 }
 

@@ -9,8 +9,8 @@ import { hoverMarkdown } from './hoverContent';
 /**
  * Hovers on every number and word of a spec (see hoverContent.ts for what each says).
  *
- * The Markdown may run exactly the commands in HOVER_TRUSTED_COMMANDS (step to / show in
- * panel) — never `isTrusted: true` — and renders no HTML; all spec text in it is escaped.
+ * The Markdown may run exactly the commands in HOVER_TRUSTED_COMMANDS (step to, show in panel,
+ * trace this example) — never `isTrusted: true` — and renders no HTML; all spec text in it is escaped.
  */
 export class SpecHoverProvider implements vscode.HoverProvider {
   constructor(private readonly services: Services) {}

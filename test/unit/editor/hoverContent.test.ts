@@ -110,6 +110,20 @@ describe('hover on layers, names and data', () => {
     expect(hover).toContain('[0.751365, 0.772928]');
   });
 
+  it('an example not being stepped links to tracing it, with the trusted traceExample command', () => {
+    const two = `${mazur.trimEnd()}\nexample x 0.5 0.5 y 1 0\n`;
+    const hover = hoverAt(two, 'example x 0.5', 'example');
+    const links = [...hover.matchAll(/\]\(command:([\w.]+)\?([^ )]+)/g)];
+    expect(links.map((m) => m[1])).toEqual(['backpropStepper.traceExample']);
+    expect(JSON.parse(decodeURIComponent(links[0][2]))).toEqual(['file:///home/learner/examples/mazur.nnet', 1]);
+    expect(hover).toContain('[Trace this example]');
+    // The stepped example links to its cost instead.
+    expect([...hoverAt(two, 'example x 0.05', 'example').matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1])).toEqual([
+      'backpropStepper.stepTo',
+      'backpropStepper.showInPanel',
+    ]);
+  });
+
   it('inputs and targets are named x and y', () => {
     expect(hoverAt(mazur, 'example', '0.10')).toContain('x₁₂ = 0.1');
     const target = hoverAt(mazur, 'example', '0.99');
