@@ -1,6 +1,7 @@
 import type { Network } from '../model/network';
 import { activation, type Activation } from './activations';
 import { cost, type Cost } from './costs';
+import type { EngineResult } from './types';
 import { JsProducts, type KernelName, type LayerProducts, type Take } from './products';
 import { WasmProducts } from './wasm/products';
 import { wasmArena, type Multiply } from './wasm/runtime';
@@ -17,18 +18,16 @@ export type KernelChoice = KernelName | 'auto';
  */
 export const WASM_MIN_MULTIPLY_ADDS = 1024;
 
-/** The arrays a batched pass leaves behind, as a result or a failure scan reads them. */
-export interface PassArrays {
+/**
+ * The arrays a batched pass leaves behind, as a result or a failure scan reads them: the
+ * per-example quantities documented on EngineResult, plus the layer sizes, m and the mean
+ * gradient under the workspace's own names.
+ */
+export interface PassArrays extends Pick<EngineResult, 'z' | 'a' | 'dcda' | 'dadz' | 'delta' | 'costs'> {
   readonly sizes: readonly number[];
   readonly m: number;
-  readonly z: readonly Float64Array[];
-  readonly a: readonly Float64Array[];
-  readonly dcda: readonly Float64Array[];
-  readonly dadz: readonly Float64Array[];
-  readonly delta: readonly Float64Array[];
   readonly gw: readonly Float64Array[];
   readonly gb: readonly Float64Array[];
-  readonly costs: Float64Array;
 }
 
 /**
