@@ -3,10 +3,13 @@
 //   - With a desktop VS Code on PATH (`code`): `code --extensionDevelopmentPath=<repo> examples`
 //     (the build is a development build, with source maps; reload the window after rebuilding).
 //   - Otherwise: a local code-server (installed on demand into .cache/code-server/) with the
-//     packaged .vsix installed, on a free loopback port; open the printed address in a browser.
-//     It keeps running until Ctrl+C, then stops and removes its temporary folders.
+//     packaged .vsix installed, on a free loopback port; open the printed address in a browser and
+//     log in with the random password printed beside it (any user of this machine can reach a
+//     loopback port, and code-server has a terminal). Workspace trust stays on. It keeps running
+//     until Ctrl+C, then stops and removes its temporary folders.
 // Options: --browser forces code-server even when `code` exists; --port N picks the port.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -60,10 +63,11 @@ async function withCodeServer() {
     const userDataDir = join(runDir, 'user-data');
     const extensionsDir = join(runDir, 'extensions');
     await installVsix(entry, vsix, { extensionsDir, userDataDir });
-    writeUserSettings(userDataDir);
+    writeUserSettings(userDataDir, { 'security.workspace.trust.enabled': true });
+    const password = randomBytes(18).toString('base64url');
     // The learner edits the repository's own examples/ (not a copy), as with the desktop `code`.
-    server = await launchCodeServer({ entry, folder: examples, userDataDir, extensionsDir, port });
-    console.log(`\nVS Code (code-server) with Backprop Stepper is at:\n\n  ${server.url}\n\nPress Ctrl+C to stop.`);
+    server = await launchCodeServer({ entry, folder: examples, userDataDir, extensionsDir, port, password, workspaceTrust: true });
+    console.log(`\nVS Code (code-server) with Backprop Stepper is at:\n\n  ${server.url}\n  password: ${password}\n\nPress Ctrl+C to stop.`);
   } catch (error) {
     console.error(error.message ?? error);
     await stop();

@@ -81,11 +81,14 @@ export async function installVsix(entry, vsixPath, { extensionsDir, userDataDir,
   if (!/successfully installed/i.test(output)) throw new Error(`installing ${vsixPath} did not succeed:\n${output}`);
 }
 
-/** A config file of our own, so code-server never writes one into ~/.config. */
-function writeConfig(userDataDir) {
+/**
+ * A config file of our own, so code-server never writes one into ~/.config. It never holds the
+ * password: that travels in the server's environment, which other users cannot read.
+ */
+function writeConfig(userDataDir, auth = 'none') {
   mkdirSync(userDataDir, { recursive: true });
   const path = join(userDataDir, 'code-server-config.yaml');
-  writeFileSync(path, 'auth: none\ncert: false\n');
+  writeFileSync(path, `auth: ${auth}\ncert: false\n`, { mode: 0o600 });
   return path;
 }
 
@@ -102,13 +105,22 @@ async function waitForHttp(url, { timeoutMs, exited }) {
   throw new Error(`code-server did not answer on ${url} within ${timeoutMs / 1000}s`);
 }
 
-export async function launchCodeServer({ entry, folder, userDataDir, extensionsDir, port, logFile, log = () => {}, timeoutMs = 60_000 }) {
+/**
+ * Starts code-server on the loopback. The test runs pass no password and turn workspace trust
+ * off: their server lives for one run, in a private temporary folder, driven by the test's own
+ * browser. `npm start` passes a `password` (the login page asks for it, so another user of the
+ * machine who finds the port gets nothing) and keeps `workspaceTrust`, VS Code's own guard for
+ * folders it does not know.
+ */
+export async function launchCodeServer({ entry, folder, userDataDir, extensionsDir, port, logFile, log = () => {}, timeoutMs = 60_000, password, workspaceTrust = false }) {
   port ??= await freePort();
   mkdirSync(extensionsDir, { recursive: true });
-  const args = [entry, '--config', writeConfig(userDataDir), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+  const auth = password === undefined ? 'none' : 'password';
+  const args = [entry, '--config', writeConfig(userDataDir, auth), '--auth', auth, '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, folder];
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = password === undefined ? process.env : { ...process.env, PASSWORD: password };
+  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   const capture = (chunk) => {
     output += chunk;

@@ -59,10 +59,10 @@ export const checkCommand: Command = {
         exit = EXIT_USAGE;
         continue;
       }
-      const { network, diagnostics } = parseSpec(text);
+      const { network, diagnostics, counts } = parseSpec(text);
       for (const diagnostic of diagnostics) io.out(formatDiagnostic(file, diagnostic));
-      const errors = diagnostics.filter((d) => d.severity === 'error').length;
-      const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+      // Counted over every problem found, also those past the listed cap.
+      const { errors, warnings } = counts;
       if (errors > 0 && exit === EXIT_OK) exit = EXIT_FAILURE;
       if (quiet) continue;
       if (network === null) io.out(`${file}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);

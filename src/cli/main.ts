@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { escapeControls } from '../core/text/escape';
 import { checkCommand } from './check';
 import { traceCommand } from './trace';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './command';
@@ -18,7 +19,17 @@ function usage(): string {
   return ['usage: nnet <command> [options] FILE', '', 'commands:', ...lines, '', "Run 'nnet <command> --help' for its options."].join('\n');
 }
 
-export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+/**
+ * Every line a command prints goes through here with the spec's control characters escaped: a
+ * network name holding ESC sequences must not retitle the terminal, clear it or erase earlier
+ * lines of a CI log.
+ */
+function terminalSafe(io: CliIO): CliIO {
+  return { out: (line) => io.out(escapeControls(line)), err: (line) => io.err(escapeControls(line)), readFile: (path) => io.readFile(path) };
+}
+
+export async function runCli(argv: readonly string[], rawIO: CliIO): Promise<number> {
+  const io = terminalSafe(rawIO);
   const [name, ...args] = argv;
   if (name === '-h' || name === '--help' || name === 'help') {
     io.out(usage());

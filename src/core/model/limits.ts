@@ -11,9 +11,17 @@ export const MAX_PARAMETERS = 2_000_000;
 /** The most numbers all examples together may hold: m·(n_0 + n_L) for m examples. */
 export const MAX_EXAMPLE_NUMBERS = 5_000_000;
 
+/**
+ * The most problems one spec reports; the rest are counted in one closing "… and N more
+ * problems" diagnostic. A file of typos then costs the editor, the panel and `nnet check` a
+ * thousand messages, not a million.
+ */
+export const MAX_DIAGNOSTICS = 1_000;
+
 export interface Limits {
   readonly maxParameters: number;
   readonly maxExampleNumbers: number;
+  readonly maxDiagnostics: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxParameters: MAX_PARAMETERS, maxExampleNumbers: MAX_EXAMPLE_NUMBERS };
+export const DEFAULT_LIMITS: Limits = { maxParameters: MAX_PARAMETERS, maxExampleNumbers: MAX_EXAMPLE_NUMBERS, maxDiagnostics: MAX_DIAGNOSTICS };

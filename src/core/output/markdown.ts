@@ -2,6 +2,7 @@ import type { EngineResult } from '../engine/types';
 import type { Network } from '../model/network';
 import { formatNumber, formatNumberTex } from '../notation/format';
 import { ACTIVATION_FORMULAS, COST_FORMULAS } from '../notation/formulas';
+import { escapeMarkdown } from '../text/escape';
 import type { StepKind, Trace, TraceStep } from '../trace/types';
 
 /**
@@ -38,7 +39,7 @@ export function traceToMarkdown(network: Network, result: EngineResult, trace: T
   const i = trace.example;
   const example = network.examples[i];
   const L = network.layers.length - 1;
-  out.push(`# Backpropagation, step by step${network.name ? `: ${network.name}` : ''}`, '');
+  out.push(`# Backpropagation, step by step${network.name ? `: ${escapeMarkdown(network.name)}` : ''}`, '');
   out.push(
     `Network ${network.layers.map((l) => l.size).join('-')} (layers ℓ = 0 … ${L}), cost **${network.cost}**, learning rate $\\eta = ${formatNumberTex(network.learningRate, digits)}$.`,
     '',

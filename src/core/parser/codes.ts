@@ -57,6 +57,8 @@ export const DIAGNOSTIC_CODES = {
   'target-out-of-range': { severity: 'error', meaning: 'A target y outside [0, 1] with a cross-entropy cost.' },
   'targets-not-distribution': { severity: 'warning', meaning: 'An example\'s targets do not sum to 1 with `cost cross-entropy`.' },
   'target-unreachable': { severity: 'warning', meaning: 'A target the output activation can never produce (e.g. y = 2 with sigmoid).' },
+  // The list itself
+  'more-problems': { severity: 'error', meaning: 'More problems than the documented limit: the rest are counted here (a warning when none of them is an error).' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -14,8 +14,10 @@ export interface ParseResult {
   readonly network: Network | null;
   /** Where each part stands in the text: as much as could be located, even with errors. */
   readonly source: SpecSource;
-  /** Every problem found, in text order. */
+  /** The problems found, in text order: at most `limits.maxDiagnostics`, then one `more-problems` counting the rest. */
   readonly diagnostics: readonly Diagnostic[];
+  /** How many problems were found in all, including those past the cap. */
+  readonly counts: { readonly errors: number; readonly warnings: number };
 }
 
 export interface ParseOptions {
@@ -31,7 +33,7 @@ export interface ParseOptions {
 export function parseSpec(text: string, options: ParseOptions = {}): ParseResult {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const store = new NumberStore(text.length);
-  const reporter = new Reporter();
+  const reporter = new Reporter(limits.maxDiagnostics);
   const draft = readSpec(text, store, reporter);
   let facts: LayerFacts = { hasInputLayer: false, activations: [] };
   if (draft.firstStatement === null) {
@@ -47,5 +49,6 @@ export function parseSpec(text: string, options: ParseOptions = {}): ParseResult
   }
   const source = buildSource(draft, store, facts);
   const network = reporter.errors === 0 ? buildNetwork(draft, store, facts) : null;
-  return { network, source, diagnostics: reporter.sorted() };
+  const counts = { errors: reporter.errors, warnings: reporter.reported - reporter.errors };
+  return { network, source, diagnostics: reporter.sorted(), counts };
 }

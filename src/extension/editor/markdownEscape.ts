@@ -1,24 +1,12 @@
 /**
- * Escaping for text that goes into hover Markdown.
- *
- * A spec is untrusted input: a network name such as `[x](command:workbench.action.terminal.new)`
- * or `<img src=…>` must reach the hover as the characters the person typed, never as a link, a
- * command or HTML. Hover Markdown is trusted for a few of our own commands, so an injected
- * command link would otherwise be clickable.
- *
- * CommonMark lets every ASCII punctuation character be escaped with a backslash, and an escaped
- * character never starts any construct (link, emphasis, code span, HTML, entity, autolink). So
- * escaping *all* ASCII punctuation is the one rule that is safe whatever the renderer's
- * extensions are; it costs nothing in readability because the backslashes do not render.
- * Line breaks and tabs are folded into single spaces so text cannot start a new block (a
- * heading, a list, a table row) either.
+ * Markdown for hovers: command links with escaped labels. Spec text is escaped with the core's
+ * escapeMarkdown (src/core/text/escape.ts), the same rule `nnet trace --markdown` uses; hover
+ * Markdown is trusted for a few of our own commands, so an injected command link would
+ * otherwise be clickable.
  */
-const ASCII_PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+import { escapeMarkdown } from '../../core/text/escape';
 
-/** `text` as literal Markdown text: every ASCII punctuation character backslash-escaped. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(ASCII_PUNCTUATION, '\\$&');
-}
+export { escapeMarkdown };
 
 /**
  * Command arguments as VS Code's `command:` links carry them: JSON, percent-encoded.

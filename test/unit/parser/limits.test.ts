@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PARAMETERS } from '../../../src/core/model/limits';
 import { parameterCount } from '../../../src/core/model/network';
+import { thousands } from '../../../src/core/parser/notation';
 import { parseSpec } from '../../../src/core/parser/parse';
 import { spanCount } from '../../../src/core/text/range';
 import { generateSpec } from './generate';
@@ -45,5 +46,16 @@ describe('size limits', () => {
   it('reports a layer size too large to be a whole number exactly', () => {
     const { diagnostics } = parseSpec('layer 0: 2 inputs\nlayer 1: 1e300 sigmoid\nexample x 0 1 y 1\n');
     expect(diagnostics.map((d) => d.code)).toEqual(['invalid-layer-size']);
+  });
+
+  it('writes counts too large to be exact as a power of ten, never as a grouped exponent', () => {
+    const { diagnostics } = parseSpec('layer 0: 9000000000000000 inputs\nlayer 1: 9000000000000000 sigmoid\n');
+    const tooLarge = diagnostics.find((d) => d.code === 'network-too-large')!;
+    expect(tooLarge.message).toBe(
+      'expected at most 2,000,000 parameters (weights and biases); this network has about 8.1 × 10³¹, of which layer 1 has about 8.1 × 10³¹. Use fewer neurons',
+    );
+    expect(thousands(12_345_678_901_234_567_890)).toBe('about 1.23 × 10¹⁹');
+    expect(thousands(1e16)).toBe('about 1 × 10¹⁶');
+    expect(thousands(1_234_567_890_123_456)).toBe('1,234,567,890,123,456');
   });
 });
