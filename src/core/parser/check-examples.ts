@@ -1,17 +1,17 @@
-import type { Limits } from '../model/limits';
 import type { ActivationName, CostName } from '../model/network';
 import { DEFAULT_COST } from '../model/defaults';
 import type { DraftExample, SpecDraft } from './draft';
 import type { LayerFacts } from './check-layers';
-import { activationSymbol, counted, shortNumber, thousands } from './notation';
+import { activationSymbol, counted, shortNumber } from './notation';
 import type { NumberStore } from './numbers';
-import { blockNumbersRange, exampleKeywordRange, exampleRange } from './ranges';
+import { blockNumbersRange, exampleKeywordRange } from './ranges';
 import type { Reporter } from './reporter';
 
 /**
- * Checks that relate the examples to the network: how many inputs and targets each has, the
- * limit on their numbers, whether the cost fits the output layer, and whether each target is
- * one the cost accepts and the output activation can produce.
+ * Checks that relate the examples to the network: how many inputs and targets each has,
+ * whether the cost fits the output layer, and whether each target is one the cost accepts and
+ * the output activation can produce. (The limit on the examples' numbers is checked while
+ * reading them: examples.ts.)
  */
 
 /** Where each output activation's values lie; a target outside can never be reached. */
@@ -26,7 +26,7 @@ const OUTPUT_RANGES: Readonly<Record<ActivationName, readonly [number, number, s
 /** How far the targets of one example may add up away from 1 before cross-entropy warns. */
 const DISTRIBUTION_TOLERANCE = 1e-6;
 
-export function checkExamples(draft: SpecDraft, store: NumberStore, reporter: Reporter, limits: Limits, facts: LayerFacts): void {
+export function checkExamples(draft: SpecDraft, store: NumberStore, reporter: Reporter, facts: LayerFacts): void {
   const layers = draft.layers;
   const input = facts.hasInputLayer ? layers[0] : null;
   const outputIndex = layers.length - 1;
@@ -46,19 +46,9 @@ export function checkExamples(draft: SpecDraft, store: NumberStore, reporter: Re
   }
   if (cost !== null && output !== null && outputActivation !== null && draft.cost !== null) checkCostFits(cost, outputActivation, output.label, draft, reporter);
 
-  let numbers = 0;
-  let reportedLimit = false;
+  // The limit on the examples' numbers is checked while reading (examples.ts).
   for (let e = 0; e < draft.examples.length; e++) {
     const example = draft.examples[e];
-    numbers += (example.x?.count ?? 0) + (example.y?.count ?? 0);
-    if (!reportedLimit && numbers > limits.maxExampleNumbers) {
-      reportedLimit = true;
-      reporter.report(
-        'examples-too-large',
-        exampleRange(example),
-        `expected at most ${thousands(limits.maxExampleNumbers)} numbers in all examples together (inputs and targets); example ${e + 1} brings them to ${thousands(numbers)}. Use fewer examples`,
-      );
-    }
     if (example.damaged) continue;
     if (inputSize !== null) checkLength(example, e + 1, 'x', inputSize, 0, store, reporter);
     if (outputSize !== null && output !== null) {

@@ -49,12 +49,18 @@ function describePlace(place: Place, owner: number, index: number): string {
 
 export class ReadContext {
   open: OpenBlock | null = null;
+  /** Numbers read into examples so far (inputs and targets), checked against the limit as they come. */
+  exampleNumbers = 0;
+  /** Set once the examples pass the limit: later examples are skipped unread. */
+  examplesOverLimit = false;
 
   constructor(
     readonly scanner: Scanner,
     readonly store: NumberStore,
     readonly reporter: Reporter,
     readonly draft: SpecDraft,
+    /** The most numbers all examples may hold (Limits.maxExampleNumbers). */
+    readonly maxExampleNumbers: number = Infinity,
   ) {}
 
   /** The range of the scanner's last token. */

@@ -1,7 +1,8 @@
 import { Place, type OpenBlock, type ReadContext } from './context';
 import type { DraftExample, NumberBlock } from './draft';
 import { TokenKind } from './scanner';
-import { quoted } from './notation';
+import { quoted, thousands } from './notation';
+import { exampleRange } from './ranges';
 
 /**
  * Reader for `example x … y …`. The inputs follow `x`, the targets follow `y`; either may
@@ -14,6 +15,11 @@ type ExampleBlock = Extract<OpenBlock, { kind: 'example' }>;
 
 export function readExample(ctx: ReadContext, keywordStart: number): void {
   const s = ctx.scanner;
+  if (ctx.examplesOverLimit) {
+    s.skipRest();
+    ctx.open = { kind: 'discard' };
+    return;
+  }
   const start = keywordStart - s.lineStart;
   const end = s.tokenEnd - s.lineStart;
   const example: DraftExample = { line: s.line, keywordStart: start, keywordEnd: end, endLine: s.line, endCharacter: end, x: null, y: null, damaged: false };
@@ -27,6 +33,7 @@ export function readExample(ctx: ReadContext, keywordStart: number): void {
 export function continueExample(ctx: ReadContext, open: ExampleBlock): void {
   const s = ctx.scanner;
   const example = open.example;
+  const before = numbersIn(example);
   for (;;) {
     const kind = s.peek();
     if (kind === TokenKind.End) break;
@@ -79,6 +86,23 @@ export function continueExample(ctx: ReadContext, open: ExampleBlock): void {
   }
   example.endLine = s.line;
   example.endCharacter = s.tokenEnd - s.lineStart;
+  ctx.exampleNumbers += numbersIn(example) - before;
+  if (ctx.exampleNumbers > ctx.maxExampleNumbers) stopAtLimit(ctx, open);
+}
+
+function numbersIn(example: DraftExample): number {
+  return (example.x?.count ?? 0) + (example.y?.count ?? 0);
+}
+
+/** The examples have passed the limit: say so once, on this example, and read no more of them. */
+function stopAtLimit(ctx: ReadContext, open: ExampleBlock): void {
+  ctx.examplesOverLimit = true;
+  ctx.open = { kind: 'discard' };
+  ctx.reporter.report(
+    'examples-too-large',
+    exampleRange(open.example),
+    `expected at most ${thousands(ctx.maxExampleNumbers)} numbers in all examples together (inputs and targets); example ${open.number} brings them to ${thousands(ctx.exampleNumbers)}. Use fewer examples`,
+  );
 }
 
 function newBlock(ctx: ReadContext): NumberBlock {

@@ -34,7 +34,7 @@ export function parseSpec(text: string, options: ParseOptions = {}): ParseResult
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const store = new NumberStore(text.length);
   const reporter = new Reporter(limits.maxDiagnostics);
-  const draft = readSpec(text, store, reporter);
+  const draft = readSpec(text, store, reporter, limits.maxExampleNumbers);
   let facts: LayerFacts = { hasInputLayer: false, activations: [] };
   if (draft.firstStatement === null) {
     const firstLineEnd = text.search(/\r|\n/);
@@ -45,7 +45,7 @@ export function parseSpec(text: string, options: ParseOptions = {}): ParseResult
     );
   } else {
     facts = checkLayers(draft, store, reporter, limits);
-    checkExamples(draft, store, reporter, limits, facts);
+    checkExamples(draft, store, reporter, facts);
   }
   const source = buildSource(draft, store, facts);
   const network = reporter.errors === 0 ? buildNetwork(draft, store, facts) : null;

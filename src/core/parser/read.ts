@@ -18,9 +18,14 @@ import { didYouMean } from './suggest';
 
 export const KEYWORDS = ['network', 'cost', 'learning-rate', 'seed', 'layer', 'w', 'b', 'example'] as const;
 
-export function readSpec(text: string, store: NumberStore, reporter: Reporter): SpecDraft {
+/**
+ * `maxExampleNumbers` is checked while reading: once the examples pass it, one diagnostic says so
+ * and every later example line is skipped without reading its numbers, so an oversized file
+ * costs one scan of its text and no more memory than the limit allows.
+ */
+export function readSpec(text: string, store: NumberStore, reporter: Reporter, maxExampleNumbers = Infinity): SpecDraft {
   const scanner = new Scanner(text);
-  const ctx = new ReadContext(scanner, store, reporter, emptyDraft());
+  const ctx = new ReadContext(scanner, store, reporter, emptyDraft(), maxExampleNumbers);
   while (scanner.nextLine()) {
     const kind = scanner.peek();
     if (kind === TokenKind.End) continue;

@@ -59,3 +59,27 @@ describe('size limits', () => {
     expect(thousands(1_234_567_890_123_456)).toBe('1,234,567,890,123,456');
   });
 });
+
+describe('the example limit, checked while reading', () => {
+  const header = 'layer 0: 2 inputs\nlayer 1: 1 sigmoid\n';
+
+  it('reports the example that passes the limit and reads no example after it', () => {
+    const lines = Array.from({ length: 1000 }, (_, e) => `example x ${e} 1 y 0`).join('\n');
+    const broken = '\nexample x 1 2 3 y 0\nexample x oops y 1';
+    const { diagnostics, network } = parseSpec(header + lines + broken, { limits: { maxExampleNumbers: 30 } });
+    expect(network).toBeNull();
+    expect(diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['examples-too-large', 12]]);
+    expect(diagnostics[0].message).toBe('expected at most 30 numbers in all examples together (inputs and targets); example 11 brings them to 33. Use fewer examples');
+  });
+
+  it('allows the limit itself', () => {
+    const lines = Array.from({ length: 10 }, (_, e) => `example x ${e} 1 y 0`).join('\n');
+    expect(parseSpec(header + lines, { limits: { maxExampleNumbers: 30 } }).diagnostics).toEqual([]);
+  });
+
+  it('counts an example written over several lines as it goes', () => {
+    const text = `${header}example x 1 2 y 0\nexample\n  x 1 2\n  y 1\n`;
+    const { diagnostics } = parseSpec(text, { limits: { maxExampleNumbers: 5 } });
+    expect(diagnostics.map((d) => [d.code, d.range.start.line, d.range.end.line])).toEqual([['examples-too-large', 3, 5]]);
+  });
+});
