@@ -1,5 +1,7 @@
+import { MAX_ANALYSIS_BYTES, MAX_MULTIPLY_ADDS } from './workload';
+
 /**
- * How big a spec may be. Both limits are checked from the layer sizes and the example lines
+ * How big a spec may be. Every limit is checked from the layer sizes and the example lines
  * before anything of that size is allocated, so a typo such as `layer 1: 1000000 sigmoid`
  * gives a diagnostic instead of freezing the editor. A 784-128-10 network (101,770
  * parameters) is far inside them.
@@ -22,6 +24,15 @@ export interface Limits {
   readonly maxParameters: number;
   readonly maxExampleNumbers: number;
   readonly maxDiagnostics: number;
+  /** See model/workload.ts. */
+  readonly maxMultiplyAdds: number;
+  readonly maxAnalysisBytes: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxParameters: MAX_PARAMETERS, maxExampleNumbers: MAX_EXAMPLE_NUMBERS, maxDiagnostics: MAX_DIAGNOSTICS };
+export const DEFAULT_LIMITS: Limits = {
+  maxParameters: MAX_PARAMETERS,
+  maxExampleNumbers: MAX_EXAMPLE_NUMBERS,
+  maxDiagnostics: MAX_DIAGNOSTICS,
+  maxMultiplyAdds: MAX_MULTIPLY_ADDS,
+  maxAnalysisBytes: MAX_ANALYSIS_BYTES,
+};

@@ -51,6 +51,7 @@ export const DIAGNOSTIC_CODES = {
   'example-targets-length': { severity: 'error', meaning: 'An example\'s `y` does not have n_L numbers.' },
   'no-examples': { severity: 'warning', meaning: 'No examples: the network is checked and shown, but nothing is computed.' },
   'examples-too-large': { severity: 'error', meaning: 'The examples hold more numbers than the documented limit.' },
+  'work-too-large': { severity: 'error', meaning: 'One analysis would take more multiply-adds or memory than the documented limits.' },
   // Cost and targets
   'cost-needs-softmax': { severity: 'error', meaning: '`cost cross-entropy` without a softmax output layer.' },
   'cost-needs-probabilities': { severity: 'error', meaning: '`cost binary-cross-entropy` without a sigmoid or softmax output layer.' },

@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS, type Limits } from '../model/limits';
 import { buildNetwork, buildSource } from './assemble';
 import { checkExamples } from './check-examples';
 import { checkLayers, type LayerFacts } from './check-layers';
+import { checkWorkload } from './check-workload';
 import { NumberStore } from './numbers';
 import { readSpec } from './read';
 import { Reporter } from './reporter';
@@ -46,6 +47,8 @@ export function parseSpec(text: string, options: ParseOptions = {}): ParseResult
   } else {
     facts = checkLayers(draft, store, reporter, limits);
     checkExamples(draft, store, reporter, facts);
+    // Only a spec that is otherwise sound is worth estimating: its figures then mean something.
+    if (reporter.errors === 0) checkWorkload(draft, reporter, limits);
   }
   const source = buildSource(draft, store, facts);
   const network = reporter.errors === 0 ? buildNetwork(draft, store, facts) : null;

@@ -18,6 +18,7 @@ type Expected = readonly [DiagnosticCode, readonly [number, number, number, numb
 const OPTIONS: Partial<Record<DiagnosticCode, ParseOptions>> = {
   'examples-too-large': { limits: { maxExampleNumbers: 6 } },
   'more-problems': { limits: { maxDiagnostics: 2 } },
+  'work-too-large': { limits: { maxMultiplyAdds: 100 } },
 };
 
 const EXPECTED: Record<DiagnosticCode, readonly Expected[]> = {
@@ -144,6 +145,9 @@ const EXPECTED: Record<DiagnosticCode, readonly Expected[]> = {
     ['no-examples', [0, 0, 0, 17], 'no examples: the network is checked and shown, but nothing can be computed until an example is added. Add a line such as `example x … y …` with 2 inputs and 1 target'],
     ['unknown-activation', [1, 11, 1, 17], "unknown activation 'sigmod'; did you mean 'sigmoid'?"],
     ['more-problems', [2, 0, 2, 3], '… and 3 more problems from here on; only the first 2 are listed. Fix those and the rest will show'],
+  ],
+  'work-too-large': [
+    ['work-too-large', [2, 0, 2, 18], 'backpropagating 3 examples through this network takes about 108 multiply-adds; the limit is 100. Use fewer examples, or fewer neurons in layer 1, the widest'],
   ],
   'weights-transposed': [
     ['weights-transposed', [2, 2, 3, 15], "expected w⁽¹⁾ as 3 rows of 2 (row k for neuron k of layer 0, column j for neuron j of layer 1); found 2 rows of 3, the other way round. Swap its rows and columns"],
