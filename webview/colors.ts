@@ -1,56 +1,68 @@
 /**
  * Factor colours come from the active VS Code theme (its chart colours), read from the CSS
- * variables VS Code puts on the webview. KaTeX needs them as literal colours inside
- * `\textcolor`, so they are resolved here to #rrggbb and handed to KaTeX as macros
- * `\bpfA … \bpfF`, re-read whenever the theme changes (VS Code swaps the body's classes).
+ * variables VS Code puts on the webview, and are adjusted for contrast against the panel's
+ * actual backgrounds (palette.ts). The adjusted colours are handed out twice, so every view
+ * paints a factor identically: as CSS custom properties `--bp-f0` … `--bp-f5` (tables, legend,
+ * diagram: media/panel.css) and as the KaTeX macros `\bpfA` … (factors.ts), which need literal
+ * colours. Both are redone whenever the theme changes (VS Code swaps the body's classes).
  */
-import { FACTOR_MARKS } from '../src/shared/panelMessages';
-import { FACTOR_COLOURS } from './highlight';
+import { parseColour } from './contrast';
+import { factorMacros } from './factors';
+import { buildPalette, FACTOR_VARIABLES, type Palette } from './palette';
 
-/** Theme variables for factor 0, 1, … ; media/panel.css uses the same list for .f0 … .f5. */
-const VARIABLES = [
-  '--vscode-charts-blue',
-  '--vscode-charts-orange',
-  '--vscode-charts-green',
-  '--vscode-charts-purple',
-  '--vscode-terminal-ansiCyan',
-  '--vscode-terminal-ansiMagenta',
-];
-const FALLBACK = ['#3794ff', '#d18616', '#89d185', '#b180d7', '#11a8cd', '#bc3fbc'];
-
-/** "rgb(1, 2, 3)" or "rgba(1, 2, 3, 0.5)" → "#010203"; null when it is not one. */
-export function rgbToHex(css: string): string | null {
-  const match = css.match(/^rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)/);
-  if (!match) return null;
-  return '#' + match.slice(1, 4).map((n) => Number(n).toString(16).padStart(2, '0')).join('');
-}
-
-/**
- * The KaTeX macros that colour factor i: `\bpfA{…}` … `\bpfF{…}`. The colour is written as
- * bare hex (KaTeX accepts `3794ff` for `#3794ff`) because a `#` followed by a digit inside a
- * macro body would be read as a macro parameter.
- */
-export function factorMacros(colours: readonly string[]): Record<string, string> {
-  const macros: Record<string, string> = {};
-  for (let i = 0; i < FACTOR_COLOURS; i++) {
-    const hex = (colours[i] ?? FALLBACK[i]).replace(/^#/, '');
-    macros[`\\bpf${FACTOR_MARKS[i]}`] = `\\textcolor{${hex}}{#1}`;
-  }
-  return macros;
-}
-
-/** Resolves the theme's factor colours through a hidden probe element. */
-export function themeFactorColours(): string[] {
+/** Resolves theme variables to the colours the browser computes for them, through a hidden probe. */
+function resolve(variables: readonly string[]): (string | null)[] {
   const probe = document.createElement('span');
   probe.hidden = true;
   document.body.append(probe);
-  const colours = VARIABLES.map((variable, i) => {
+  const colours = variables.map((variable) => {
     probe.style.color = '';
-    probe.style.color = `var(${variable}, ${FALLBACK[i]})`;
-    return rgbToHex(getComputedStyle(probe).color) ?? FALLBACK[i];
+    // An unset variable leaves `color` unset: transparent marks "none" (rgba(0, 0, 0, 0)).
+    probe.style.color = `var(${variable}, transparent)`;
+    const value = getComputedStyle(probe).color;
+    return parseColour(value)?.a === 0 ? null : value;
   });
   probe.remove();
   return colours;
+}
+
+function isHighContrast(): boolean {
+  const classes = document.body.classList;
+  return classes.contains('vscode-high-contrast') || classes.contains('vscode-high-contrast-light');
+}
+
+/** The palette for the theme in force: theme colours, backgrounds and foreground as resolved now. */
+export function themePalette(): Palette {
+  const [editor, quote, foreground, ...factors] = resolve([
+    '--vscode-editor-background',
+    // The step box, where the formula and the legend sit (media/panel.css .step).
+    '--vscode-textBlockQuote-background',
+    '--vscode-foreground',
+    ...FACTOR_VARIABLES,
+  ]);
+  const background = editor ?? getComputedStyle(document.body).backgroundColor;
+  return buildPalette({
+    factors,
+    backgrounds: quote ? [background, quote] : [background],
+    foreground: foreground ?? getComputedStyle(document.body).color,
+    highContrast: isHighContrast(),
+  });
+}
+
+/**
+ * Puts the palette where the views find it: `--bp-f0` … `--bp-f5` and `--bp-current` on the
+ * root element (inline, so they win over media/panel.css's theme-variable defaults). Returns the
+ * KaTeX macros of the same colours.
+ */
+export function applyPalette(palette: Palette, root: HTMLElement = document.documentElement): Record<string, string> {
+  palette.factors.forEach((colour, i) => root.style.setProperty(`--bp-f${i}`, colour));
+  root.style.setProperty('--bp-current', palette.current);
+  return factorMacros(palette.factors);
+}
+
+/** Resolves, applies and returns the KaTeX macros of the current theme's palette. */
+export function installPalette(): Record<string, string> {
+  return applyPalette(themePalette());
 }
 
 /** Calls `listener` when VS Code switches the theme (it rewrites the body's class list). */

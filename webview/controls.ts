@@ -4,8 +4,16 @@
  *   Shift+→ layer      Shift+←  layer back
  *   Home reset         End  run the backward pass   F  run the forward pass
  *   ]  next example    [  previous example
+ *   Ctrl+Z undo, Ctrl+Shift+Z / Ctrl+Y redo the spec's last edit (an Apply, say)
  * (The Ctrl+Alt+arrow keybindings of package.json also work here: VS Code forwards keys it
  * binds from the webview, so these plain keys are deliberately different ones.)
+ *
+ * While a table cell or a diagram node has focus, the arrows, Home and End move the focus
+ * between cells or nodes (rovingFocus.ts) and Enter / Shift+Enter select or step to the focused
+ * number (tooltip.ts). Their listeners sit on the tables and the diagram, below the document, so
+ * they see the key first and prevent its default; a key whose default was prevented is not a
+ * panel key here. Every other key (F, ], [, Shift+→ …) still works everywhere, and all of them
+ * work as above while the focus is anywhere else in the panel.
  */
 import type { PanelAction } from '../src/shared/panelMessages';
 import { h } from './dom';
@@ -64,13 +72,30 @@ export function actionForKey(key: string, shift: boolean, ctrlOrAlt: boolean): P
   }
 }
 
+/**
+ * Ctrl+Z (⌘Z) → 'undo'; Ctrl+Shift+Z, Ctrl+Y (⌘⇧Z) → 'redo': the spec's last edit, e.g. an
+ * Apply Gradient Step, taken back or put back from the panel. Pure, like actionForKey.
+ */
+export function historyActionForKey(key: string, shift: boolean, ctrlOrMeta: boolean, alt: boolean): 'undo' | 'redo' | null {
+  if (!ctrlOrMeta || alt) return null;
+  const letter = key.toLowerCase();
+  if (letter === 'z') return shift ? 'redo' : 'undo';
+  return letter === 'y' && !shift ? 'redo' : null;
+}
+
 export function installKeys(run: (action: PanelAction) => void): void {
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement | null;
+    if (event.defaultPrevented) return;
     if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')) return;
-    const action = actionForKey(event.key, event.shiftKey, event.ctrlKey || event.altKey || event.metaKey);
+    const history = historyActionForKey(event.key, event.shiftKey, event.ctrlKey || event.metaKey, event.altKey);
+    const action = history ?? actionForKey(event.key, event.shiftKey, event.ctrlKey || event.altKey || event.metaKey);
     if (!action) return;
     event.preventDefault();
+    // VS Code's webview host forwards keys from its window listener to the workbench, whose own
+    // `undo` would land in the spec's editor once the extension has focused it: one Ctrl+Z must
+    // stay one undo, so the panel keeps these keys to itself.
+    if (history) event.stopPropagation();
     run(action);
   });
 }

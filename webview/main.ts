@@ -5,12 +5,15 @@
  * all numbers arrive resolved (src/shared/panelMessages.ts).
  */
 import type { ExtensionToPanel, PanelAction, ProblemsMessage, ViewMessage } from '../src/shared/panelMessages';
-import { factorMacros, onThemeChange, themeFactorColours } from './colors';
+import { installPalette, onThemeChange } from './colors';
 import { createToolbar, installKeys } from './controls';
 import { DiagramView } from './diagram';
+import { DiagramFocus } from './diagramFocus';
 import { h, replaceChildren } from './dom';
 import { highlightsFor } from './highlight';
 import { formatValue } from './refs';
+import { warmUpTex } from './katexRender';
+import { keepClearOf } from './stickyStep';
 import { createStepView, renderStep } from './stepView';
 import { TablesView } from './tables';
 import { Tooltips } from './tooltip';
@@ -29,19 +32,24 @@ const header = h('header', {}, title, h('p', { class: 'meta' }, file, example, c
 const toolbar = createToolbar(run);
 const stepView = createStepView();
 const notices = h('div', { class: 'notices' });
-const diagram = new DiagramView(h('div', { class: 'diagram-scroll', tabindex: 0, 'aria-label': 'Network diagram; arrow keys step' }));
-const tables = new TablesView();
+const diagram = new DiagramView(h('div', { class: 'diagram-scroll' }));
+const diagramFocus = new DiagramFocus(diagram.root);
+// A resize can redraw the diagram between two views: its new nodes need names and tab stops again.
+diagram.onBuilt((_svg, view, highlights) => diagramFocus.update(view, highlights));
+// The step box stays at the top (sticky): following a cell keeps it below the box.
+const tables = new TablesView({ topInset: keepClearOf(stepView.root).inset });
 const numbers = h('div', { class: 'numbers' }, stepView.root, diagram.root, tables.root);
 const problems = h('section', { class: 'problems', hidden: true, 'aria-label': 'Problems in the spec' });
 const app = h('main', { id: 'app' }, header, toolbar, notices, problems, numbers);
 document.body.append(app);
 
-let macros = factorMacros(themeFactorColours());
+let macros = installPalette();
 let last: ViewMessage | null = null;
 const tooltips = new Tooltips(numbers, (message) => api.postMessage(message));
 installKeys(run);
 onThemeChange(() => {
-  macros = factorMacros(themeFactorColours());
+  macros = installPalette();
+  diagram.restyle();
   if (last) showView(last);
 });
 
@@ -60,12 +68,12 @@ function showView(view: ViewMessage): void {
   for (const warning of view.warnings) noticeItems.push(h('p', { class: 'notice warning' }, `line ${warning.line + 1}: ${warning.message}`));
   replaceChildren(notices, ...noticeItems);
 
-  const L = view.layers.length - 1;
-  const highlights = highlightsFor(view.step, L);
+  const highlights = highlightsFor(view.step);
   renderStep(stepView, view.step, macros, IDLE_TEXT, view.digits);
-  diagram.render(view, highlights);
+  // A rebuilt diagram has had its names and tab stops given already (onBuilt above).
+  if (!diagram.render(view, highlights)) diagramFocus.update(view, highlights);
   tables.render(view, highlights);
-  tooltips.setVersion(view.version);
+  tooltips.setVersion(view.version, view.weightOrder);
   api.setState({ uri: view.uri, example: view.example, step: view.step?.index ?? -1 });
 }
 
@@ -79,7 +87,9 @@ function hideNumbers(): void {
 
 function showProblems(message: ProblemsMessage): void {
   file.textContent = message.fileName;
-  position.textContent = 'The spec has errors; the numbers come back when they are fixed.';
+  position.textContent = message.problems.some((p) => p.severity === 'error')
+    ? 'The spec has errors; the numbers come back when they are fixed.'
+    : 'No numbers yet.';
   hideNumbers();
   problems.hidden = false;
   replaceChildren(notices);
@@ -112,3 +122,6 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToPanel>) => {
 });
 
 api.postMessage({ type: 'ready', state: api.getState() ?? null });
+// While the extension prepares the first view: KaTeX and the canvas font are slow only the first time.
+warmUpTex(macros);
+diagram.warmUp();

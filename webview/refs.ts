@@ -26,8 +26,31 @@ export function parseRefKey(key: string | null | undefined): QuantityRef | null 
   return { kind, layer, j, k };
 }
 
-/** The plain-text symbol of a quantity, in the core's notation: δ⁽²⁾₁, ∂cᵢ/∂w⁽¹⁾₂₁, xᵢ₁, cᵢ. */
-export function symbolText(ref: QuantityRef): string {
+/**
+ * Symbols already written, by order and key: every step names each of a thousand table cells
+ * and diagram nodes, nearly all of them the same as the step before, and writing a symbol's
+ * superscripts and subscripts costs far more than looking it up. Cleared when it grows past
+ * MAX_SYMBOLS (stepping through a big layer keeps meeting new ones).
+ */
+const symbols = new Map<string, string>();
+const MAX_SYMBOLS = 20_000;
+
+/**
+ * The plain-text symbol of a quantity, in the core's notation: δ⁽²⁾₁, ∂cᵢ/∂w⁽¹⁾₂₁, xᵢ₁, cᵢ;
+ * weights in `order` (the view's `weightOrder`).
+ */
+export function symbolText(ref: QuantityRef, order: n.WeightOrder = n.DEFAULT_WEIGHT_ORDER): string {
+  const key = `${order}|${refKey(ref)}`;
+  let text = symbols.get(key);
+  if (text === undefined) {
+    if (symbols.size >= MAX_SYMBOLS) symbols.clear();
+    text = writeSymbol(ref, order);
+    symbols.set(key, text);
+  }
+  return text;
+}
+
+function writeSymbol(ref: QuantityRef, order: n.WeightOrder): string {
   const { layer: l, j, k } = ref;
   switch (ref.kind) {
     case 'z':
@@ -43,15 +66,15 @@ export function symbolText(ref: QuantityRef): string {
     case 'delta':
       return n.delta(l, j).text;
     case 'dw':
-      return n.dcdw(l, k, j).text;
+      return n.dcdw(l, k, j, order).text;
     case 'db':
       return n.dcdb(l, j).text;
     case 'w-new':
-      return `${n.w(l, k, j).text} − η ${n.meanDcdw(l, k, j).text}`;
+      return `${n.w(l, k, j, order).text} − η ${n.meanDcdw(l, k, j, order).text}`;
     case 'b-new':
       return `${n.b(l, j).text} − η ${n.meanDcdb(l, j).text}`;
     case 'w':
-      return n.w(l, k, j).text;
+      return n.w(l, k, j, order).text;
     case 'b':
       return n.b(l, j).text;
     case 'x':

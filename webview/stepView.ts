@@ -1,17 +1,17 @@
 /**
  * The current step, written out the way the article writes it:
  *   symbol = general formula = formula with each factor's number = result
- * rendered with KaTeX (bundled, never from a CDN; `trust: false`), each factor in its own
- * colour, the same colour the diagram and tables use for that factor. `katex.render` builds
- * DOM nodes and sets their styles through the CSSOM, which the panel's CSP allows without
- * 'unsafe-inline' (see src/extension/panel/panelHtml.ts). A plain-text copy of the step goes
- * to an aria-live region for screen readers.
+ * typeset with KaTeX (katexRender.ts), each factor in its own colour, the same colour the
+ * diagram and tables use for that factor. A plain-text copy of the step goes to an aria-live
+ * region for screen readers. At an update step the batch mean follows (batchView.ts).
  */
-import katex from 'katex';
 import type { StepView } from '../src/shared/panelMessages';
+import { createBatchView, renderBatch } from './batchView';
 import { h, replaceChildren } from './dom';
+import { renderTex } from './katexRender';
 import { factorClass } from './highlight';
 import { formatValue, refKey } from './refs';
+import { atomicFactors } from './texBreaks';
 
 export interface StepElements {
   readonly root: HTMLElement;
@@ -20,6 +20,10 @@ export interface StepElements {
   readonly note: HTMLElement;
   /** Polite live region: the step in words, for screen readers. */
   readonly live: HTMLElement;
+  /** At update steps, the mean over the batch (batchView.ts). */
+  readonly batch: HTMLElement;
+  /** The TeX each typeset line shows now, and the macros it was set with (see renderStep). */
+  readonly shown: { tex: readonly string[]; macros: Record<string, string> | null };
 }
 
 export function createStepView(): StepElements {
@@ -27,63 +31,35 @@ export function createStepView(): StepElements {
   const factors = h('ul', { class: 'factors', 'aria-label': 'Factors of the current step' });
   const note = h('p', { class: 'hint note', hidden: true });
   const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite', role: 'status' });
-  const root = h('section', { class: 'step', 'aria-label': 'Current step' }, math, factors, note, live);
-  return { root, math, factors, note, live };
-}
-
-/**
- * Rendered TeX by source, for the macros (theme colours) in force: steps repeat the same
- * symbols and numbers (a⁽⁰⁾₁ = 0.05 in every ∂cᵢ/∂w⁽¹⁾ₖ₁), and cloning KaTeX's DOM is much
- * cheaper than typesetting it again.
- */
-const rendered = new Map<string, Node>();
-let renderedFor: Record<string, string> | null = null;
-const MAX_RENDERED = 500;
-
-/** Renders TeX into `target`; a formula KaTeX cannot parse shows as its source, in colour. */
-export function renderTex(target: HTMLElement, tex: string, macros: Record<string, string>): void {
-  if (renderedFor !== macros || rendered.size > MAX_RENDERED) {
-    rendered.clear();
-    renderedFor = macros;
-  }
-  let node = rendered.get(tex);
-  if (!node) {
-    const holder = document.createElement('span');
-    // HTML only (no MathML copy): half the DOM to lay out on every step. Screen readers get the
-    // step as plain text from the live region instead (the typeset lines are aria-hidden).
-    katex.render(tex, holder, { throwOnError: false, trust: false, strict: 'ignore', output: 'html', macros: { ...macros } });
-    node = holder.firstChild ?? holder;
-    rendered.set(tex, node);
-  }
-  target.replaceChildren(node.cloneNode(true));
+  const batch = createBatchView();
+  const root = h('section', { class: 'step', 'aria-label': 'Current step' }, math, factors, note, batch, live);
+  return { root, math, factors, note, live, batch, shown: { tex: [], macros: null } };
 }
 
 /**
  * The three lines of the step. Inline mode with \displaystyle keeps fractions full size while
- * letting KaTeX break a long sum (z of a neuron with 784 inputs) across lines.
+ * letting KaTeX break a long line (z of a neuron with 784 inputs, a narrow panel) — only between
+ * whole factors and terms (see texBreaks.ts).
  */
 export function stepLines(step: StepView): string[] {
   return [
     `\\displaystyle ${step.symbolTex} = ${step.formulaTex}`,
     `\\displaystyle \\hphantom{${step.symbolTex}} = ${step.substitutedTex}`,
     `\\displaystyle \\hphantom{${step.symbolTex}} = ${step.valueText}`,
-  ];
+  ].map(atomicFactors);
 }
 
 export function renderStep(view: StepElements, step: StepView | null, macros: Record<string, string>, idleText: string, digits: number): void {
   if (!step) {
+    view.shown.tex = [];
     replaceChildren(view.math, h('p', { class: 'hint' }, idleText));
     replaceChildren(view.factors);
     view.note.hidden = true;
     view.live.textContent = idleText;
+    renderBatch(view.batch, null, macros, digits);
     return;
   }
-  const lines = stepLines(step).map((tex) => {
-    const line = h('div', { class: 'step-line' });
-    renderTex(line, tex, macros);
-    return line;
-  });
-  replaceChildren(view.math, ...lines);
+  typesetLines(view, stepLines(step), macros);
   // The legend of factor colours, in plain text: cheap to lay out, and read as is by screen readers.
   const chips = step.factors.map((factor, i) => {
     const attributes: Record<string, string> = { class: `factor ${factorClass(i)}` };
@@ -95,4 +71,26 @@ export function renderStep(view: StepElements, step: StepView | null, macros: Re
   view.note.textContent = step.note ?? '';
   view.note.hidden = !step.note;
   view.live.textContent = step.note ? `${step.plainText}. ${step.note}` : step.plainText;
+  renderBatch(view.batch, step.batch ?? null, macros, digits);
+}
+
+/**
+ * Puts the lines into the step box, keeping each line whose TeX and macros are those it already
+ * shows: a typeset line is a few hundred KaTeX spans, and the result line or the general formula
+ * is often the same as the step before's (and the whole step is, when an edit elsewhere or a
+ * resize redraws the view). Unchanged lines are neither re-cloned nor laid out again.
+ */
+function typesetLines(view: StepElements, lines: readonly string[], macros: Record<string, string>): void {
+  const typeset = (tex: string) => {
+    const line = h('div', { class: 'step-line' });
+    renderTex(line, tex, macros);
+    return line;
+  };
+  const shown = view.math.children;
+  const previous = view.shown.tex;
+  const reusable = view.shown.macros === macros && previous.length === lines.length && shown.length === lines.length;
+  if (!reusable) replaceChildren(view.math, ...lines.map(typeset));
+  else for (const [i, tex] of lines.entries()) if (previous[i] !== tex) shown[i].replaceWith(typeset(tex));
+  view.shown.tex = lines;
+  view.shown.macros = macros;
 }

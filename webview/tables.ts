@@ -1,184 +1,192 @@
 /**
- * Per-layer tables: one row per shown neuron with z, a, ∂cᵢ/∂a, σ′(z), δ and the bias
- * quantities; then the weight matrices w, ∂cᵢ/∂w and w − η∂c/∂w (rows k of layer ℓ − 1,
- * columns j of layer ℓ). A quantity the stepping has not reached is an empty cell, styled as
- * such — never a 0 — and fills in when its step is taken.
+ * The per-layer tables of the panel (what each cell shows: tableCells.ts; their DOM:
+ * tableDom.ts). Each table is an ARIA grid inside its own sideways scroller, one Tab stop with
+ * arrow-key movement between its cells (rovingFocus.ts). A layer's neuron table is drawn with a
+ * row per neuron, or transposed with a row per quantity when that fits the panel and the natural
+ * one does not (tableFit.ts; re-chosen when the panel is resized). After a step the current
+ * cell and its factor cells are scrolled into view (follow.ts), below the sticky step box.
+ *
+ * The first view builds the tables. A later view with the same layers and window lengths keeps
+ * them: it rewrites the cells whose text, highlight or name changed and, when a window moved
+ * along a big layer, the headers naming its neurons — never a thousand new cells per step.
  */
-import type { Known, LayerView, QuantityKind, ViewMessage } from '../src/shared/panelMessages';
+import type { ViewMessage } from '../src/shared/panelMessages';
 import { h } from './dom';
+import { follow, markFollowed } from './follow';
 import type { Highlights } from './highlight';
-import { layerText } from '../src/core/notation/symbols';
-import { formatValue, refKey } from './refs';
+import { RovingFocus, VISITED, cellPosition } from './rovingFocus';
+import { cellStates, type CellState } from './tableCells';
+import { labelWindows, neuronTable, renderTables } from './tableDom';
+import { NeuronTableFit } from './tableFit';
+import type { Orientation } from './tableLayout';
+import { refKey } from './refs';
 
-interface Column {
-  readonly heading: string;
-  readonly kind: QuantityKind;
-  readonly values: readonly Known[];
+/** A drawn cell and the state last written into it. */
+interface Drawn {
+  readonly cell: HTMLTableCellElement;
+  state: CellState;
 }
 
-function neuronColumns(layer: LayerView, outputLayer: number): Column[] {
-  const l = layerText(layer.index);
-  if (layer.index === 0) return [{ heading: `a⁽⁰⁾ⱼ = xᵢⱼ`, kind: 'x', values: layer.a }];
-  const columns: Column[] = [
-    { heading: `b${l}ⱼ`, kind: 'b', values: layer.b },
-    { heading: `z${l}ⱼ`, kind: 'z', values: layer.z },
-    { heading: `a${l}ⱼ`, kind: 'a', values: layer.a },
-  ];
-  if (layer.index === outputLayer) columns.push({ heading: 'yᵢⱼ', kind: 'y', values: layer.y });
-  columns.push(
-    { heading: `∂cᵢ/∂a${l}ⱼ`, kind: 'dcda', values: layer.dcda },
-    { heading: `σ′(z${l}ⱼ)`, kind: 'dadz', values: layer.dadz },
-    { heading: `δ${l}ⱼ`, kind: 'delta', values: layer.delta },
-    { heading: `∂cᵢ/∂b${l}ⱼ`, kind: 'db', values: layer.db },
-    { heading: `b${l}ⱼ − η ∂c/∂b${l}ⱼ`, kind: 'b-new', values: layer.bNew },
-  );
-  return columns;
-}
-
-/** One value cell as drawn: its data-ref key, text and classes. Pure, so steps can diff cells. */
-export interface CellState {
-  readonly ref: string;
-  readonly text: string;
-  readonly className: string;
-  readonly empty: boolean;
-}
-
-function cellState(kind: QuantityKind, layer: number, j: number, k: number, value: Known, digits: number, highlights: Highlights): CellState {
-  // Targets y_ij belong to the example, not a layer: their key uses layer 0, as factors name them.
-  const ref = refKey({ kind, layer: kind === 'y' ? 0 : layer, j, k });
-  const empty = value === null;
-  return { ref, text: formatValue(value, digits), className: `${empty ? 'empty' : 'num'} ${highlights.cells.get(ref) ?? ''}`, empty };
-}
-
-const MATRICES: readonly { readonly kind: QuantityKind; readonly values: (layer: LayerView) => readonly Known[] }[] = [
-  { kind: 'w', values: (layer) => layer.w },
-  { kind: 'dw', values: (layer) => layer.dw },
-  { kind: 'w-new', values: (layer) => layer.wNew },
-];
-
-/**
- * Every value cell of the tables, in document order: per layer, the neuron table row by row,
- * then the matrices w, ∂cᵢ/∂w and w − η∂c/∂w row by row. The builder below consumes them in
- * this same order.
- */
-export function cellStates(view: ViewMessage, highlights: Highlights): CellState[] {
-  const L = view.layers.length - 1;
-  const states: CellState[] = [];
-  for (const layer of view.layers) {
-    const columns = neuronColumns(layer, L);
-    for (let slot = 0; slot < layer.count; slot++) {
-      for (const c of columns) states.push(cellState(c.kind, layer.index, layer.start + slot + 1, 0, c.values[slot] ?? null, view.digits, highlights));
-    }
-    if (layer.index === 0) continue;
-    const previous = view.layers[layer.index - 1];
-    for (const matrix of MATRICES) {
-      const values = matrix.values(layer);
-      for (let r = 0; r < previous.count; r++) {
-        for (let c = 0; c < layer.count; c++) {
-          states.push(cellState(matrix.kind, layer.index, layer.start + c + 1, previous.start + r + 1, values[r * layer.count + c] ?? null, view.digits, highlights));
-        }
-      }
-    }
+/** Writes `state` into its cell, touching only what differs from `was` (null: a new cell); true when its text changed. */
+function applyState(cell: HTMLTableCellElement, state: CellState, was: CellState | null): boolean {
+  if (state.ref !== was?.ref) cell.setAttribute('data-ref', state.ref);
+  const text = state.text !== (was?.text ?? '');
+  if (text) cell.textContent = state.text;
+  if (state.className !== was?.className) cell.className = state.className;
+  // The name follows from the symbol (ref), number and marks (badge, current): read it only when one changed.
+  if (!was || state.ref !== was.ref || text || state.badge !== was.badge || state.current !== was.current) {
+    if (state.label !== was?.label) cell.setAttribute('aria-label', state.label);
   }
-  return states;
+  if (state.current !== (was?.current ?? false)) state.current ? cell.setAttribute('aria-current', 'step') : cell.removeAttribute('aria-current');
+  if (state.badge !== (was?.badge ?? '')) state.badge ? cell.setAttribute('data-factor', state.badge) : cell.removeAttribute('data-factor');
+  return text;
 }
 
-function td(state: CellState): HTMLTableCellElement {
-  return h('td', { 'data-ref': state.ref, class: state.className, 'aria-label': state.empty ? 'not computed yet' : null }, state.text);
-}
-
-function moreRow(span: number, hidden: number): HTMLTableRowElement | null {
-  return hidden > 0 ? h('tr', { class: 'more' }, h('td', { colspan: span }, `… ${hidden} more`)) : null;
-}
-
-function neuronTable(layer: LayerView, outputLayer: number, next: () => CellState): HTMLTableElement {
-  const columns = neuronColumns(layer, outputLayer);
-  const head = h('tr', {}, h('th', { scope: 'col' }, 'j'), ...columns.map((c) => h('th', { scope: 'col' }, c.heading)));
-  const rows = [];
-  for (let slot = 0; slot < layer.count; slot++) {
-    const j = layer.start + slot + 1;
-    rows.push(h('tr', {}, h('th', { scope: 'row' }, String(j)), ...columns.map(() => td(next()))));
-  }
-  return h(
-    'table',
-    { class: 'neuron-table' },
-    h('caption', {}, layer.index === 0 ? 'Inputs of this example' : `Neurons of layer ${layer.index}`),
-    h('thead', {}, head),
-    h('tbody', {}, ...rows, moreRow(columns.length + 1, layer.size - layer.count)),
-  );
-}
-
-function matrixTable(caption: string, layer: LayerView, previous: LayerView, next: () => CellState): HTMLTableElement {
-  const columns = [];
-  for (let c = 0; c < layer.count; c++) columns.push(h('th', { scope: 'col' }, `j = ${layer.start + c + 1}`));
-  const rows = [];
-  for (let r = 0; r < previous.count; r++) {
-    const cells = [];
-    for (let c = 0; c < layer.count; c++) cells.push(td(next()));
-    rows.push(h('tr', {}, h('th', { scope: 'row' }, `k = ${previous.start + r + 1}`), ...cells));
-  }
-  const hiddenColumns = layer.size - layer.count;
-  const note = hiddenColumns > 0 ? h('p', { class: 'more' }, `… ${hiddenColumns} more columns`) : null;
-  const table = h(
-    'table',
-    { class: 'matrix' },
-    h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, h('th', {}, ''), ...columns)),
-    h('tbody', {}, ...rows, moreRow(layer.count + 1, previous.size - previous.count)),
-  );
-  if (note) table.caption?.append(' ', note);
-  return table;
-}
-
-/** What decides the tables' structure: when it is unchanged, a step only rewrites cells. */
+/** What decides the tables' elements: when it is unchanged, a step only rewrites cells and headers. */
 function shapeKey(view: ViewMessage): string {
-  return `${view.digits}|` + view.layers.map((l) => `${l.index}:${l.size}:${l.start}:${l.count}:${l.activation}`).join('|');
+  return `${view.digits}|${view.weightOrder}|` + view.layers.map((l) => `${l.index}:${l.size}:${l.count}:${l.activation}`).join('|');
 }
 
-/**
- * The tables of the panel. The first view builds them; later views with the same layers and
- * windows only rewrite the cells whose text or highlight changed, so a step touches a handful
- * of cells instead of rebuilding a thousand (and the browser re-lays out only those).
- */
+/** Where each layer's window starts. */
+function windowsKey(view: ViewMessage): string {
+  return view.layers.map((l) => l.start).join('|');
+}
+
+/** Where the learner is: following scrolls only when this changes (not on an edit that keeps the step). */
+function stepKey(view: ViewMessage): string {
+  return `${view.uri}|${view.example}|${view.step ? refKey(view.step.address) : ''}`;
+}
+
+export interface TablesOptions {
+  /** How many pixels at the top of the panel something stays over (the sticky step box). */
+  readonly topInset?: () => number;
+}
+
 export class TablesView {
   readonly root = h('div', { class: 'tables-host' });
   private shape = '';
-  private cells: HTMLTableCellElement[] = [];
+  private windows = '';
+  private step = '';
+  private view: ViewMessage | null = null;
+  private states = new Map<string, CellState>();
+  /** The drawn cells by place (CellState.place). */
+  private cells = new Map<string, Drawn>();
+  private readonly focus = new RovingFocus(this.root, { group: 'table[role="grid"]', item: 'td[data-ref]', position: cellPosition, rows: true });
+  private readonly fitter = new NeuronTableFit(this.root, (layer, old, orientation) => this.redrawNeurons(layer, old, orientation), () => this.schedule(false));
+  private frame = 0;
+  private followPending = false;
+  /** Whether a step has been followed yet: until then a refit keeps the panel where it is. */
+  private following = false;
+  private hostWidth = -1;
+  /** Tables (`.table-block`) the browser has drawn at least once: they keep their size while skipped. */
+  private drawnBlocks = new WeakSet<Element>();
+
+  constructor(private readonly options: TablesOptions = {}) {
+    // Re-fit the neuron tables when the panel's width changes (not its height: that changes with every step).
+    new ResizeObserver(() => {
+      if (this.root.clientWidth === this.hostWidth) return;
+      this.hostWidth = this.root.clientWidth;
+      if (this.view) this.fitter.invalidate(this.view.layers.map((l) => l.index));
+      this.schedule(false);
+    }).observe(this.root);
+    // The event does not bubble, so it is caught on its way down.
+    this.root.addEventListener(
+      'contentvisibilityautostatechange',
+      (event) => {
+        if ('skipped' in event && !event.skipped && event.target instanceof Element) this.drawnBlocks.add(event.target);
+      },
+      true,
+    );
+  }
 
   render(view: ViewMessage, highlights: Highlights): void {
+    this.view = view;
     const states = cellStates(view, highlights);
+    this.states = new Map(states.map((s) => [s.ref, s]));
     const shape = shapeKey(view);
     if (shape !== this.shape) {
       this.shape = shape;
-      this.root.replaceChildren(renderTables(view, states));
-      this.cells = Array.from(this.root.querySelectorAll<HTMLTableCellElement>('td[data-ref]'));
-      return;
+      this.windows = windowsKey(view);
+      this.cells.clear();
+      this.root.replaceChildren(renderTables(view, (ref) => this.makeCell(ref)));
+      this.fitter.reset(view.layers.map((l) => l.index));
+    } else {
+      const windows = windowsKey(view);
+      if (windows !== this.windows) {
+        this.windows = windows;
+        labelWindows(this.root, view);
+        // Other neurons, other headers: the tables' widths may have changed.
+        this.fitter.invalidate(view.layers.map((l) => l.index));
+      }
+      const changed = new Set<number>();
+      for (const state of states) {
+        const drawn = this.cells.get(state.place);
+        if (!drawn || drawn.state === state) continue;
+        if (applyState(drawn.cell, state, drawn.state) && state.inNeuronTable) changed.add(state.layer);
+        drawn.state = state;
+      }
+      this.fitter.invalidate(changed);
     }
-    states.forEach((state, i) => {
-      const cell = this.cells[i];
-      if (cell.textContent !== state.text) cell.textContent = state.text;
-      if (cell.className !== state.className) cell.className = state.className;
-      if (state.empty !== cell.hasAttribute('aria-label')) state.empty ? cell.setAttribute('aria-label', 'not computed yet') : cell.removeAttribute('aria-label');
+    this.focus.refresh();
+    // The first view keeps the panel at its top (title, controls, formula); later steps are followed.
+    const step = stepKey(view);
+    const moved = this.step !== '' && step !== this.step;
+    this.step = step;
+    this.schedule(moved);
+  }
+
+  /** A new cell for the quantity `ref`, filled in and remembered by its place. */
+  private makeCell(ref: string): HTMLTableCellElement {
+    const cell = h('td', { tabindex: -1 });
+    const state = this.states.get(ref);
+    if (state) {
+      applyState(cell, state, null);
+      this.cells.set(state.place, { cell, state });
+    }
+    return cell;
+  }
+
+  /**
+   * After layout (once per frame): mark the layers to follow, fit the neuron tables, then
+   * follow the step if it moved — in that order, so the browser lays the tables out once.
+   */
+  private schedule(followStep: boolean): void {
+    this.followPending ||= followStep;
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.followPending) {
+        markFollowed(this.root, ...this.targets(), (block) => this.drawnBlocks.has(block));
+        // Followed tables are drawn by the layout that comes next.
+        for (const block of Array.from(this.root.querySelectorAll('.table-block.is-followed'))) this.drawnBlocks.add(block);
+      }
+      const refitted = this.fitter.fit();
+      if (refitted) this.focus.refresh();
+      // After a refit (a resize) the current cell is kept in view, without animation.
+      if (this.followPending || (refitted && this.following)) follow(this.root, ...this.targets(), !this.followPending, this.options.topInset?.() ?? 0);
+      this.following ||= this.followPending;
+      this.followPending = false;
     });
   }
-}
 
-/** Builds the tables, consuming `states` (from cellStates) in document order. */
-export function renderTables(view: ViewMessage, states: readonly CellState[]): HTMLElement {
-  const L = view.layers.length - 1;
-  let at = 0;
-  const next = () => states[at++];
-  const sections = view.layers.map((layer) => {
-    const title = layer.index === 0 ? `Layer 0 · ${layer.size} inputs` : `Layer ${layer.index} · ${layer.size} ${layer.activation ?? ''}${layer.index === L ? ' · output' : ''}`;
-    const parts: HTMLElement[] = [neuronTable(layer, L, next)];
-    if (layer.index > 0) {
-      const previous = view.layers[layer.index - 1];
-      const l = layerText(layer.index);
-      const kj = 'ₖⱼ';
-      const captions = [`w${l}${kj} as written`, `∂cᵢ/∂w${l}${kj} = δ${l}ⱼ a${layerText(layer.index - 1)}ₖ`, `w${l}${kj} − η ∂c/∂w${l}${kj}`];
-      parts.push(h('div', { class: 'matrices' }, ...captions.map((caption) => matrixTable(caption, layer, previous, next))));
-    }
-    return h('section', { class: 'layer', 'aria-label': title }, h('h3', {}, title), ...parts);
-  });
-  return h('div', { class: 'tables' }, ...sections);
+  private targets(): [Element | null, Element[]] {
+    return [this.root.querySelector('td[aria-current]'), Array.from(this.root.querySelectorAll('td[data-factor]'))];
+  }
+
+  private redrawNeurons(layer: number, old: HTMLTableElement, orientation: Orientation): void {
+    const view = this.view;
+    const wrapper = old.parentElement;
+    const layerView = view?.layers[layer];
+    if (!view || !wrapper || !layerView) return;
+    const focused = old.contains(document.activeElement) ? document.activeElement?.getAttribute('data-ref') : null;
+    const stop = old.querySelector('td[tabindex="0"]')?.getAttribute('data-ref');
+    const table = neuronTable(layerView, view.layers.length - 1, (ref) => this.makeCell(ref), orientation);
+    table.setAttribute('aria-labelledby', old.getAttribute('aria-labelledby') ?? '');
+    // The learner's place in the table survives the new layout.
+    if (old.hasAttribute(VISITED)) table.setAttribute(VISITED, '');
+    wrapper.replaceChildren(table);
+    const cell = (ref: string | null | undefined) => (ref ? table.querySelector<HTMLTableCellElement>(`td[data-ref="${CSS.escape(ref)}"]`) : null);
+    cell(stop)?.setAttribute('tabindex', '0');
+    if (focused) cell(focused)?.focus({ preventScroll: true });
+  }
 }

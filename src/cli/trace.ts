@@ -1,22 +1,26 @@
 import { runEngine } from '../core/engine/run';
 import { hasErrors } from '../core/diagnostics';
 import { formatNumber } from '../core/notation/format';
-import { engineToJson } from '../core/output/json';
-import { traceToMarkdown } from '../core/output/markdown';
-import { traceToTextLines } from '../core/output/text';
+import { DEFAULT_WEIGHT_ORDER, WEIGHT_ORDERS, type WeightOrder } from '../core/notation/symbols';
+import { traceJsonPieces } from '../core/output/json';
+import { traceMarkdownParagraphs } from '../core/output/markdown';
+import { traceTextLines } from '../core/output/text';
 import { parseSpec } from '../core/parser/parse';
 import { buildTrace } from '../core/trace/build';
 import { formatDiagnostic } from './check';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, describeReadError, type CliIO, type Command } from './command';
+import { writeStreamed } from './stream';
 
 /**
  * `nnet trace FILE`: runs backpropagation on the spec and prints every quantity, one per line,
  * as symbol = general form = numbers = value; or a Markdown worked solution; or JSON.
  * Exits 1 when the spec has errors (printed as `nnet check` prints them) or a number stops
- * being finite (the first such quantity is named), 2 on a usage or file error.
+ * being finite (the first such quantity is named), 2 on a usage or file error. Every format is
+ * written as it is made (see stream.ts): a two-million-parameter spec has millions of steps, and
+ * its JSON gigabytes of numbers.
  */
 
-const USAGE = `usage: nnet trace [--json | --markdown] [--example N] [--digits D] FILE
+const USAGE = `usage: nnet trace [--json | --markdown] [--example N] [--digits D] [--weight-order ORDER] [--full] FILE
 
 Runs backpropagation on the spec and shows every quantity it computes for one example:
 forward pass, cost, backward pass (∂c/∂a, σ′, δ, ∂c/∂w, ∂c/∂b), then one gradient step.
@@ -27,7 +31,12 @@ options:
   --json        every number as JSON: per-layer z, a, δ, ∂c/∂w, ∂c/∂b per example,
                 the mean gradient and the parameters after one step
   --digits D    significant digits in text and Markdown (default 6)
+  --weight-order ORDER
+                how text and Markdown write a weight's indices: from-to (w⁽ℓ⁾ₖⱼ, from
+                neuron k of layer ℓ−1 to neuron j; the default) or to-from (w⁽ℓ⁾ⱼₖ)
   --notes       text mode: print the notes some steps carry
+  --full        text mode: after a step whose sum is elided ("⋯[780 more terms: 1.25]⋯"),
+                list every term of it, one per line
   -h, --help    show this help`;
 
 interface Options {
@@ -36,10 +45,12 @@ interface Options {
   example: number | null;
   digits: number;
   notes: boolean;
+  full: boolean;
+  weightOrder: WeightOrder;
 }
 
 function parseArgs(args: readonly string[], io: CliIO): Options | number {
-  const options: Options = { file: '', format: 'text', example: null, digits: 6, notes: false };
+  const options: Options = { file: '', format: 'text', example: null, digits: 6, notes: false, full: false, weightOrder: DEFAULT_WEIGHT_ORDER };
   const files: string[] = [];
   for (let q = 0; q < args.length; q++) {
     const arg = args[q];
@@ -53,6 +64,7 @@ function parseArgs(args: readonly string[], io: CliIO): Options | number {
     } else if (arg === '--json') options.format = 'json';
     else if (arg === '--markdown' || arg === '--md') options.format = 'markdown';
     else if (arg === '--notes') options.notes = true;
+    else if (arg === '--full') options.full = true;
     else if (arg === '--example' || arg === '-e') {
       const n = value();
       if (!Number.isInteger(n) || n < 1) return usageError(io, `--example expects a whole number from 1, got '${args[q] ?? ''}'`);
@@ -61,6 +73,10 @@ function parseArgs(args: readonly string[], io: CliIO): Options | number {
       const n = value();
       if (!Number.isInteger(n) || n < 1 || n > 17) return usageError(io, `--digits expects a whole number from 1 to 17, got '${args[q] ?? ''}'`);
       options.digits = n;
+    } else if (arg === '--weight-order') {
+      const order = args[++q];
+      if (!WEIGHT_ORDERS.includes(order as WeightOrder)) return usageError(io, `--weight-order expects ${WEIGHT_ORDERS.join(' or ')}, got '${order ?? ''}'`);
+      options.weightOrder = order as WeightOrder;
     } else if (arg.startsWith('-') && arg !== '-') return usageError(io, `unknown option '${arg}'`);
     else files.push(arg);
   }
@@ -78,7 +94,7 @@ function usageError(io: CliIO, message: string): number {
 export const traceCommand: Command = {
   summary: 'show every quantity of backpropagation for one example (text, --markdown or --json)',
   usage: USAGE,
-  run(args: readonly string[], io: CliIO): number {
+  async run(args: readonly string[], io: CliIO): Promise<number> {
     const options = parseArgs(args, io);
     if (typeof options === 'number') return options;
     let text: string;
@@ -107,15 +123,15 @@ export const traceCommand: Command = {
     const result = runEngine(network);
     const index = (options.example ?? 1) - 1;
     if (options.format === 'json') {
-      io.out(JSON.stringify(engineToJson(network, result, options.example === null ? undefined : [index]), null, 2));
+      await writeStreamed(io, traceJsonPieces(network, result, options.example === null ? undefined : [index]));
     } else {
-      const trace = buildTrace(network, result, index, { digits: options.digits, source });
-      if (options.format === 'markdown') io.out(traceToMarkdown(network, result, trace, { digits: options.digits }));
+      const trace = buildTrace(network, result, index, { digits: options.digits, source, weightOrder: options.weightOrder });
+      if (options.format === 'markdown') await writeStreamed(io, traceMarkdownParagraphs(network, result, trace, { digits: options.digits }));
       else {
         const shape = network.layers.map((l) => l.size).join('-');
         io.out(`${network.name ?? options.file}: ${shape} network, cost ${network.cost}, η = ${formatNumber(network.learningRate)}; example ${index + 1} of ${m}`);
         io.out('');
-        for (const line of traceToTextLines(trace, { digits: options.digits, notes: options.notes })) io.out(line);
+        await writeStreamed(io, traceTextLines(trace, { digits: options.digits, notes: options.notes, full: options.full }));
         io.out('');
         const d = options.digits;
         io.out(`c = ${formatNumber(result.cost, d)} (mean over ${m} example${m === 1 ? '' : 's'}); after the step c = ${formatNumber(result.updated.cost, d)}`);

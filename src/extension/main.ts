@@ -1,17 +1,20 @@
 import type * as vscode from 'vscode';
 import { coreToolchain } from './analysis/coreToolchain';
+import { WorkerPool } from './analysis/worker/workerPool';
 import { registerQuickFixes } from './diagnostics/quickFixes';
 import { registerSpecDiagnostics } from './diagnostics/specDiagnostics';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
 import { registerOutline } from './outline/symbols';
 import { registerPanelFeature } from './panel/commands';
+import type { PanelManager } from './panel/panelManager';
 import { createServices, type Services } from './services';
 
 /**
  * What `activate` returns, reachable as `vscode.extensions.getExtension(id).exports`: the shared
- * services, for the in-editor tests and for anything that drives the extension from outside.
+ * services and the panels, for the in-editor tests and for anything that drives the extension
+ * from outside.
  */
-export type BackpropStepperApi = Services;
+export type BackpropStepperApi = Services & { readonly panels: PanelManager };
 
 /**
  * Runs when the first `.nnet` document opens (activationEvents: onLanguage:nnet) or one of the
@@ -22,12 +25,15 @@ export type BackpropStepperApi = Services;
  * panel, hovers, code lenses, inlay hints, commands) add their line here.
  */
 export function activate(context: vscode.ExtensionContext): BackpropStepperApi {
-  const services = createServices(coreToolchain, context.subscriptions);
+  // Specs too large to analyse on this thread go to worker threads (dist/analysisWorker.js).
+  const workers = new WorkerPool(context.asAbsolutePath('dist/analysisWorker.js'));
+  context.subscriptions.push(workers);
+  const services = createServices(coreToolchain, workers, context.subscriptions);
   const { analyses } = services;
   context.subscriptions.push(registerSpecDiagnostics(analyses), registerQuickFixes(analyses), registerOutline(analyses));
-  registerPanelFeature(context, services);
+  const panels = registerPanelFeature(context, services);
   context.subscriptions.push(registerEditorFeatures(services));
-  return services;
+  return { ...services, panels };
 }
 
 /** Everything is disposed through context.subscriptions. */

@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
+import { AnalysisProgress } from './analysis/analysisProgress';
+import type { AnalysisRunner } from './analysis/latestWins';
 import { SpecAnalyses } from './analysis/specAnalyses';
 import type { Toolchain } from './analysis/toolchain';
+import type { SpecText, WorkerOutcome } from './analysis/worker/wire';
 import { Log } from './log';
+import { Notices } from './notices';
 import { Settings } from './settings';
 import { StepPositions } from './stepping/stepPositions';
 
@@ -10,7 +14,9 @@ import { StepPositions } from './stepping/stepPositions';
  * - `analyses`  — the one analysis per spec version (parse, engine result, traces);
  * - `positions` — the learner's stepping position per spec;
  * - `settings`  — the validated `backpropStepper.*` settings;
- * - `log`       — the "Backprop Stepper" output channel, for the extension's own bugs.
+ * - `log`       — the "Backprop Stepper" output channel, for the extension's own bugs;
+ * - `notices`   — the short messages shown to the person (notifications, status-bar lines);
+ * - `progress`  — the status bar item shown while the analysis worker takes a while.
  * Features take what they need from here; none of them parses or runs the engine itself.
  */
 export interface Services {
@@ -18,15 +24,22 @@ export interface Services {
   readonly settings: Settings;
   readonly analyses: SpecAnalyses;
   readonly positions: StepPositions;
+  readonly notices: Notices;
+  readonly progress: AnalysisProgress;
 }
 
-/** Creates the services; everything they own is disposed with `subscriptions`. */
-export function createServices(toolchain: Toolchain, subscriptions: vscode.Disposable[]): Services {
+/**
+ * Creates the services; everything they own is disposed with `subscriptions`. `runner` analyses
+ * the specs too large to analyse on the extension host's thread (the worker pool, in main.ts).
+ */
+export function createServices(toolchain: Toolchain, runner: AnalysisRunner<SpecText, WorkerOutcome>, subscriptions: vscode.Disposable[]): Services {
   const log = new Log();
   const settings = new Settings();
-  const analyses = new SpecAnalyses(toolchain, settings, log);
+  const analyses = new SpecAnalyses(toolchain, settings, log, runner);
+  const progress = new AnalysisProgress(analyses.onWorkerActivity);
   const positions = new StepPositions(analyses, settings);
+  const notices = new Notices();
   // Disposed in reverse order of dependence: positions listen to analyses, analyses use the log.
-  subscriptions.push(positions, analyses, settings, log);
-  return { log, settings, analyses, positions };
+  subscriptions.push(notices, progress, positions, analyses, settings, log);
+  return { log, settings, analyses, positions, notices, progress };
 }

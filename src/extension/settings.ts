@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Granularity } from '../core/stepping/position';
+import { DEFAULT_WEIGHT_ORDER, WEIGHT_ORDERS, type WeightOrder } from '../core/notation/symbols';
+import { clampApplyDigits } from '../core/edit/gradientStep';
 import { clampDigits } from './analysis/analyse';
 
 /**
@@ -18,11 +20,15 @@ export interface StepperSettings {
   readonly debounceMs: number;
   /** How far Step / Step Back move. */
   readonly stepGranularity: Granularity;
+  /** Significant digits of each number Apply Gradient Step writes (1–17; 17 = the exact double). */
+  readonly applyDigits: number;
+  /** `backpropStepper.weightIndexOrder`: weights written w⁽ℓ⁾ₖⱼ (from-to, the article's) or w⁽ℓ⁾ⱼₖ (to-from). */
+  readonly weightOrder: WeightOrder;
 }
 
 export const SECTION = 'backpropStepper';
 
-export const DEFAULT_SETTINGS: StepperSettings = { significantDigits: 6, inlayHints: 'gradient', debounceMs: 250, stepGranularity: 'neuron' };
+export const DEFAULT_SETTINGS: StepperSettings = { significantDigits: 6, inlayHints: 'gradient', debounceMs: 250, stepGranularity: 'neuron', applyDigits: 6, weightOrder: DEFAULT_WEIGHT_ORDER };
 
 export class Settings implements vscode.Disposable {
   private value: StepperSettings = read();
@@ -54,11 +60,14 @@ function read(): StepperSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
   const digits = config.get<number>('significantDigits', DEFAULT_SETTINGS.significantDigits);
   const debounce = config.get<number>('debounceMs', DEFAULT_SETTINGS.debounceMs);
+  const applyDigits = config.get<number>('applyDigits', DEFAULT_SETTINGS.applyDigits);
   return {
     significantDigits: typeof digits === 'number' ? clampDigits(digits) : DEFAULT_SETTINGS.significantDigits,
     inlayHints: oneOf(config.get('inlayHints'), ['gradient', 'updated', 'off'] as const, DEFAULT_SETTINGS.inlayHints),
     debounceMs: typeof debounce === 'number' && Number.isFinite(debounce) ? Math.min(5000, Math.max(0, debounce)) : DEFAULT_SETTINGS.debounceMs,
     stepGranularity: oneOf(config.get('stepGranularity'), ['neuron', 'layer'] as const, DEFAULT_SETTINGS.stepGranularity),
+    applyDigits: typeof applyDigits === 'number' && Number.isFinite(applyDigits) ? clampApplyDigits(applyDigits) : DEFAULT_SETTINGS.applyDigits,
+    weightOrder: oneOf(config.get('weightIndexOrder'), WEIGHT_ORDERS, DEFAULT_SETTINGS.weightOrder),
   };
 }
 

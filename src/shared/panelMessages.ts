@@ -12,10 +12,15 @@
  * chosen around the current step — so a message stays a few kilobytes whatever the network's
  * size, and a step costs the same on a 2-2-2 network as on MNIST.
  */
+import type { WeightOrder } from '../core/notation/symbols';
 import type { Phase, StepAddress, StepKind } from '../core/trace/types';
 
-/** The letters of the factor-colour macros `\bpfA` … `\bpfF`; factor i uses letter i mod 6. */
-export const FACTOR_MARKS = 'ABCDEF';
+/**
+ * The letters of the factor macros `\bpfA` … `\bpfL`; factor i uses letter i (mod 12, the most
+ * factors a view sends: MAX_FACTORS). One macro per factor, so each can carry its own number
+ * marker; colours repeat after six (webview/palette.ts FACTOR_COLOURS).
+ */
+export const FACTOR_MARKS = 'ABCDEFGHIJKL';
 
 /** Neurons of one layer that the panel shows at once; the rest are summarised ("… 118 more"). */
 export const MAX_WINDOW = 12;
@@ -91,7 +96,10 @@ export interface FactorView {
 
 /**
  * The current step, resolved. `formulaTex` and `substitutedTex` mark factor i as
- * `\bpfA{…}`, `\bpfB{…}`, … (letter FACTOR_MARKS[i mod 6]): the webview defines these macros
+ * `\bpfA{…}`, `\bpfB{…}`, … (letter FACTOR_MARKS[i mod 12]) wherever it stands, in every form:
+ * its symbol, its other names (∂a/∂z is σ′(z), ∂z/∂w is a⁽ℓ⁻¹⁾ₖ), its written-out formula and
+ * each of its numbers; δ's mark also wraps the \underbrace that groups ∂cᵢ/∂a · σ′(z) as δ.
+ * Marks nest (the group holds the marks of its two factors). The webview defines these macros
  * to colour each factor with one of the theme's chart colours, so colours follow the theme
  * without the extension knowing them.
  */
@@ -113,6 +121,38 @@ export interface StepView {
   readonly note: string | null;
   /** The whole step in Unicode, e.g. "δ⁽²⁾₁ = ∂cᵢ/∂a⁽²⁾₁ · σ′(z⁽²⁾₁) = 0.741365 × 0.186816 = 0.138499". */
   readonly plainText: string;
+  /** At an update step (w-new, b-new): the mean over the examples that the gradient is; else null or absent. */
+  readonly batch?: BatchView | null;
+}
+
+/** Examples whose ∂cᵢ/∂w the batch view lists one by one; a larger batch is summarised. */
+export const MAX_BATCH_LISTED = 8;
+
+/** One example's ∂cᵢ/∂w (or ∂cᵢ/∂b); `example` is 0-based. */
+export interface BatchEntry {
+  readonly example: number;
+  readonly value: number;
+}
+
+/**
+ * How the gradient an update step uses, ∂c/∂w⁽ℓ⁾ₖⱼ (or ∂c/∂b⁽ℓ⁾ⱼ), is the mean (1/m) Σᵢ ∂cᵢ/∂w⁽ℓ⁾ₖⱼ
+ * of the examples' own gradients. Built by src/extension/panel/batchView.ts.
+ */
+export interface BatchView {
+  /** The parameter's symbol, w⁽ℓ⁾ₖⱼ or b⁽ℓ⁾ⱼ, in the weight order in force. */
+  readonly parameterTex: string;
+  readonly parameterText: string;
+  /** m, the number of examples. */
+  readonly exampleCount: number;
+  /** The example being stepped (0-based) and its own ∂cᵢ/∂w. */
+  readonly current: BatchEntry;
+  /** ∂c/∂w itself, as the engine computed it for the update. */
+  readonly mean: number;
+  /** Every example's value in order when m ≤ MAX_BATCH_LISTED; empty for a larger batch. */
+  readonly entries: readonly BatchEntry[];
+  /** The smallest and largest ∂cᵢ/∂w and the (first) examples they come from. */
+  readonly min: BatchEntry;
+  readonly max: BatchEntry;
 }
 
 export interface ViewMessage {
@@ -127,6 +167,8 @@ export interface ViewMessage {
   readonly costName: string;
   readonly learningRate: number;
   readonly digits: number;
+  /** How weight symbols order their indices (`backpropStepper.weightIndexOrder`): symbols the page writes itself follow it. */
+  readonly weightOrder: WeightOrder;
   /** 0-based example shown, and how many there are. */
   readonly example: number;
   readonly exampleCount: number;
@@ -178,7 +220,10 @@ export interface DetachedMessage {
 
 export type ExtensionToPanel = ViewMessage | ProblemsMessage | DescriptionMessage | DetachedMessage;
 
-/** The stepping commands the panel's own buttons and keys can send. */
+/**
+ * The stepping commands the panel's own buttons and keys can send, and `undo` / `redo`
+ * (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y in the panel): undo or redo the spec's last edit, e.g. an Apply.
+ */
 export const PANEL_ACTIONS = [
   'step',
   'stepBack',
@@ -190,6 +235,8 @@ export const PANEL_ACTIONS = [
   'nextExample',
   'previousExample',
   'applyGradientStep',
+  'undo',
+  'redo',
 ] as const;
 export type PanelAction = (typeof PANEL_ACTIONS)[number];
 

@@ -13,7 +13,7 @@ import { computeGradient } from '../../src/core/engine/gradient';
 import { Workspace, workspaceFor, type KernelChoice } from '../../src/core/engine/workspace';
 import { runEngine } from '../../src/core/engine/run';
 import { parameterCount, type ActivationName, type Network } from '../../src/core/model/network';
-import { engineToJson } from '../../src/core/output/json';
+import { traceJsonPieces } from '../../src/core/output/json';
 import { buildTrace } from '../../src/core/trace/build';
 import { randomNetwork } from '../unit/engine/networks';
 import { formatMs, measure, measureAsync, measurePair, type Timing } from './harness';
@@ -217,13 +217,13 @@ function traceCost(): string[] {
     { warmup: 10, runs: 51, maxTotalMs: 5000 },
   );
   const result = runEngine(network);
-  const allJson = JSON.stringify(engineToJson(network, result));
-  const oneJson = JSON.stringify(engineToJson(network, result, [0]));
+  // What `nnet trace --json` writes (streamed, so only its length is counted here).
+  const jsonLength = (examples?: number[]) => [...traceJsonPieces(network, result, examples)].reduce((sum, piece) => sum + piece.length + 1, 0);
   console.log(`\n(b) trace, ${length} steps per example, timed pairwise against the plain gradient:`);
   console.log(`  plain gradient (150 examples)           ${formatMs(pair.a.medianMs)}`);
   console.log(`  runEngine + buildTrace (lazy)           ${formatMs(pair.b.medianMs)}  (median ratio ×${pair.medianRatio.toFixed(2)})`);
   console.log(`  one step built on demand                ${formatMs((all.medianMs - pair.b.medianMs) / length)} on average over all ${length} steps`);
-  console.log(`  panel JSON: ${allJson.length.toLocaleString('en')} bytes for all 150 examples, ${oneJson.length.toLocaleString('en')} bytes for one`);
+  console.log(`  nnet trace --json: ${jsonLength().toLocaleString('en')} characters for all 150 examples, ${jsonLength([0]).toLocaleString('en')} for one`);
   const ok = pair.medianRatio <= 2;
   console.log(`${ok ? 'PASS' : 'MISS'} (b) trace: runEngine + buildTrace within 2× the plain gradient`);
   return ok ? [] : ['(b) trace within 2× the plain gradient'];

@@ -1,7 +1,7 @@
 /**
  * A learner asks the spec itself "what is this number, and what is its gradient?": resting the
  * mouse on the weight 0.40 shows w⁽²⁾₁₁ with ∂c/∂w = 0.082167 and the chain-rule product; after
- * Backprop: Run Backward Pass the code lens above `layer 2` shows δ⁽²⁾ with 0.1385; and an inlay
+ * Backprop: Run Backward Pass the code lens above `layer 2` shows δ⁽²⁾ with 0.138499; and an inlay
  * hint follows each weight with its gradient.
  */
 import assert from 'node:assert/strict';
@@ -55,12 +55,12 @@ learnerSuite('Gradients in the spec: hovers, code lenses, inlay hints', (step) =
     await session.press('Escape');
   });
 
-  step('after Run Backward Pass, the code lens above layer 2 shows δ⁽²⁾ with 0.1385', async (session) => {
+  step('after Run Backward Pass, the code lens above layer 2 shows δ⁽²⁾ with 0.138499', async (session) => {
     await session.focusEditor();
     await session.runCommand('Backprop: Run Backward Pass (to the Last Gradient)');
     const layer2 = where('layer 2', 'layer');
-    const lens = await session.waitUntil(async () => (await codeLenses(session.page)).find((l) => /δ⁽²⁾ = \[0\.1385/.test(l.text)),
-      'a code lens shows δ⁽²⁾ = [0.1385, …]');
+    const lens = await session.waitUntil(async () => (await codeLenses(session.page)).find((l) => /δ⁽²⁾ = \[0\.138499/.test(l.text)),
+      'a code lens shows δ⁽²⁾ = [0.138499, …]');
     // It sits above the `layer 2` line, below the line before it.
     const header = await positionOf(session.page, layer2.line, 1);
     const before = await positionOf(session.page, layer2.line - 1, 1);
@@ -73,9 +73,9 @@ learnerSuite('Gradients in the spec: hovers, code lenses, inlay hints', (step) =
     const { line } = where('w 0.40', '0.40');
     const text = await session.waitUntil(async () => {
       const rendered = (await session.editorLines()).find((l) => l.line === line)?.text;
-      return rendered?.includes('∂c/∂w = 0.08217') && rendered;
-    }, `line ${line} shows the inlay hint ∂c/∂w = 0.08217`);
-    assert.match(text, /0\.40\s*∂c\/∂w = 0\.08217/);
+      return rendered?.includes('∂c/∂w = 0.082167') && rendered;
+    }, `line ${line} shows the inlay hint ∂c/∂w = 0.082167`);
+    assert.match(text, /0\.40\s*∂c\/∂w = 0\.082167/);
     await session.screenshot('inlay hints');
   });
 });

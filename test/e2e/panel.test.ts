@@ -119,7 +119,7 @@ learnerSuite('Stepping through backprop in the panel', (step) => {
   step('Apply Gradient Step rewrites every weight and bias; one Undo restores them', async (session) => {
     await session.runCommand('Backprop: Apply Gradient Step');
     await session.focusEditor();
-    await session.waitUntil(async () => (await session.editorLines()).some((l) => /^\s*w 0\.1497807\d*\b/.test(l.text) && /0\.2497511\d*/.test(l.text)), 'w⁽¹⁾₁₁ reads 0.1497807… in the spec');
+    await session.waitUntil(async () => (await session.editorLines()).some((l) => /^\s*w 0\.149781\b/.test(l.text) && /\b0\.249751\b/.test(l.text)), 'w⁽¹⁾₁₁ reads 0.149781 in the spec (applyDigits 6)');
     // Inlay hints (∂c/∂w = …) are rendered between the numbers, so each number is matched alone.
     const lines = await session.editorLines();
     assert.ok(lines.some((l) => /# row k = neuron k of layer 0/.test(l.text)), 'comments are kept');

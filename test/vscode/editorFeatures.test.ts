@@ -71,7 +71,7 @@ suite('hovers, code lenses and inlay hints in a real VS Code', () => {
     assert.deepEqual([...text.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]), [Command.showInPanel]);
   });
 
-  test('the code lens above layer 2 shows δ⁽²⁾ with 0.1385 after a backward pass', async () => {
+  test('the code lens above layer 2 shows δ⁽²⁾ with 0.138499 after a backward pass', async () => {
     await vscode.commands.executeCommand(Command.runBackward, document.uri.toString());
     const line = lineOf(document, 'layer 2');
     const title = await waitFor('the δ⁽²⁾ lens', async () => {
@@ -79,7 +79,7 @@ suite('hovers, code lenses and inlay hints in a real VS Code', () => {
       const found = lenses.find((lens) => lens.range.start.line === line && lens.command?.title.includes('δ⁽²⁾'));
       return found?.command?.title;
     });
-    assert.match(title, /δ⁽²⁾ = \[0\.1385, −0\.0381\]/);
+    assert.match(title, /δ⁽²⁾ = \[0\.138499, −0\.0380982\]/);
   });
 
   test('inlay hints follow each weight, and the setting turns them off', async () => {
@@ -88,7 +88,7 @@ suite('hovers, code lenses and inlay hints in a real VS Code', () => {
     const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, range);
     const after040 = hints.find((hint) => hint.position.line === line && hint.position.character === document.lineAt(line).text.indexOf('0.40') + 4);
     assert.ok(after040, 'a hint right after 0.40');
-    assert.equal(hintLabel(after040), '∂c/∂w = 0.08217');
+    assert.equal(hintLabel(after040), '∂c/∂w = 0.082167');
 
     await vscode.workspace.getConfiguration('backpropStepper').update('inlayHints', 'off', vscode.ConfigurationTarget.Global);
     await waitFor('hints to turn off', async () => {
@@ -100,6 +100,6 @@ suite('hovers, code lenses and inlay hints in a real VS Code', () => {
       const now = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, range);
       return now.find((hint) => hint.position.line === line && hintLabel(hint).startsWith('→'));
     });
-    assert.equal(hintLabel(updated), '→ 0.3589');
+    assert.equal(hintLabel(updated), '→ 0.358916');
   });
 });

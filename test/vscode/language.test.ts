@@ -67,6 +67,7 @@ suite('examples/mazur.nnet in a real VS Code', () => {
     const last = api.positions.move(document, 'runBackward');
     assert.equal(api.positions.view(document).step?.phase, 'backward');
     assert.deepEqual(api.positions.move(document, 'nextExample'), last, 'there is only one example');
-    assert.deepEqual(api.positions.move(document, 'reset'), { example: 0, step: 0 });
+    assert.deepEqual(api.positions.move(document, 'reset'), { example: 0, step: -1 }, 'Reset goes to before the first step');
+    assert.equal(api.positions.view(document).step, null, 'nothing is computed yet');
   });
 });

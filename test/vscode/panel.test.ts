@@ -44,8 +44,8 @@ suite('the Backprop Stepper panel', () => {
   test('the step commands move the position the panel shows, and Step Back undoes a Step', async () => {
     const api = await extensionApi();
     const document = await vscode.workspace.openTextDocument(original);
-    await vscode.commands.executeCommand(Command.reset, original);
-    for (let i = 0; i < 11; i++) await vscode.commands.executeCommand(Command.step, original);
+    await vscode.commands.executeCommand(Command.reset, original); // before the first step
+    for (let i = 0; i < 12; i++) await vscode.commands.executeCommand(Command.step, original);
     assert.deepEqual(api.positions.get(document), { example: 0, step: 11 });
     assert.equal(api.positions.view(document).step?.symbolText, 'δ⁽²⁾₁');
     await vscode.commands.executeCommand(Command.stepBack, original);

@@ -1,7 +1,13 @@
-import type { Notation } from '../notation/symbols';
+import { DEFAULT_WEIGHT_ORDER, type Notation } from '../notation/symbols';
 import * as sym from '../notation/symbols';
 import type { NumericFailure } from './types';
 import type { PassArrays } from './workspace';
+
+/**
+ * Weights are named in the article's from-to order whatever convention a view uses: the engine
+ * runs once per spec version, before any view chooses how to write things.
+ */
+const ORDER = DEFAULT_WEIGHT_ORDER;
 
 /**
  * Finds the first quantity that stopped being a finite number, in the order a person steps
@@ -33,10 +39,10 @@ export function findFailure(ws: PassArrays, updatedW: readonly Float64Array[], u
         for (let k = 0; k < p; k++)
           for (let j = 0; j < n; j++) {
             const v = ws.delta[l][i * n + j] * ws.a[l - 1][i * p + k];
-            if (!Number.isFinite(v)) return failure('dw', i + 1, l, j + 1, v, sym.dcdw(l, k + 1, j + 1));
+            if (!Number.isFinite(v)) return failure('dw', i + 1, l, j + 1, v, sym.dcdw(l, k + 1, j + 1, ORDER));
           }
       const q = firstBad(ws.gw[l]);
-      return failure('dw', 0, l, (q % n) + 1, ws.gw[l][q], sym.meanDcdw(l, Math.floor(q / n) + 1, (q % n) + 1));
+      return failure('dw', 0, l, (q % n) + 1, ws.gw[l][q], sym.meanDcdw(l, Math.floor(q / n) + 1, (q % n) + 1, ORDER));
     }
     if (!allFinite(ws.gb[l])) {
       const q = firstBad(ws.gb[l]);
@@ -47,7 +53,7 @@ export function findFailure(ws: PassArrays, updatedW: readonly Float64Array[], u
     const n = sizes[l];
     if (!allFinite(updatedW[l])) {
       const q = firstBad(updatedW[l]);
-      return failure('w-new', 0, l, (q % n) + 1, updatedW[l][q], sym.w(l, Math.floor(q / n) + 1, (q % n) + 1));
+      return failure('w-new', 0, l, (q % n) + 1, updatedW[l][q], sym.w(l, Math.floor(q / n) + 1, (q % n) + 1, ORDER));
     }
     if (!allFinite(updatedB[l])) {
       const q = firstBad(updatedB[l]);

@@ -2,3 +2,4 @@
 export * from './symbols';
 export * from './format';
 export * from './formulas';
+export * from './count';

@@ -5,6 +5,10 @@
  *   \delta^{(2)}_{1}  δ⁽²⁾₁    ∂c_i/∂z^(2)_1
  * Indices are 1-based numbers or letters (i, j, k, r, L, ℓ). When any index of a subscript has
  * several digits they are separated by commas, so w^{(1)}_{12,3} cannot be read as w_{1,23}.
+ *
+ * Weights are written in one of two conventions (WeightOrder), passed explicitly to every
+ * builder that writes a weight: only the order of the two displayed indices changes, never
+ * which weight is meant — the builders always take (layer, k, j) with k in layer ℓ − 1.
  */
 
 /** A symbol or expression in both notations. */
@@ -14,6 +18,19 @@ export interface Notation {
 }
 
 export type Index = number | string;
+
+/**
+ * How a weight's subscript is ordered:
+ *   'from-to' — w⁽ℓ⁾ₖⱼ, from neuron k of layer ℓ − 1 to neuron j of layer ℓ (the article's);
+ *   'to-from' — w⁽ℓ⁾ⱼₖ, the neuron it feeds first (Nielsen's book and many course notes).
+ */
+export type WeightOrder = 'from-to' | 'to-from';
+export const WEIGHT_ORDERS: readonly WeightOrder[] = ['from-to', 'to-from'];
+export const DEFAULT_WEIGHT_ORDER: WeightOrder = 'from-to';
+
+export function otherWeightOrder(order: WeightOrder): WeightOrder {
+  return order === 'from-to' ? 'to-from' : 'from-to';
+}
 
 const SUPERSCRIPT: Record<string, string> = {
   '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
@@ -76,7 +93,9 @@ export function layerText(layer: Index): string {
 
 /**
  * Symbols with numeric indices are remembered (bounded): a trace names the same δ⁽ℓ⁾ⱼ and
- * a⁽ℓ⁾ₖ in many steps. The key packs letter, layer and up to two indices below 2²⁰.
+ * a⁽ℓ⁾ₖ in many steps. The key packs letter, layer and up to two indices below 2²⁰, in the
+ * order they are displayed: `w` puts its indices in the convention's order before it asks, so
+ * w⁽²⁾₁₂ in one convention and w⁽²⁾₂₁ in the other are two keys, and one key is one text.
  */
 const symbolMemo = new Map<number, Notation>();
 
@@ -115,7 +134,9 @@ function makeLayered(texLetter: string, textLetter: string, layer: Index, indice
   };
 }
 
-export const w = (layer: Index, k: Index, j: Index): Notation => layered('w', 'w', layer, k, j);
+/** w⁽ℓ⁾ₖⱼ (from-to) or w⁽ℓ⁾ⱼₖ (to-from): the weight from neuron k of layer ℓ − 1 to neuron j of layer ℓ. */
+export const w = (layer: Index, k: Index, j: Index, order: WeightOrder): Notation =>
+  order === 'to-from' ? layered('w', 'w', layer, j, k) : layered('w', 'w', layer, k, j);
 export const b = (layer: Index, j: Index): Notation => layered('b', 'b', layer, j);
 export const z = (layer: Index, j: Index): Notation => layered('z', 'z', layer, j);
 export const a = (layer: Index, j: Index): Notation => layered('a', 'a', layer, j);
@@ -136,15 +157,15 @@ export function partial(top: Notation, bottom: Notation): Notation {
 
 export const dcda = (layer: Index, j: Index): Notation => partial(exampleCost, a(layer, j));
 export const dcdz = (layer: Index, j: Index): Notation => partial(exampleCost, z(layer, j));
-export const dcdw = (layer: Index, k: Index, j: Index): Notation => partial(exampleCost, w(layer, k, j));
+export const dcdw = (layer: Index, k: Index, j: Index, order: WeightOrder): Notation => partial(exampleCost, w(layer, k, j, order));
 export const dcdb = (layer: Index, j: Index): Notation => partial(exampleCost, b(layer, j));
 /** ∂c/∂w and ∂c/∂b: the gradient of the mean cost, which the update step uses. */
-export const meanDcdw = (layer: Index, k: Index, j: Index): Notation => partial(meanCostSymbol, w(layer, k, j));
+export const meanDcdw = (layer: Index, k: Index, j: Index, order: WeightOrder): Notation => partial(meanCostSymbol, w(layer, k, j, order));
 export const meanDcdb = (layer: Index, j: Index): Notation => partial(meanCostSymbol, b(layer, j));
 /** ∂a^(ℓ)_r/∂z^(ℓ)_j, one entry of an activation's Jacobian. */
 export const dadz = (layer: Index, r: Index, j: Index): Notation => partial(a(layer, r), z(layer, j));
 /** ∂z^(ℓ)_j/∂w^(ℓ)_kj, which works out to a^(ℓ−1)_k. */
-export const dzdw = (layer: Index, k: Index, j: Index): Notation => partial(z(layer, j), w(layer, k, j));
+export const dzdw = (layer: Index, k: Index, j: Index, order: WeightOrder): Notation => partial(z(layer, j), w(layer, k, j, order));
 
 /** σ′(z^(ℓ)_j) */
 export function sigmaPrime(layer: Index, j: Index): Notation {

@@ -3,7 +3,9 @@ import type { StepAddress, Trace } from '../trace/types';
 /**
  * The learner's place in a spec's backpropagation: which example's trace they walk and which
  * step of it they stand on. Everything up to and including `step` counts as computed, so the
- * panel, hovers and inlay hints show those quantities and hide (or grey out) the rest.
+ * panel, hovers and inlay hints show those quantities and hide (or grey out) the rest. Step
+ * BEFORE_FIRST (−1) is "before the first step": nothing computed yet. Reset goes there, and
+ * Step Back from the first step too, so that Step Back always undoes a Step.
  *
  * This module is the position arithmetic only — no editor, no events — so that the commands,
  * the panel and the tests all move the same way. Positions never point outside their trace:
@@ -12,7 +14,7 @@ import type { StepAddress, Trace } from '../trace/types';
 export interface StepPosition {
   /** 0-based example index i − 1. */
   readonly example: number;
-  /** 0-based index into the example's trace. */
+  /** 0-based index into the example's trace, or BEFORE_FIRST. */
   readonly step: number;
 }
 
@@ -21,6 +23,9 @@ export type TraceShape = Pick<Trace, 'length' | 'groups' | 'groupOf' | 'indexOf'
 
 /** Where a fresh spec starts: example 1, its first step (z⁽¹⁾₁). */
 export const START: StepPosition = { example: 0, step: 0 };
+
+/** The step before the first one: nothing is computed yet (where Reset goes). */
+export const BEFORE_FIRST = -1;
 
 /** How far one Step / Step Back moves: one quantity, or one layer's group of quantities. */
 export type Granularity = 'neuron' | 'layer';
@@ -46,13 +51,14 @@ function clamp(value: number, low: number, high: number): number {
   return Math.max(low, Math.min(high, value));
 }
 
-/** The last valid step index of a trace (0 for an empty one, so positions stay non-negative). */
+/** The last valid step index of a trace (0 for an empty one, where only 0 and BEFORE_FIRST are valid). */
 function lastStep(trace: TraceShape): number {
   return Math.max(0, trace.length - 1);
 }
 
+/** A step index brought into the trace: BEFORE_FIRST … its last step. */
 export function clampStep(step: number, trace: TraceShape): number {
-  return clamp(Math.trunc(step), 0, lastStep(trace));
+  return clamp(Math.trunc(step), BEFORE_FIRST, lastStep(trace));
 }
 
 export function clampExample(example: number, exampleCount: number): number {
@@ -64,7 +70,7 @@ export function next(step: number, trace: TraceShape): number {
   return clampStep(step + 1, trace);
 }
 
-/** One quantity back. */
+/** One quantity back; from the first step, to BEFORE_FIRST. */
 export function previous(step: number, trace: TraceShape): number {
   return clampStep(step - 1, trace);
 }
@@ -77,6 +83,7 @@ export function previous(step: number, trace: TraceShape): number {
 export function nextLayer(step: number, trace: TraceShape): number {
   if (trace.length === 0) return 0;
   const here = clampStep(step, trace);
+  if (here === BEFORE_FIRST) return trace.groupOf(0).end - 1;
   const group = trace.groupOf(here);
   if (here < group.end - 1) return group.end - 1;
   return clampStep(group.end < trace.length ? trace.groupOf(group.end).end - 1 : here, trace);
@@ -84,12 +91,12 @@ export function nextLayer(step: number, trace: TraceShape): number {
 
 /**
  * Undo a layer-sized step: go to the last step of the group before the current one, so the
- * current layer's group shows as not yet computed; from inside the first group, go to step 0.
+ * current layer's group shows as not yet computed; from inside the first group, to BEFORE_FIRST.
  */
 export function previousLayer(step: number, trace: TraceShape): number {
-  if (trace.length === 0) return 0;
-  const group = trace.groupOf(clampStep(step, trace));
-  return group.start > 0 ? group.start - 1 : 0;
+  const here = clampStep(step, trace);
+  if (trace.length === 0 || here === BEFORE_FIRST) return BEFORE_FIRST;
+  return trace.groupOf(here).start - 1;
 }
 
 /** To the cost c_i: the whole forward pass done. Falls back to the last forward step. */
@@ -116,10 +123,10 @@ export function applyMove(position: StepPosition, move: StepMove, context: MoveC
   if (move === 'nextExample' || move === 'previousExample') {
     const target = clampExample(example + (move === 'nextExample' ? 1 : -1), context.exampleCount);
     const trace = context.traceOf(target);
-    return { example: target, step: trace ? clampStep(position.step, trace) : Math.max(0, position.step) };
+    return { example: target, step: trace ? clampStep(position.step, trace) : Math.max(BEFORE_FIRST, position.step) };
   }
   const trace = context.traceOf(example);
-  if (!trace) return { example, step: Math.max(0, position.step) };
+  if (!trace) return { example, step: Math.max(BEFORE_FIRST, position.step) };
   const step = clampStep(position.step, trace);
   switch (move) {
     case 'next':
@@ -135,7 +142,7 @@ export function applyMove(position: StepPosition, move: StepMove, context: MoveC
     case 'runBackward':
       return { example, step: runBackward(trace) };
     case 'reset':
-      return { example, step: 0 };
+      return { example, step: BEFORE_FIRST };
   }
 }
 
@@ -165,7 +172,7 @@ export function positionOf(address: StepAddress, example: number, context: MoveC
 export function reconcile(position: StepPosition, address: StepAddress | null, context: MoveContext): StepPosition {
   const example = clampExample(position.example, context.exampleCount);
   const trace = context.traceOf(example);
-  if (!trace) return { example, step: Math.max(0, position.step) };
+  if (!trace) return { example, step: Math.max(BEFORE_FIRST, position.step) };
   const found = address ? trace.indexOf(address) : -1;
   return { example, step: found >= 0 ? found : clampStep(position.step, trace) };
 }

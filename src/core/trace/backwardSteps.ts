@@ -2,8 +2,10 @@ import { activationDerivativeFor, costDerivativeFor } from '../notation/formulas
 import * as sym from '../notation/symbols';
 import type { Notation } from '../notation/symbols';
 import type { TraceContext } from './context';
-import { address, content, factor, num, numbers, product, sum, symbols, type Content } from './expression';
+import { address, content, factor, marked, numberOf, numbers, product, symbols, type Content } from './expression';
 import { activationFactor } from './forwardSteps';
+import { mark } from './marks';
+import { sum, type Summands } from './sum';
 
 /**
  * The backward steps for one neuron: ∂c_i/∂a^(ℓ)_j, σ′(z^(ℓ)_j) and δ^(ℓ)_j.
@@ -24,20 +26,34 @@ export function deltaFactor(ctx: TraceContext, l: number, j: number) {
 }
 
 /** Σ_r δ^(ℓ+1)_r w^(ℓ+1)_jr: how a^(ℓ)_j reaches the cost through every neuron of the next layer. */
-function backSum(ctx: TraceContext, l: number, j: number) {
+function backSum(ctx: TraceContext, l: number, j: number): Summands {
   const d = ctx.digits;
-  return sum(
-    ctx.sizes[l + 1],
-    (t, shown) => product([deltaFactor(ctx, l + 1, t + 1), factor(sym.w(l + 1, j, t + 1), ctx.w(l + 1, j, t + 1), null)], d, shown),
-    null,
-    d,
-  );
+  return {
+    count: ctx.sizes[l + 1],
+    term: (t) => product([deltaFactor(ctx, l + 1, t + 1), factor(sym.w(l + 1, j, t + 1, ctx.weightOrder), ctx.w(l + 1, j, t + 1), null)], d),
+    add: (from, to, running) => {
+      // w⁽ℓ⁺¹⁾ⱼᵣ for every r is row j of the next layer's weights.
+      const [delta, weights, n] = [ctx.deltaRow(l + 1), ctx.weights(l + 1), ctx.sizes[l + 1]];
+      let part = 0;
+      for (let t = from; t < to; t++) {
+        const v = delta[t] * weights[(j - 1) * n + t];
+        running += v;
+        part += v;
+      }
+      return [running, part];
+    },
+    tail: null,
+  };
 }
 
-function backSumGeneral(l: number, j: number): Notation {
+function backSumGeneral(ctx: TraceContext, l: number, j: number): Notation {
   const dr = sym.delta(l + 1, 'r');
-  const wr = sym.w(l + 1, j, 'r');
+  const wr = sym.w(l + 1, j, 'r', ctx.weightOrder);
   return { tex: `\\sum_{r} ${dr.tex}\\, ${wr.tex}`, text: `Σᵣ ${dr.text} ${wr.text}` };
+}
+
+function parenthesised(n: Notation): Notation {
+  return { tex: `\\left(${n.tex}\\right)`, text: `(${n.text})` };
 }
 
 /** ∂c_i/∂a^(L)_j from the cost's derivative; for ℓ < L, the sum over the next layer. */
@@ -48,19 +64,17 @@ export function dcdaStep(ctx: TraceContext, l: number, j: number): Content {
     const yf = factor(sym.y(j), ctx.y(j), null);
     const n = ctx.sizes[l];
     return content(
-      [costDerivativeFor(ctx.network.cost, af, yf, n)],
-      [costDerivativeFor(ctx.network.cost, num(af.value, d), num(yf.value, d), n)],
+      [costDerivativeFor(ctx.network.cost, marked(af), marked(yf), n)],
+      [costDerivativeFor(ctx.network.cost, numberOf(af, d), numberOf(yf, d), n)],
       [af, yf],
     );
   }
-  const terms = backSum(ctx, l, j);
-  const forms = ctx.sizes[l + 1] > 1 ? [backSumGeneral(l, j), symbols(terms)] : [symbols(terms)];
-  return content(
-    forms,
-    [numbers(terms)],
-    terms.factors,
-    `Each δ⁽${l + 1}⁾ᵣ is how much the cost changes per unit of z⁽${l + 1}⁾ᵣ, and w${sym.layerText(l + 1)}${sym.subscriptsText(j, 'r')} is how much z⁽${l + 1}⁾ᵣ changes per unit of ${sym.a(l, j).text}; the sum adds up every path from ${sym.a(l, j).text} to the cost.`,
-  );
+  const summands = backSum(ctx, l, j);
+  const terms = sum(summands, d);
+  const forms = ctx.sizes[l + 1] > 1 ? [backSumGeneral(ctx, l, j), symbols(terms)] : [symbols(terms)];
+  const [dr, zr, aj] = [sym.delta(l + 1, 'r').text, sym.z(l + 1, 'r').text, sym.a(l, j).text];
+  const note = `Each ${dr} is how much the cost changes per unit of ${zr}, and ${sym.w(l + 1, j, 'r', ctx.weightOrder).text} is how much ${zr} changes per unit of ${aj}; the sum adds up every path from ${aj} to the cost.`;
+  return { ...content(forms, [numbers(terms)], terms.factors, note), summands };
 }
 
 /** σ′(z^(ℓ)_j) written for this neuron, e.g. a(1 − a) for sigmoid. */
@@ -69,8 +83,8 @@ export function dadzStep(ctx: TraceContext, l: number, j: number): Content {
   const name = ctx.network.layers[l].activation!;
   const af = activationFactor(ctx, l, j);
   const zf = factor(sym.z(l, j), ctx.z(l, j), address('z', l, j));
-  const written = activationDerivativeFor(name, af, zf);
-  const substituted = activationDerivativeFor(name, num(af.value, d), num(zf.value, d));
+  const written = activationDerivativeFor(name, marked(af), marked(zf));
+  const substituted = activationDerivativeFor(name, numberOf(af, d), numberOf(zf, d));
   const factors = written.uses === 'a' ? [af] : written.uses === 'z' ? [zf] : [];
   const note =
     name === 'softmax'
@@ -80,42 +94,47 @@ export function dadzStep(ctx: TraceContext, l: number, j: number): Content {
 }
 
 /**
- * δ^(ℓ)_j = ∂c_i/∂a^(ℓ)_j · σ′(z^(ℓ)_j), with each factor also written out. For softmax the
- * chain rule runs through every a_r of the layer: δ_j = Σ_r ∂c_i/∂a_r · ∂a_r/∂z_j.
+ * δ^(ℓ)_j = ∂c_i/∂a^(ℓ)_j · σ′(z^(ℓ)_j), with each factor also written out (and marked as that
+ * factor, so a(1 − a) shares σ′'s colour). For softmax the chain rule runs through every a_r of
+ * the layer: δ_j = Σ_r ∂c_i/∂a_r · ∂a_r/∂z_j.
  */
 export function deltaStep(ctx: TraceContext, l: number, j: number): Content {
   const d = ctx.digits;
   const name = ctx.network.layers[l].activation!;
   if (name === 'softmax') {
-    const terms = sum(
-      ctx.sizes[l],
-      (t, shown) => {
+    // ∂a_r/∂z_j = a_r(δ_rj − a_j), one entry of the Jacobian.
+    const jacobian = (r: number) => ctx.a(l, r) * ((r === j ? 1 : 0) - ctx.a(l, j));
+    const summands: Summands = {
+      count: ctx.sizes[l],
+      term: (t) => {
         const r = t + 1;
-        const jacobian = ctx.a(l, r) * ((r === j ? 1 : 0) - ctx.a(l, j));
-        const entry = factor(sym.dadz(l, r, j), jacobian, r === j ? address('dadz', l, j) : null);
-        return product([dcdaFactor(ctx, l, r), entry], d, shown);
+        const entry = factor(sym.dadz(l, r, j), jacobian(r), r === j ? address('dadz', l, j) : null);
+        return product([dcdaFactor(ctx, l, r), entry], d);
       },
-      null,
-      d,
-    );
+      add: (from, to, running) => {
+        const [dcda, a, aj] = [ctx.dcdaRow(l), ctx.aRow(l), ctx.a(l, j)];
+        let part = 0;
+        for (let t = from; t < to; t++) {
+          const v = dcda[t] * (a[t] * ((t === j - 1 ? 1 : 0) - aj));
+          running += v;
+          part += v;
+        }
+        return [running, part];
+      },
+      tail: null,
+    };
+    const terms = sum(summands, d);
     const general = { tex: `\\sum_{r} ${sym.dcda(l, 'r').tex}\\, ${sym.dadz(l, 'r', j).tex}`, text: `Σᵣ ${sym.dcda(l, 'r').text} · ${sym.dadz(l, 'r', j).text}` };
-    return content(
-      [general, symbols(terms)],
-      [numbers(terms)],
-      terms.factors,
-      `Softmax makes every a of the layer depend on z${sym.layerText(l)}${sym.subscriptText(j)}, so all of them carry its effect to the cost; ∂aᵣ/∂zⱼ = aᵣ(1 − aⱼ) when r = j and −aᵣ aⱼ otherwise.`,
-    );
+    const note = `Softmax makes every a of the layer depend on z${sym.layerText(l)}${sym.subscriptText(j)}, so all of them carry its effect to the cost; ∂aᵣ/∂zⱼ = aᵣ(1 − aⱼ) when r = j and −aᵣ aⱼ otherwise.`;
+    return { ...content([general, symbols(terms)], [numbers(terms)], terms.factors, note), summands };
   }
   const g = dcdaFactor(ctx, l, j);
   const s = sigmaPrimeFactor(ctx, l, j);
   const chain = product([g, s], d);
   const af = activationFactor(ctx, l, j);
   const zf = factor(sym.z(l, j), ctx.z(l, j), null);
-  const outer =
-    l === ctx.L
-      ? costDerivativeFor(ctx.network.cost, af, factor(sym.y(j), ctx.y(j), null), ctx.sizes[l])
-      : { tex: `\\left(${backSumGeneral(l, j).tex}\\right)`, text: `(${backSumGeneral(l, j).text})` };
-  const inner = activationDerivativeFor(name, af, zf);
+  const outer = mark(g, l === ctx.L ? costDerivativeFor(ctx.network.cost, af, factor(sym.y(j), ctx.y(j), null), ctx.sizes[l]) : parenthesised(backSumGeneral(ctx, l, j)));
+  const inner = mark(s, activationDerivativeFor(name, af, zf));
   const expanded = { tex: `${outer.tex} \\cdot ${inner.tex}`, text: `${outer.text} · ${inner.text}` };
   return content([symbols(chain), expanded], [numbers(chain)], [g, s]);
 }

@@ -1,12 +1,13 @@
 import type { EngineResult } from '../engine/types';
 import type { Network } from '../model/network';
 import type { SpecSource } from '../model/source';
+import type { WeightOrder } from '../notation/symbols';
 import { spanAt, type Range } from '../text/range';
 
 /**
  * What every step builder reads: the network, the engine's numbers for one example, display
- * digits and (optionally) where each thing stands in the spec. Values are looked up with
- * 1-based j, k as in the notation.
+ * digits, the weight-index convention and (optionally) where each thing stands in the spec.
+ * Values are looked up with 1-based j, k as in the notation.
  */
 export class TraceContext {
   readonly sizes: readonly number[];
@@ -20,6 +21,8 @@ export class TraceContext {
     readonly i: number,
     readonly digits: number,
     readonly source: SpecSource | null,
+    /** How weights' indices are written in every symbol of the trace. */
+    readonly weightOrder: WeightOrder,
   ) {
     this.sizes = network.layers.map((layer) => layer.size);
     this.L = this.sizes.length - 1;
@@ -53,6 +56,31 @@ export class TraceContext {
   }
   b(l: number, j: number): number {
     return this.network.layers[l].biases[j - 1];
+  }
+
+  /**
+   * Whole rows for the loops that add up a sum's hidden terms (see sum.ts): this example's
+   * values of layer ℓ indexed by 0-based neuron, and the layer's weights laid out like
+   * Layer.weights. Views, not copies.
+   */
+  zRow(l: number): Float64Array {
+    return this.row(this.result.z, l);
+  }
+  aRow(l: number): Float64Array {
+    return this.row(this.result.a, l);
+  }
+  dcdaRow(l: number): Float64Array {
+    return this.row(this.result.dcda, l);
+  }
+  deltaRow(l: number): Float64Array {
+    return this.row(this.result.delta, l);
+  }
+  weights(l: number): Float64Array {
+    return this.network.layers[l].weights;
+  }
+  private row(values: readonly Float64Array[], l: number): Float64Array {
+    const n = this.sizes[l];
+    return values[l].subarray(this.i * n, (this.i + 1) * n);
   }
 
   /** The `layer ℓ:` line. */

@@ -1,10 +1,10 @@
 import { LOG_EPSILON } from '../engine/costs';
 import type { CostName } from '../model/network';
-import { formatFactor, formatFactorTex } from '../notation/format';
 import * as sym from '../notation/symbols';
 import type { Notation } from '../notation/symbols';
 import type { TraceContext } from './context';
-import { address, content, factor, num, numbers, product, single, sum, symbols, type Content, type Term } from './expression';
+import { address, content, factor, marked, numberOf, numbers, product, single, symbols, type Content, type Term } from './expression';
+import { sum, type Summands } from './sum';
 
 /**
  * The forward steps: z^(ℓ)_j as the weighted sum, a^(ℓ)_j = σ(z^(ℓ)_j), and the cost c_i.
@@ -19,18 +19,32 @@ export function activationFactor(ctx: TraceContext, l: number, k: number) {
 export function zStep(ctx: TraceContext, l: number, j: number): Content {
   const d = ctx.digits;
   const p = ctx.sizes[l - 1];
-  const terms = sum(
-    p,
-    (t, shown) => product([factor(sym.w(l, t + 1, j), ctx.w(l, t + 1, j), null), activationFactor(ctx, l - 1, t + 1)], d, shown),
-    single(factor(sym.b(l, j), ctx.b(l, j), null), d),
-    d,
-  );
+  const bias = factor(sym.b(l, j), ctx.b(l, j), null);
+  const summands: Summands = {
+    count: p,
+    term: (t) => product([factor(sym.w(l, t + 1, j, ctx.weightOrder), ctx.w(l, t + 1, j), null), activationFactor(ctx, l - 1, t + 1)], d),
+    add: (from, to, running) => {
+      // w⁽ℓ⁾ₖⱼ is column j of the row-major weights: stride n_ℓ.
+      const [weights, inputs, n] = [ctx.weights(l), ctx.aRow(l - 1), ctx.sizes[l]];
+      let part = 0;
+      for (let t = from; t < to; t++) {
+        const v = weights[t * n + j - 1] * inputs[t];
+        running += v;
+        part += v;
+      }
+      return [running, part];
+    },
+    tail: single(bias, d),
+  };
+  const terms = sum(summands, d);
+  const wk = sym.w(l, 'k', j, ctx.weightOrder);
+  const ak = sym.a(l - 1, 'k');
   const general: Notation = {
-    tex: `\\sum_{k=1}^{${p}} w^{(${l})}_{k${j > 9 ? ',' : ''}${j}}\\, a^{(${l - 1})}_{k} + ${sym.b(l, j).tex}`,
-    text: `Σₖ w${sym.layerText(l)}ₖ${j > 9 ? ',' : ''}${sym.subscriptText(j)} a${sym.layerText(l - 1)}ₖ + ${sym.b(l, j).text}`,
+    tex: `\\sum_{k=1}^{${p}} ${wk.tex}\\, ${ak.tex} + ${marked(bias).tex}`,
+    text: `Σₖ ${wk.text} ${ak.text} + ${bias.text}`,
   };
   const forms = p > 1 ? [general, symbols(terms)] : [symbols(terms)];
-  return content(forms, [numbers(terms)], terms.factors);
+  return { ...content(forms, [numbers(terms)], terms.factors), summands };
 }
 
 /** σ(s) written out for one neuron, with s a symbol or a number. */
@@ -53,32 +67,48 @@ export function aStep(ctx: TraceContext, l: number, j: number): Content {
   const name = ctx.network.layers[l].activation!;
   const zf = factor(sym.z(l, j), ctx.z(l, j), address('z', l, j));
   if (name === 'softmax') {
-    const n = ctx.sizes[l];
-    const exps = sum(
-      n,
-      (r, shown) => {
+    const summands: Summands = {
+      count: ctx.sizes[l],
+      term: (r) => {
         const f = factor(sym.z(l, r + 1), ctx.z(l, r + 1), address('z', l, r + 1));
-        const t = single(f, d);
-        return shown
-          ? { ...t, tex: `e^{${f.tex}}`, text: `e^(${f.text})`, numTex: `e^{${formatFactorTex(f.value, d)}}`, numText: `e^(${formatFactor(f.value, d)})` }
-          : t;
+        const [s, v] = [exp(marked(f)), exp(numberOf(f, d))];
+        return { tex: s.tex, text: s.text, numTex: v.tex, numText: v.text, value: Math.exp(f.value), factors: [f] };
       },
-      null,
-      d,
-    );
-    const top = { tex: `e^{${zf.tex}}`, text: `e^(${zf.text})` };
-    const topNum = { tex: `e^{${formatFactorTex(zf.value, d)}}`, text: `e^(${formatFactor(zf.value, d)})` };
-    return content(
+      add: (from, to, running) => {
+        const z = ctx.zRow(l);
+        let part = 0;
+        for (let r = from; r < to; r++) {
+          const v = Math.exp(z[r]);
+          running += v;
+          part += v;
+        }
+        return [running, part];
+      },
+      tail: null,
+    };
+    const exps = sum(summands, d);
+    const top = exp(marked(zf));
+    const topNum = exp(numberOf(zf, d));
+    // z_j is the numerator's factor too, listed first when the denominator hides its own term.
+    const factors = exps.factors.some((f) => f.tex === zf.tex) ? exps.factors : [zf, ...exps.factors];
+    const body = content(
       [{ tex: `\\frac{${top.tex}}{${exps.tex}}`, text: `${top.text} / (${exps.text})` }],
       [{ tex: `\\frac{${topNum.tex}}{${exps.numTex}}`, text: `${topNum.text} / (${exps.numText})` }],
-      exps.factors,
+      factors,
       'Softmax divides each e^z by the sum over the whole layer, so every a of this layer depends on every z.',
     );
+    return { ...body, summands };
   }
-  const sigma = { tex: `\\sigma(${zf.tex})`, text: `σ(${zf.text})` };
-  const written = activationApplied(name, { tex: zf.tex, text: zf.text });
+  const z = marked(zf);
+  const sigma = { tex: `\\sigma(${z.tex})`, text: `σ(${z.text})` };
+  const written = activationApplied(name, z);
   const forms = written.text === zf.text ? [sigma] : [sigma, written];
-  return content(forms, [activationApplied(name, num(zf.value, d))], [zf]);
+  return content(forms, [activationApplied(name, numberOf(zf, d))], [zf]);
+}
+
+/** e^s, for softmax. */
+function exp(s: Notation): Notation {
+  return { tex: `e^{${s.tex}}`, text: `e^(${s.text})` };
 }
 
 /** One term of the cost for output neuron j, in symbols or numbers. */
@@ -130,18 +160,28 @@ export function costStep(ctx: TraceContext): Content {
   const L = ctx.L;
   const n = ctx.sizes[L];
   const name = ctx.network.cost;
-  const terms = sum(
-    n,
-    (t, shown): Term => {
+  const summands: Summands = {
+    count: n,
+    term: (t): Term => {
       const j = t + 1;
       const yf = factor(sym.y(j), ctx.y(j), null);
       const af = activationFactor(ctx, L, j);
-      const s = shown ? costTerm(name, yf, af) : { tex: '', text: '' };
-      const v = shown ? costTerm(name, num(yf.value, d), num(af.value, d)) : { tex: '', text: '' };
+      const s = costTerm(name, marked(yf), marked(af));
+      const v = costTerm(name, numberOf(yf, d), numberOf(af, d));
       return { tex: s.tex, text: s.text, numTex: v.tex, numText: v.text, value: costTermValue(name, yf.value, af.value), factors: [yf, af] };
     },
-    null,
-    d,
-  );
-  return content([costWrap(name, symbols(terms), n)], [costWrap(name, numbers(terms), n)], terms.factors);
+    add: (from, to, running) => {
+      const [y, a] = [ctx.network.examples[ctx.i].y, ctx.aRow(L)];
+      let part = 0;
+      for (let t = from; t < to; t++) {
+        const v = costTermValue(name, y[t], a[t]);
+        running += v;
+        part += v;
+      }
+      return [running, part];
+    },
+    tail: null,
+  };
+  const terms = sum(summands, d);
+  return { ...content([costWrap(name, symbols(terms), n)], [costWrap(name, numbers(terms), n)], terms.factors), summands };
 }

@@ -1,3 +1,4 @@
+import type { WeightOrder } from '../notation/symbols';
 import type { Range } from '../text/range';
 
 /**
@@ -47,7 +48,19 @@ export interface TraceStep {
   /** The right-hand side with every factor's number in place, e.g. `0.741365 \times 0.186816`. */
   readonly substitutedTex: string;
   readonly substitutedText: string;
-  /** The factors, in the order they appear in the formula. */
+  /**
+   * formulaTex and substitutedTex with every occurrence of each factor marked — its symbol, its
+   * other names (∂a/∂z for σ′(z), ∂z/∂w for a_k), its written-out formula and each of its
+   * numbers — as factor i of `factors`. Not TeX yet: a view turns the marks into its own
+   * macros with renderFactorMarks (src/core/trace/marks.ts).
+   */
+  readonly markedFormulaTex: string;
+  readonly markedSubstitutedTex: string;
+  /**
+   * The factors, in the order they appear in the formula; the marks index into this list. Of a
+   * sum whose middle is elided (see sum.ts), only the shown terms' factors: a step lists a
+   * bounded number of them however wide its layer.
+   */
   readonly factors: readonly Factor[];
   readonly value: number;
   /** The spec text this quantity belongs to: the weight, the bias, the layer line, the example line. */
@@ -68,10 +81,34 @@ export interface StepGroup {
 export interface Trace {
   /** 0-based index of the example this trace walks. */
   readonly example: number;
+  /** How the trace's weight symbols order their indices. */
+  readonly weightOrder: WeightOrder;
   readonly length: number;
   step(index: number): TraceStep;
   /** The index of the step that computes `address`, or −1. */
   indexOf(address: StepAddress): number;
   groupOf(index: number): StepGroup;
   readonly groups: readonly StepGroup[];
+}
+
+/** One term of a sum, in Unicode: `w⁽¹⁾₂₁ · a⁽⁰⁾₂`, `0.2 × 0.1`, and its value. */
+export interface SumTerm {
+  readonly text: string;
+  readonly numbersText: string;
+  readonly value: number;
+}
+
+/** Every term of a step's sum, in order (the bias of z last), made one at a time as they are read. */
+export interface SumTerms extends Iterable<SumTerm> {
+  /** How many terms there are, the bias included. */
+  readonly count: number;
+}
+
+/**
+ * What buildTrace makes: a Trace that can also list every term of a sum its steps elide, for
+ * `nnet trace --full`. Views step through any Trace; only full listings need this.
+ */
+export interface BuiltTrace extends Trace {
+  /** Every term of step `index`'s sum when its formula elides some, else null. */
+  sumTerms(index: number): SumTerms | null;
 }

@@ -1,3 +1,4 @@
+import type { WeightOrder } from '../../core/notation/symbols';
 import type { StepPosition } from '../../core/stepping/position';
 import type { StepAddress, Trace } from '../../core/trace/types';
 import type { SpecAnalysis } from '../analysis/analyse';
@@ -16,18 +17,10 @@ export interface EditorState {
   readonly uri: string;
   readonly analysis: SpecAnalysis;
   readonly position: StepPosition;
-  /** `backpropStepper.significantDigits`. */
+  /** `backpropStepper.significantDigits`: hovers, lenses and hints all write numbers with these. */
   readonly digits: number;
-}
-
-/**
- * How many significant digits code lenses and inlay hints use: they sit in the text and must
- * stay short (δ⁽²⁾ = [0.1385, -0.03810]); hovers and tooltips use the full setting.
- */
-export const COMPACT_DIGITS = 4;
-
-export function compactDigits(digits: number): number {
-  return Math.min(digits, COMPACT_DIGITS);
+  /** `backpropStepper.weightIndexOrder`: how every weight symbol orders its indices. */
+  readonly weightOrder: WeightOrder;
 }
 
 /** The example being stepped (0-based), kept inside the examples the engine ran. */
@@ -36,9 +29,9 @@ export function steppedExample(state: EditorState): number {
   return Math.min(Math.max(0, state.position.example), Math.max(0, count - 1));
 }
 
-/** The trace of the example being stepped (built once per version and digits, then cached). */
+/** The trace of the example being stepped (built once per version, digits and order, then cached). */
 export function steppedTrace(state: EditorState): Trace | null {
-  return state.analysis.trace(steppedExample(state), state.digits);
+  return state.analysis.trace(steppedExample(state), state.digits, state.weightOrder);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { EngineSkip } from '../analysis/analyse';
 import type { EditorState } from './editorState';
 import { blocks, heading, neuron } from './hoverParts';
 import { activationFormulas, activationHover, biasesHover, layerHover, weightsHover } from './layerHover';
-import { biasHover, weightHover } from './parameterHover';
+import { biasHover, otherOrderNote, weightHover } from './parameterHover';
 import {
   costFormulas, costHover, exampleHover, inputHover, inputSymbol, learningRateHover, networkHover, seedHover, targetHover, targetSymbol,
 } from './specHover';
@@ -23,7 +23,7 @@ import {
  */
 export function hoverMarkdown(state: EditorState, location: SpecLocation, textAt: (range: Range) => string): string {
   const engine = state.analysis.engine;
-  if (!engine) return blocks(symbolOnly(location, textAt), unavailable(state.analysis.skipped));
+  if (!engine) return blocks(symbolOnly(state, location, textAt), unavailable(state.analysis.skipped));
   switch (location.kind) {
     case 'weight':
       return weightHover(state, engine, location.layer, location.k, location.j);
@@ -55,10 +55,13 @@ export function hoverMarkdown(state: EditorState, location: SpecLocation, textAt
 }
 
 /** What the thing under the pointer is, without any number. */
-function symbolOnly(location: SpecLocation, textAt: (range: Range) => string): string {
+function symbolOnly(state: EditorState, location: SpecLocation, textAt: (range: Range) => string): string {
   switch (location.kind) {
     case 'weight':
-      return heading(w(location.layer, location.k, location.j).text, `the weight from ${neuron(location.k, location.layer - 1)} to ${neuron(location.j, location.layer)}`);
+      return blocks(
+        heading(w(location.layer, location.k, location.j, state.weightOrder).text, `the weight from ${neuron(location.k, location.layer - 1)} to ${neuron(location.j, location.layer)}`),
+        otherOrderNote(state.weightOrder, location.layer, location.k, location.j),
+      );
     case 'bias':
       return heading(b(location.layer, location.j).text, `the bias of ${neuron(location.j, location.layer)}`);
     case 'layer':

@@ -1,12 +1,13 @@
 import { b, formatNumber, meanDcdb, meanDcdw, w } from '../../core/notation';
 import { spanCount, type PackedSpans, type Position, type Range } from '../../core/text/range';
 import type { InlayHintMode } from '../settings';
-import { compactDigits, type EditorState } from './editorState';
+import type { EditorState } from './editorState';
 
 /**
- * Inlay hints after each weight and bias of the spec: `∂c/∂w = 0.08217` (mode "gradient", the
- * mean over the examples) or `→ 0.3589` (mode "updated", the value after one gradient step),
- * or none ("off"). None while the spec has errors: the numbers would be stale.
+ * Inlay hints after each weight and bias of the spec: `∂c/∂w = 0.082167` (mode "gradient", the
+ * mean over the examples) or `→ 0.358916` (mode "updated", the value after one gradient step),
+ * or none ("off"), with `significantDigits` significant digits. None while the spec has errors:
+ * the numbers would be stale.
  *
  * Only numbers inside `range` get a hint — VS Code asks for the visible lines, and a 784-128-10
  * spec has a hundred thousand weights — so the first number in range is found by binary search
@@ -33,7 +34,7 @@ export function inlayHintContents(state: EditorState, mode: InlayHintMode, range
   if (mode === 'off' || !engine) return [];
   const hints: HintContent[] = [];
   const network = engine.network;
-  const short = compactDigits(state.digits);
+  const digits = state.digits;
   const layers = state.analysis.source.layers;
 
   for (let layer = 1; layer < layers.length && layer < network.layers.length; layer++) {
@@ -46,12 +47,12 @@ export function inlayHintContents(state: EditorState, mode: InlayHintMode, range
     const bPrefix = mode === 'gradient' ? '∂c/∂b = ' : '→ ';
     if (source.weights) {
       forEachSpanIn(source.weights, range, weightNumbers.length, (index, position) => {
-        hints.push({ position, label: wPrefix + formatNumber(weightNumbers[index], short), parameter: 'w', layer, index });
+        hints.push({ position, label: wPrefix + formatNumber(weightNumbers[index], digits), parameter: 'w', layer, index });
       });
     }
     if (source.biases) {
       forEachSpanIn(source.biases, range, biasNumbers.length, (index, position) => {
-        hints.push({ position, label: bPrefix + formatNumber(biasNumbers[index], short), parameter: 'b', layer, index });
+        hints.push({ position, label: bPrefix + formatNumber(biasNumbers[index], digits), parameter: 'b', layer, index });
       });
     }
   }
@@ -70,8 +71,8 @@ export function hintTooltip(state: EditorState, hint: HintContent): string {
     const n = engine.network.layers[layer].size;
     const k = Math.floor(index / n) + 1;
     const j = (index % n) + 1;
-    const symbol = w(layer, k, j).text;
-    return `${symbol} = ${formatNumber(engine.network.layers[layer].weights[index], full)}\n${meanDcdw(layer, k, j).text} = ${formatNumber(engine.gradient.w[layer][index], full)} (${mean})\nafter one gradient step: ${symbol} = ${formatNumber(engine.updated.w[layer][index], full)}`;
+    const symbol = w(layer, k, j, state.weightOrder).text;
+    return `${symbol} = ${formatNumber(engine.network.layers[layer].weights[index], full)}\n${meanDcdw(layer, k, j, state.weightOrder).text} = ${formatNumber(engine.gradient.w[layer][index], full)} (${mean})\nafter one gradient step: ${symbol} = ${formatNumber(engine.updated.w[layer][index], full)}`;
   }
   const symbol = b(layer, index + 1).text;
   return `${symbol} = ${formatNumber(engine.network.layers[layer].biases[index], full)}\n${meanDcdb(layer, index + 1).text} = ${formatNumber(engine.gradient.b[layer][index], full)} (${mean})\nafter one gradient step: ${symbol} = ${formatNumber(engine.updated.b[layer][index], full)}`;

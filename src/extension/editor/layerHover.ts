@@ -45,7 +45,7 @@ export function layerHover(state: EditorState, engine: EngineResult, layer: numb
   const deltaRule =
     layer === L
       ? `${delta(layer, 'j').text} = ${dcda(layer, 'j').text} · ${sigmaPrime(layer, 'j').text}: how the cost changes with each neuron's z`
-      : `${delta(layer, 'j').text} = (Σᵣ ${delta(layer + 1, 'r').text} ${w(layer + 1, 'j', 'r').text}) · ${sigmaPrime(layer, 'j').text}: δ of layer ${layer + 1} carried back through the weights`;
+      : `${delta(layer, 'j').text} = (Σᵣ ${delta(layer + 1, 'r').text} ${w(layer + 1, 'j', 'r', state.weightOrder).text}) · ${sigmaPrime(layer, 'j').text}: δ of layer ${layer + 1} carried back through the weights`;
   return blocks(
     heading(`layer ${layer}`, `${neurons(size)} with ${activation} activation (${role})`),
     table(
@@ -60,7 +60,7 @@ export function layerHover(state: EditorState, engine: EngineResult, layer: numb
       ['left', 'left'],
     ),
     lines(
-      `${z(layer, 'j').text} = Σₖ ${w(layer, 'k', 'j').text} ${a(layer - 1, 'k').text} + ${b(layer, 'j').text}`,
+      `${z(layer, 'j').text} = Σₖ ${w(layer, 'k', 'j', state.weightOrder).text} ${a(layer - 1, 'k').text} + ${b(layer, 'j').text}`,
       `${a(layer, 'j').text} = σ(${z(layer, 'j').text})`,
       deltaRule,
     ),
@@ -109,11 +109,11 @@ export function weightsHover(state: EditorState, engine: EngineResult, layer: nu
   const j = (steepest % n) + 1;
   return blocks(
     heading(vectorSymbol('w', layer), `the ${p} × ${n} weights into layer ${layer}`),
-    `Row k holds the weights leaving neuron k of layer ${layer - 1}; column j the weights arriving at neuron j of layer ${layer}, so ${w(layer, 'k', 'j').text} sits in row k, column j.`,
+    `Row k holds the weights leaving neuron k of layer ${layer - 1}; column j the weights arriving at neuron j of layer ${layer}, so ${w(layer, 'k', 'j', state.weightOrder).text} sits in row k, column j.`,
     gradient.length > 0
-      ? `Largest gradient: ${meanDcdw(layer, k, j).text} = ${formatNumber(gradient[steepest], state.digits)} — hover a number to see how its gradient is built.`
+      ? `Largest gradient: ${meanDcdw(layer, k, j, state.weightOrder).text} = ${formatNumber(gradient[steepest], state.digits)} — hover a number to see how its gradient is built.`
       : '',
-    links(state, address('dw', layer, 1, 1), `Step to ${dcdw(layer, 1, 1).text}`),
+    links(state, address('dw', layer, 1, 1), `Step to ${dcdw(layer, 1, 1, state.weightOrder).text}`),
   );
 }
 

@@ -2,7 +2,7 @@ import type { EngineResult } from '../../core/engine/types';
 import { outputLayerIndex } from '../../core/model/network';
 import {
   a, activationDerivativeFor, b, costDerivativeFor, dadz, dcda, dcdb, dcdw, dcdz, delta, formatFactor, formatNumber,
-  meanDcdb, meanDcdw, partial, sigmaPrime, w, y, z, type Notation,
+  meanDcdb, meanDcdw, otherWeightOrder, partial, sigmaPrime, w, y, z, type Notation, type WeightOrder,
 } from '../../core/notation';
 import type { StepAddress } from '../../core/trace/types';
 import { address, plural, steppedExample, type EditorState } from './editorState';
@@ -54,27 +54,29 @@ export function weightHover(state: EditorState, engine: EngineResult, layer: num
   const index = (k - 1) * n + (j - 1);
   const numbers = neuronNumbers(engine, e, layer, j);
   const input = engine.a[layer - 1][e * p + (k - 1)];
-  const symbol = w(layer, k, j).text;
+  const order = state.weightOrder;
+  const symbol = w(layer, k, j, order).text;
   const exampleGradient = numbers.delta * input;
   const meanGradient = engine.gradient.w[layer][index];
   const value = network.layers[layer].weights[index];
   const inputFactor: Factor = {
-    rate: partial(z(layer, j), w(layer, k, j)).text,
+    rate: partial(z(layer, j), w(layer, k, j, order)).text,
     is: a(layer - 1, k).text,
     value: input,
-    why: `in ${zSum(layer, j)}, ${symbol} multiplies ${a(layer - 1, k).text}, so each unit change of ${symbol} changes ${z(layer, j).text} by ${a(layer - 1, k).text}`,
+    why: `in ${zSum(state, layer, j)}, ${symbol} multiplies ${a(layer - 1, k).text}, so each unit change of ${symbol} changes ${z(layer, j).text} by ${a(layer - 1, k).text}`,
   };
   return parameterHover(state, engine, {
     symbol,
     description: `the weight from ${neuron(k, layer - 1)} to ${neuron(j, layer)}`,
-    exampleRate: dcdw(layer, k, j).text,
-    meanRate: meanDcdw(layer, k, j).text,
+    otherOrder: otherOrderNote(order, layer, k, j),
+    exampleRate: dcdw(layer, k, j, order).text,
+    meanRate: meanDcdw(layer, k, j, order).text,
     value,
     exampleGradient,
     meanGradient,
     updated: engine.updated.w[layer][index],
     address: address('dw', layer, j, k),
-    chainRule: chainRule(state, engine, layer, j, numbers, w(layer, k, j), inputFactor, exampleGradient),
+    chainRule: chainRule(state, engine, layer, j, numbers, w(layer, k, j, order), inputFactor, exampleGradient),
   });
 }
 
@@ -89,7 +91,7 @@ export function biasHover(state: EditorState, engine: EngineResult, layer: numbe
     rate: partial(z(layer, j), b(layer, j)).text,
     is: '1',
     value: 1,
-    why: `in ${zSum(layer, j)}, ${symbol} is simply added, so ${z(layer, j).text} changes exactly as much as ${symbol} does`,
+    why: `in ${zSum(state, layer, j)}, ${symbol} is simply added, so ${z(layer, j).text} changes exactly as much as ${symbol} does`,
   };
   return parameterHover(state, engine, {
     symbol,
@@ -109,6 +111,8 @@ export function biasHover(state: EditorState, engine: EngineResult, layer: numbe
 interface ParameterFacts {
   readonly symbol: string;
   readonly description: string;
+  /** For a weight, how the other index convention writes it. */
+  readonly otherOrder?: string;
   /** ∂cᵢ/∂p and ∂c/∂p in symbols. */
   readonly exampleRate: string;
   readonly meanRate: string;
@@ -132,6 +136,7 @@ function parameterHover(state: EditorState, engine: EngineResult, facts: Paramet
   const eta = engine.network.learningRate;
   return blocks(
     heading(facts.symbol, facts.description),
+    facts.otherOrder,
     lines(
       `${facts.symbol} = ${formatNumber(facts.value, d)} → ${formatNumber(facts.updated, d)} after one gradient step`,
       `${facts.exampleRate} = ${formatNumber(facts.exampleGradient, d)} for example ${e + 1}${steppedNote(state)} · ${facts.meanRate} = ${formatNumber(facts.meanGradient, d)}, the mean over ${m === 1 ? 'the m = 1 example' : `all m = ${m} examples`}`,
@@ -234,7 +239,7 @@ function costRateWhy(state: EditorState, engine: EngineResult, layer: number, j:
     return `how the ${network.cost} cost cᵢ changes with the output ${a(L, j).text}: ${escapeMarkdown(formula)}, with ${a(L, j).text} = ${formatNumber(output, state.digits)} and ${y(j).text} = ${formatNumber(target ?? NaN, state.digits)}`;
   }
   const next = network.layers[layer + 1].size;
-  const sum = `carried back from layer ${layer + 1}: Σᵣ ${delta(layer + 1, 'r').text} · ${w(layer + 1, j, 'r').text}, over its ${plural(next, 'neuron')}`;
+  const sum = `carried back from layer ${layer + 1}: Σᵣ ${delta(layer + 1, 'r').text} · ${w(layer + 1, j, 'r', state.weightOrder).text}, over its ${plural(next, 'neuron')}`;
   if (next > SUM_TERMS_SHOWN) return sum;
   // Few enough terms to write out: the learner sees each δ meet the weight it travels back through.
   const terms: string[] = [];
@@ -247,8 +252,23 @@ function costRateWhy(state: EditorState, engine: EngineResult, layer: number, j:
 }
 
 /** z⁽ℓ⁾ⱼ = Σₖ w⁽ℓ⁾ₖⱼ a⁽ℓ⁻¹⁾ₖ + b⁽ℓ⁾ⱼ with j filled in. */
-function zSum(layer: number, j: number): string {
-  return `${z(layer, j).text} = Σₖ ${w(layer, 'k', j).text} ${a(layer - 1, 'k').text} + ${b(layer, j).text}`;
+function zSum(state: EditorState, layer: number, j: number): string {
+  return `${z(layer, j).text} = Σₖ ${w(layer, 'k', j, state.weightOrder).text} ${a(layer - 1, 'k').text} + ${b(layer, j).text}`;
+}
+
+/** Where each weight-index convention comes from, as the hover names it. */
+const ORDER_SOURCES: Record<WeightOrder, string> = {
+  'from-to': "the from-to convention (the article's)",
+  'to-from': "the to-from convention (Nielsen's book and many course notes)",
+};
+
+/**
+ * One line for a learner coming from another text: how the convention not in use writes this
+ * weight, e.g. "In the to-from convention (Nielsen's book …) this weight is written w⁽²⁾₂₁."
+ */
+export function otherOrderNote(order: WeightOrder, layer: number, k: number, j: number): string {
+  const other = otherWeightOrder(order);
+  return `In ${ORDER_SOURCES[other]} this weight is written ${w(layer, k, j, other).text}.`;
 }
 
 

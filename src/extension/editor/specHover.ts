@@ -1,7 +1,7 @@
 import type { EngineResult } from '../../core/engine/types';
 import { Command } from '../commandIds';
 import { outputLayerIndex, parameterCount, type CostName } from '../../core/model/network';
-import { a, COST_FORMULAS, dcda, formatNumber, layerText, subscriptsText } from '../../core/notation';
+import { a, COST_FORMULAS, dcda, formatNumber, layerText, subscriptsText, w } from '../../core/notation';
 import { address, exampleSlice, plural, steppedExample, type EditorState } from './editorState';
 import { blocks, heading, lines, links, table } from './hoverParts';
 import { HOVER_VECTOR_ENTRIES } from './layerHover';
@@ -128,7 +128,7 @@ export function inputHover(state: EditorState, engine: EngineResult, example: nu
   const value = engine.network.examples[example - 1].x[k - 1];
   return blocks(
     heading(inputSymbol(example, k), `input ${k} of example ${example}`),
-    `${inputSymbol(example, k)} = ${formatNumber(value, state.digits)}. When example ${example} runs it is ${a(0, k).text}, the activation of neuron ${k} of layer 0, and it reaches every neuron j of layer 1 through the weight w⁽¹⁾${subscriptsText(k, 'j')}.`,
+    `${inputSymbol(example, k)} = ${formatNumber(value, state.digits)}. When example ${example} runs it is ${a(0, k).text}, the activation of neuron ${k} of layer 0, and it reaches every neuron j of layer 1 through the weight ${w(1, k, 'j', state.weightOrder).text}.`,
   );
 }
 

@@ -5,35 +5,47 @@
  * Commands act on "the current spec": the one named by their argument (editor-title buttons
  * pass the editor's URI; hovers and code lenses pass a URI string), else the spec of the
  * focused panel, else the active `.nnet` editor, else the last one that was active.
+ *
+ * No stepping command passes in silence: StepFeedback says why one changed nothing, and offers
+ * to open the panel when one moved a spec whose panel is not on screen.
  */
 import * as vscode from 'vscode';
 import type { StepAddress } from '../../core/trace/types';
 import type { PanelAction } from '../../shared/panelMessages';
 import { isSpecDocument, type SpecAnalyses } from '../analysis/specAnalyses';
 import { Command } from '../commandIds';
+import type { Notices } from '../notices';
 import type { Settings } from '../settings';
 import type { StepPositions } from '../stepping/stepPositions';
-import { ACTION_COMMANDS, planAction } from './actions';
+import { ACTION_COMMANDS, planAction, type CommandAction } from './actions';
 import { applyGradientStep } from './applyGradientStep';
 import { PanelManager } from './panelManager';
+import { runHistoryCommand } from './specHistory';
+import { StepFeedback } from './stepFeedback';
 
 export interface PanelFeatureDeps {
   readonly analyses: SpecAnalyses;
   readonly positions: StepPositions;
   readonly settings: Settings;
+  readonly notices: Notices;
 }
 
 export function registerPanelFeature(context: vscode.ExtensionContext, deps: PanelFeatureDeps): PanelManager {
-  const { analyses, positions, settings } = deps;
+  const { analyses, positions, settings, notices } = deps;
   let lastSpec: vscode.Uri | undefined = vscode.window.activeTextEditor && isSpecDocument(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor.document.uri : undefined;
 
   async function runAction(document: vscode.TextDocument, action: PanelAction): Promise<void> {
     const plan = planAction(action, settings.current.stepGranularity);
-    if (plan.kind === 'apply') await applyGradientStep(document, analyses);
-    else positions.move(document, plan.move);
+    if (plan.kind === 'apply') await applyGradientStep(document, analyses, settings.current.applyDigits);
+    else if (plan.kind === 'history') await runHistoryCommand(document, plan.command, manager.panelFor(document.uri));
+    else {
+      const before = positions.get(document);
+      feedback.afterMove(document, plan.move, before, positions.move(document, plan.move));
+    }
   }
 
   const manager = new PanelManager({ extensionUri: context.extensionUri, analyses, positions, settings, runAction });
+  const feedback = new StepFeedback({ analyses, positions, notices, panels: manager });
 
   async function specFor(argument: unknown): Promise<vscode.TextDocument | undefined> {
     const uri = argument instanceof vscode.Uri ? argument : typeof argument === 'string' ? parseUri(argument) : undefined;
@@ -75,6 +87,7 @@ export function registerPanelFeature(context: vscode.ExtensionContext, deps: Pan
     vscode.commands.registerCommand(Command.stepTo, (uri?: unknown, address?: StepAddress) =>
       withSpec(uri, (document) => {
         if (address) positions.stepTo(document, address);
+        feedback.afterStepTo(document);
       }),
     ),
     vscode.commands.registerCommand(Command.showInPanel, (uri?: unknown, address?: StepAddress) =>
@@ -89,7 +102,7 @@ export function registerPanelFeature(context: vscode.ExtensionContext, deps: Pan
         if (Number.isInteger(example)) positions.set(document, { example: example!, step: positions.get(document).step });
       }),
     ),
-    ...(Object.entries(ACTION_COMMANDS) as [PanelAction, string][]).map(([action, command]) =>
+    ...(Object.entries(ACTION_COMMANDS) as [CommandAction, string][]).map(([action, command]) =>
       vscode.commands.registerCommand(command, (uri?: unknown) => withSpec(uri, (document) => runAction(document, action))),
     ),
   );

@@ -49,7 +49,7 @@ export function describeQuantity(ref: QuantityRef, version: number, network: Net
   }
   const value = specValue(network, ref, trace.example);
   const symbol =
-    ref.kind === 'w' ? n.w(ref.layer, ref.k, ref.j) : ref.kind === 'b' ? n.b(ref.layer, ref.j) : ref.kind === 'y' ? n.y(ref.j) : n.a(0, ref.j);
+    ref.kind === 'w' ? n.w(ref.layer, ref.k, ref.j, trace.weightOrder) : ref.kind === 'b' ? n.b(ref.layer, ref.j) : ref.kind === 'y' ? n.y(ref.j) : n.a(0, ref.j);
   const written = revealRange(ref, source, trace, network) !== null;
   const origin =
     ref.kind === 'x' ? `input ${ref.j} of example ${trace.example + 1}` : ref.kind === 'y' ? `target ${ref.j} of example ${trace.example + 1}` : written ? 'as written in the spec' : 'initialised from the seed (not written in the spec)';

@@ -4,6 +4,7 @@
  * from the spec and have none. Recognising their symbols (w^{(2)}_{11}, b^{(1)}_{2},
  * a^{(0)}_{1}, y_{i1}) lets the panel colour the matching edge, neuron or cell too.
  */
+import type { WeightOrder } from '../../core/notation/symbols';
 import type { Factor } from '../../core/trace/types';
 import type { QuantityRef } from '../../shared/panelMessages';
 
@@ -18,12 +19,14 @@ const BIAS = /^b\^\{\((\d+)\)\}_\{(\d+)\}$/;
 const INPUT = /^a\^\{\(0\)\}_\{(\d+)\}$/;
 const TARGET = /^y_\{i,?(\d+)\}$/;
 
-export function factorRef(factor: Factor): QuantityRef | null {
+/** `weightOrder` is the convention the factor's symbol was written in (w_{kj} or w_{jk}). */
+export function factorRef(factor: Factor, weightOrder: WeightOrder): QuantityRef | null {
   if (factor.refers) return factor.refers;
   const tex = factor.tex.trim();
   let m = WEIGHT.exec(tex);
   if (m) {
-    const [k, j] = indices(m[2]);
+    const [first, second] = indices(m[2]);
+    const [k, j] = weightOrder === 'to-from' ? [second, first] : [first, second];
     return Number.isInteger(k) && Number.isInteger(j) ? { kind: 'w', layer: Number(m[1]), j, k } : null;
   }
   if ((m = BIAS.exec(tex))) return { kind: 'b', layer: Number(m[1]), j: Number(m[2]), k: 0 };

@@ -13,6 +13,7 @@ import { toVscodeRange } from '../vscodeRanges';
 import { describeQuantity, revealRange } from './describe';
 import { makeNonce, panelHtml } from './panelHtml';
 import type { PanelServices } from './services';
+import { specEditorColumn } from './specHistory';
 import { buildPanelMessage } from './viewMessage';
 
 export const PANEL_VIEW_TYPE = 'backpropStepper.panel';
@@ -41,9 +42,7 @@ export class StepperPanel implements vscode.Disposable {
     this.setTitle();
     panel.webview.html = this.html();
     this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (isPanelMessage(message)) void this.receive(message);
-      }),
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.handleMessage(message)),
       // A hidden webview's page is discarded; it posts `ready` again when shown.
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this.ready = false;
@@ -60,6 +59,11 @@ export class StepperPanel implements vscode.Disposable {
     return this.target;
   }
 
+  /** Whether the page has loaded and been sent its view (it loads again each time the panel is shown). */
+  get pageReady(): boolean {
+    return this.ready;
+  }
+
   /** Points the panel at a renamed spec. */
   retarget(uri: vscode.Uri): void {
     this.target = uri;
@@ -69,6 +73,14 @@ export class StepperPanel implements vscode.Disposable {
 
   reveal(preserveFocus: boolean): void {
     this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Beside, preserveFocus);
+  }
+
+  /**
+   * Answers one message from the page (anything malformed is ignored). Public so the in-editor
+   * tests can act as the page does, e.g. send the `undo` that Ctrl+Z in the panel sends.
+   */
+  handleMessage(message: unknown): Promise<void> {
+    return isPanelMessage(message) ? this.receive(message) : Promise.resolve();
   }
 
   /** Re-sends the view (the analysis, the position or a setting changed). */
@@ -84,6 +96,7 @@ export class StepperPanel implements vscode.Disposable {
         analysis: this.services.analyses.get(document),
         position,
         digits: this.services.settings.current.significantDigits,
+        weightOrder: this.services.settings.current.weightOrder,
       }),
     );
   }
@@ -166,8 +179,7 @@ export class StepperPanel implements vscode.Disposable {
 
   /** Selects `range` in the spec's editor, opening it in another column than the panel's. */
   private async showInEditor(document: vscode.TextDocument, range: vscode.Range): Promise<void> {
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
-    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const column = specEditorColumn(document, this.panel.viewColumn);
     const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false, selection: range });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
@@ -178,6 +190,7 @@ function validRef(ref: { kind?: unknown; layer?: unknown; j?: unknown; k?: unkno
   return !!ref && typeof ref.kind === 'string' && [ref.layer, ref.j, ref.k].every((n) => Number.isInteger(n) && (n as number) >= 0);
 }
 
-function fileName(uri: vscode.Uri): string {
+/** The spec's file name, for titles and messages. */
+export function fileName(uri: vscode.Uri): string {
   return uri.path.split('/').pop() || uri.toString();
 }

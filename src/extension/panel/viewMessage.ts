@@ -10,13 +10,15 @@
 import type { EngineResult } from '../../core/engine/types';
 import type { Network } from '../../core/model/network';
 import { formatNumber, formatNumberTex } from '../../core/notation/format';
+import { DEFAULT_WEIGHT_ORDER, type WeightOrder } from '../../core/notation/symbols';
+import { renderFactorMarks } from '../../core/trace/marks';
 import type { StepPosition } from '../../core/stepping/position';
 import type { StepKind, Trace, TraceStep } from '../../core/trace/types';
 import type { Diagnostic } from '../../core/diagnostics';
-import type { Known, LayerView, ProblemsMessage, ProblemView, StepView, ViewMessage } from '../../shared/panelMessages';
-import type { SpecAnalysis } from '../analysis/analyse';
+import { FACTOR_MARKS, type Known, type LayerView, type ProblemsMessage, type ProblemView, type StepView, type ViewMessage } from '../../shared/panelMessages';
+import type { EngineSkip, SpecAnalysis } from '../analysis/analyse';
+import { batchView } from './batchView';
 import { factorRef } from './factorRefs';
-import { markInOrder, numberBoundary } from './markFactors';
 import { layerWindows, type LayerWindow } from './windows';
 
 export interface PanelInput {
@@ -25,11 +27,13 @@ export interface PanelInput {
   readonly analysis: SpecAnalysis;
   readonly position: StepPosition;
   readonly digits: number;
+  /** How weight symbols order their indices (`backpropStepper.weightIndexOrder`); from-to when absent. */
+  readonly weightOrder?: WeightOrder;
 }
 
 export function buildPanelMessage(input: PanelInput): ViewMessage | ProblemsMessage {
   const { analysis } = input;
-  const trace = analysis.engine ? analysis.trace(input.position.example, input.digits) : null;
+  const trace = analysis.engine ? analysis.trace(input.position.example, input.digits, input.weightOrder ?? DEFAULT_WEIGHT_ORDER) : null;
   if (!analysis.network || !analysis.engine || !trace) return problemsMessage(input);
   return viewMessage(input, analysis.network, analysis.engine, trace);
 }
@@ -38,17 +42,19 @@ function problemView(d: Diagnostic): ProblemView {
   return { severity: d.severity, message: d.message, line: d.range.start.line, character: d.range.start.character };
 }
 
-const SKIP_REASONS: Record<string, string> = {
-  'too-large': 'This network is too large to backpropagate interactively.',
-  'no-examples': 'The spec has no `example` line, so there is nothing to propagate yet. Add one, e.g. `example x 0.05 0.10 y 0.01 0.99`.',
-  'internal-error': 'Backprop Stepper hit a bug with this spec; the details are in Output › Backprop Stepper.',
+/** Why there are no numbers, for every reason the engine did not run but errors the list shows itself. */
+const SKIP_REASONS: Record<Exclude<EngineSkip, 'errors'>, Pick<ProblemView, 'severity' | 'message'>> = {
+  'too-large': { severity: 'error', message: 'This network is too large to backpropagate interactively.' },
+  'no-examples': { severity: 'error', message: 'The spec has no `example` line, so there is nothing to propagate yet. Add one, e.g. `example x 0.05 0.10 y 0.01 0.99`.' },
+  'internal-error': { severity: 'error', message: 'Backprop Stepper hit a bug with this spec; the details are in Output › Backprop Stepper.' },
+  pending: { severity: 'information', message: 'Computing this spec’s numbers in the background; they appear here as soon as they are ready.' },
 };
 
 export function problemsMessage(input: PanelInput): ProblemsMessage {
   const { analysis } = input;
   const problems = analysis.problems.map(problemView);
-  const reason = analysis.skipped ? SKIP_REASONS[analysis.skipped] : undefined;
-  if (reason && !problems.some((p) => p.severity === 'error')) problems.unshift({ severity: 'error', message: reason, line: 0, character: 0 });
+  const reason = analysis.skipped && analysis.skipped !== 'errors' ? SKIP_REASONS[analysis.skipped] : undefined;
+  if (reason && !problems.some((p) => p.severity === 'error')) problems.unshift({ ...reason, line: 0, character: 0 });
   return { type: 'problems', uri: input.uri, fileName: input.fileName, problems };
 }
 
@@ -85,12 +91,13 @@ function viewMessage(input: PanelInput, network: Network, engine: EngineResult, 
     costName: network.cost,
     learningRate: network.learningRate,
     digits: input.digits,
+    weightOrder: trace.weightOrder,
     example,
     exampleCount: engine.exampleCount,
     exampleCost: costKnown ? engine.costs[example] : null,
     meanCost: costKnown ? engine.cost : null,
     layers: network.layers.map((_, l) => layerView(network, engine, example, l, windows, reached, l === L)),
-    step: current ? stepView(current, trace.length, input.digits) : null,
+    step: current ? { ...stepView(current, trace.length, input.digits, trace.weightOrder), batch: batchView(engine, current.address, example, trace.weightOrder) } : null,
     stepCount: trace.length,
     failure: engine.failure?.message ?? null,
     warnings: input.analysis.problems.filter((d) => d.severity !== 'error').map(problemView),
@@ -146,15 +153,26 @@ function layerView(network: Network, engine: EngineResult, i: number, l: number,
 }
 
 /**
- * At most this many factors travel with a step. A z of a 784-input neuron has 1,568 (every w
- * and a); its formula shows only the first and last terms, and those factors come first.
+ * At most this many factors travel with a step. A step lists the factors of the terms its
+ * formula shows (src/core/trace/sum.ts): 13 for z of a neuron with 6 inputs (every w, a and b),
+ * 9 for a wider one, whose sum shows its first three terms and its last.
  */
 export const MAX_FACTORS = 12;
 
-/** The current step with its factors marked for colouring (see markFactors.ts). */
-export function stepView(step: TraceStep, count: number, digits: number): StepView {
+/** The macro that marks factor `index` in the step's TeX: `\bpfA`, `\bpfB`, … (see FACTOR_MARKS). */
+export function factorMacro(index: number): string {
+  return `\\bpf${FACTOR_MARKS[index % FACTOR_MARKS.length]}`;
+}
+
+/**
+ * The current step, with every occurrence of each factor the view sends — symbol, other names,
+ * written-out formula, numbers — wrapped in that factor's macro (the trace marked them as it
+ * wrote them; see src/core/trace/marks.ts). Factors past MAX_FACTORS stay uncoloured.
+ */
+export function stepView(step: TraceStep, count: number, digits: number, weightOrder: WeightOrder = DEFAULT_WEIGHT_ORDER): StepView {
   const valueText = formatNumberTex(step.value, digits);
   const factors = step.factors.slice(0, MAX_FACTORS);
+  const macro = (index: number): string | null => (index < factors.length ? factorMacro(index) : null);
   return {
     index: step.index,
     count,
@@ -162,11 +180,11 @@ export function stepView(step: TraceStep, count: number, digits: number): StepVi
     address: step.address,
     layer: step.address.layer,
     symbolTex: step.symbolTex,
-    formulaTex: markInOrder(step.formulaTex, factors.map((f) => f.tex)),
-    substitutedTex: markInOrder(step.substitutedTex, factors.map((f) => formatNumberTex(f.value, digits)), numberBoundary),
+    formulaTex: renderFactorMarks(step.markedFormulaTex, macro),
+    substitutedTex: renderFactorMarks(step.markedSubstitutedTex, macro),
     valueText,
     value: step.value,
-    factors: factors.map((f) => ({ tex: f.tex, text: f.text, value: f.value, valueText: formatNumberTex(f.value, digits), refers: factorRef(f) })),
+    factors: factors.map((f) => ({ tex: f.tex, text: f.text, value: f.value, valueText: formatNumberTex(f.value, digits), refers: factorRef(f, weightOrder) })),
     factorsOmitted: step.factors.length - factors.length,
     note: step.note ?? null,
     plainText: `${step.symbolText} = ${step.formulaText} = ${step.substitutedText} = ${formatNumber(step.value, digits)}`,

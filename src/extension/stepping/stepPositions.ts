@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  applyMove, positionOf, reconcile, samePosition, START, stepMoves,
+  applyMove, BEFORE_FIRST, positionOf, reconcile, samePosition, START, stepMoves,
   type MoveContext, type StepMove, type StepPosition,
 } from '../../core/stepping/position';
 import type { StepAddress, Trace, TraceStep } from '../../core/trace/types';
@@ -13,7 +13,7 @@ export interface StepPositionChange {
   readonly position: StepPosition;
 }
 
-/** Where the learner stands, with the trace and step there (null while the spec cannot run). */
+/** Where the learner stands, with the trace and step there (null before the first step, or while the spec cannot run). */
 export interface StepView {
   readonly position: StepPosition;
   readonly trace: Trace | null;
@@ -76,7 +76,7 @@ export class StepPositions implements vscode.Disposable {
   view(document: vscode.TextDocument): StepView {
     const position = this.get(document);
     const trace = this.analyses.trace(document, position.example);
-    const step = trace && position.step < trace.length ? trace.step(position.step) : null;
+    const step = trace && position.step >= 0 && position.step < trace.length ? trace.step(position.step) : null;
     return { position, trace, step };
   }
 
@@ -111,7 +111,7 @@ export class StepPositions implements vscode.Disposable {
     const before = this.get(document);
     const held = this.held.get(document.uri.toString())!;
     const analysis = this.analyses.get(document);
-    const wanted = { example: Math.max(0, Math.trunc(position.example)), step: Math.max(0, Math.trunc(position.step)) };
+    const wanted = { example: Math.max(0, Math.trunc(position.example)), step: Math.max(BEFORE_FIRST, Math.trunc(position.step)) };
     this.record(held, analysis.engine ? reconcile(wanted, null, this.context(analysis)) : wanted, analysis);
     if (!samePosition(before, held.position)) this.changed.fire({ uri: document.uri, position: held.position });
     return held.position;
@@ -132,6 +132,6 @@ export class StepPositions implements vscode.Disposable {
     held.position = position;
     const trace = analysis.trace(position.example, this.settings.current.significantDigits);
     // Without a trace (the spec has errors) the quantity is unknown: later re-fits keep the index.
-    held.address = trace && position.step < trace.length ? trace.step(position.step).address : null;
+    held.address = trace && position.step >= 0 && position.step < trace.length ? trace.step(position.step).address : null;
   }
 }

@@ -1,4 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { locate, type SpecLocation } from '../../../src/core/model/locate';
+import type { SpecSource } from '../../../src/core/model/source';
+import type { Range } from '../../../src/core/text/range';
+import type { WeightOrder } from '../../../src/core/notation/symbols';
 import type { StepPosition } from '../../../src/core/stepping/position';
 import { analyse, type SpecAnalysis } from '../../../src/extension/analysis/analyse';
 import { coreToolchain } from '../../../src/extension/analysis/coreToolchain';
@@ -20,8 +25,42 @@ export function analysisOf(text: string): SpecAnalysis {
   });
 }
 
-export function stateOf(text: string, position: StepPosition = { example: 0, step: 0 }, digits = 6, uri = MAZUR_URI): EditorState {
-  return { uri, analysis: analysisOf(text), position, digits };
+export function stateOf(
+  text: string,
+  position: StepPosition = { example: 0, step: 0 },
+  digits = 6,
+  uri = MAZUR_URI,
+  weightOrder: WeightOrder = 'from-to',
+): EditorState {
+  return { uri, analysis: analysisOf(text), position, digits, weightOrder };
+}
+
+/** The example specs shipped in examples/, by path. */
+export function exampleSpecs(): string[] {
+  return readdirSync('examples').filter((f) => f.endsWith('.nnet')).map((f) => join('examples', f));
+}
+
+export interface HoverSite {
+  readonly line: number;
+  readonly character: number;
+  readonly location: SpecLocation;
+}
+
+/**
+ * Every position of `text` (every `stride`-th character of each line) where a hover finds
+ * something, and the `textAt` reader hoverMarkdown takes.
+ */
+export function hoverSites(text: string, source: SpecSource, stride = 1): { sites: HoverSite[]; textAt: (r: Range) => string } {
+  const lines = text.split('\n');
+  const textAt = (r: Range) => lines[r.start.line]?.slice(r.start.character, r.start.line === r.end.line ? r.end.character : undefined) ?? '';
+  const sites: HoverSite[] = [];
+  for (let line = 0; line < lines.length; line++) {
+    for (let character = 0; character <= lines[line].length; character += stride) {
+      const location = locate(source, { line, character });
+      if (location) sites.push({ line, character, location });
+    }
+  }
+  return { sites, textAt };
 }
 
 /** Markdown as it reads once rendered: backslash escapes removed (for checking formulas). */

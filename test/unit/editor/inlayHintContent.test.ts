@@ -13,7 +13,7 @@ describe('inlay hints', () => {
     const hints = inlayHintContents(state, 'gradient', whole);
     expect(hints).toHaveLength(12);
     const hint = hints.find((h) => h.position.line === w211.line && h.position.character === w211.character + 4)!;
-    expect(hint.label).toBe('∂c/∂w = 0.08217');
+    expect(hint.label).toBe('∂c/∂w = 0.082167');
     expect(hintTooltip(state, hint).split('\n')).toEqual([
       'w⁽²⁾₁₁ = 0.4',
       '∂c/∂w⁽²⁾₁₁ = 0.082167 (mean over the m = 1 example)',
@@ -26,7 +26,7 @@ describe('inlay hints', () => {
 
   it('"updated": the value after one gradient step', () => {
     const hints = inlayHintContents(stateOf(mazur), 'updated', whole);
-    expect(hints.find((h) => h.position.line === w211.line)!.label).toBe('→ 0.3589');
+    expect(hints.find((h) => h.position.line === w211.line)!.label).toBe('→ 0.358916');
   });
 
   it('"off" and a spec with errors: none', () => {
@@ -37,6 +37,6 @@ describe('inlay hints', () => {
   it('only within the requested range', () => {
     const hints = inlayHintContents(stateOf(mazur), 'gradient', range(w211.line, 0, 0));
     expect(hints.map((h) => h.position.line)).toEqual([w211.line, w211.line]);
-    expect(hints.map((h) => h.label)).toEqual(['∂c/∂w = 0.08217', '∂c/∂w = −0.0226']);
+    expect(hints.map((h) => h.label)).toEqual(['∂c/∂w = 0.082167', '∂c/∂w = −0.0226025']);
   });
 });

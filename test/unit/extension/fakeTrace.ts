@@ -34,6 +34,7 @@ export function fakeTrace(sizes: readonly number[], example = 0): Trace {
   const index = new Map(addresses.map((a, i) => [key(a), i]));
   return {
     example,
+    weightOrder: 'from-to',
     length: addresses.length,
     groups,
     indexOf: (address) => index.get(key(address)) ?? -1,
@@ -46,7 +47,7 @@ export function fakeTrace(sizes: readonly number[], example = 0): Trace {
       const phase = groups.find((g) => i >= g.start && i < g.end)!.phase;
       return {
         index: i, phase, address: addresses[i], symbolTex: '', symbolText: key(addresses[i]), formulaTex: '', formulaText: '',
-        substitutedTex: '', substitutedText: '', factors: [], value: i, source: null,
+        substitutedTex: '', substitutedText: '', markedFormulaTex: '', markedSubstitutedTex: '', factors: [], value: i, source: null,
       };
     },
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyMove, nextLayer, positionOf, previousLayer, reconcile, runBackward, runForward, START, stepMoves,
+  applyMove, BEFORE_FIRST, nextLayer, positionOf, previousLayer, reconcile, runBackward, runForward, START, stepMoves,
   type MoveContext, type StepPosition,
 } from '../../../src/core/stepping/position';
 import { fakeTrace } from './fakeTrace';
@@ -21,12 +21,15 @@ describe('stepping one quantity at a time', () => {
     expect(applyMove(START, 'next', context())).toEqual(at(1));
     expect(applyMove(at(44), 'next', context())).toEqual(at(44));
     expect(applyMove(at(3), 'previous', context())).toEqual(at(2));
-    expect(applyMove(START, 'previous', context())).toEqual(START);
+    // Step Back from the first step undoes it: back to before the first step, and no further.
+    expect(applyMove(START, 'previous', context())).toEqual(at(BEFORE_FIRST));
+    expect(applyMove(at(BEFORE_FIRST), 'previous', context())).toEqual(at(BEFORE_FIRST));
+    expect(applyMove(at(BEFORE_FIRST), 'next', context())).toEqual(START);
   });
 
   it('clamps positions that point outside the trace', () => {
     expect(applyMove(at(100), 'previous', context())).toEqual(at(43));
-    expect(applyMove(at(-5), 'next', context())).toEqual(at(1));
+    expect(applyMove(at(-5), 'next', context())).toEqual(at(0));
     expect(applyMove(at(2, 9), 'next', context())).toEqual(at(3, 2));
   });
 });
@@ -46,8 +49,10 @@ describe('stepping a layer at a time', () => {
     expect(previousLayer(15, trace)).toBe(8);
     expect(previousLayer(8, trace)).toBe(7);
     expect(previousLayer(5, trace)).toBe(3);
-    expect(previousLayer(2, trace)).toBe(0);
-    expect(previousLayer(0, trace)).toBe(0);
+    expect(previousLayer(2, trace)).toBe(BEFORE_FIRST);
+    expect(previousLayer(0, trace)).toBe(BEFORE_FIRST);
+    expect(previousLayer(BEFORE_FIRST, trace)).toBe(BEFORE_FIRST);
+    expect(nextLayer(BEFORE_FIRST, trace)).toBe(3); // from nothing computed, the whole first layer
   });
 
   it('is what Step does at layer granularity', () => {
@@ -65,8 +70,11 @@ describe('running and resetting', () => {
     expect(applyMove(at(40, 1), 'runForward', context())).toEqual(at(8, 1));
   });
 
-  it('resets the step but keeps the example', () => {
-    expect(applyMove(at(17, 2), 'reset', context())).toEqual(at(0, 2));
+  it('resets to before the first step (nothing computed) but keeps the example', () => {
+    expect(applyMove(at(17, 2), 'reset', context())).toEqual(at(BEFORE_FIRST, 2));
+    expect(applyMove(at(BEFORE_FIRST, 2), 'next', context())).toEqual(at(0, 2));
+    expect(applyMove(at(BEFORE_FIRST, 2), 'previousExample', context())).toEqual(at(BEFORE_FIRST, 1));
+    expect(reconcile(at(BEFORE_FIRST, 1), null, context())).toEqual(at(BEFORE_FIRST, 1));
   });
 });
 

@@ -63,3 +63,35 @@ describe('Apply Gradient Step as text edits', () => {
     expect(formatParameter(5e-324)).toBe('5e-324');
   });
 });
+
+describe('Apply Gradient Step with every kind of line ending', () => {
+  const endings = { 'CR only': '\r', CRLF: '\r\n', LF: '\n' } as const;
+  const expected = () => {
+    const parsed = parseSpec(mazurText());
+    return runEngine(parsed.network!).updated;
+  };
+
+  for (const [name, eol] of Object.entries(endings)) {
+    it(`${name}: the stepped spec reads back as the updated network, with its line endings kept`, () => {
+      const text = mazurText().replace(/\r?\n/g, eol);
+      const rewritten = step(text);
+      const after = parseSpec(rewritten);
+      expect(after.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const updated = expected();
+      for (let l = 1; l < after.network!.layers.length; l++) expect(Array.from(after.network!.layers[l].weights)).toEqual(Array.from(updated.w[l]));
+      expect(rewritten.split(eol).length).toBe(text.split(eol).length);
+    });
+  }
+
+  it('mixed endings: every number lands where the scanner found it, and inserted lines take the first line’s ending', () => {
+    const lines = mazurText().split('\n');
+    const joined = lines.map((line, i) => line + (i === lines.length - 1 ? '' : ['\r', '\r\n', '\n'][i % 3])).join('');
+    const withoutB = joined.replace(/ {2}b 0\.60 0\.60(\r\n|\r|\n)/, '');
+    const rewritten = step(withoutB);
+    const after = parseSpec(rewritten);
+    expect(after.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(Array.from(after.network!.layers[1].weights)).toEqual(Array.from(runEngine(parseSpec(withoutB).network!).updated.w[1]));
+    const firstEnding = /\r\n|\r|\n/.exec(withoutB)![0];
+    expect(rewritten).toContain(`${firstEnding}  b `);
+  });
+});

@@ -17,6 +17,7 @@ function act(position: StepPosition, action: PanelAction, granularity: 'neuron' 
 
 function shown(position: StepPosition): string {
   const message = buildPanelMessage({ uri: 'u', fileName: 'f', analysis, position, digits: 6 });
+  if (message.type === 'view' && message.step === null) return 'before the first step';
   return message.type === 'view' ? `${message.step!.address.kind}${message.step!.address.layer}${message.step!.address.j}${message.step!.address.k || ''}` : message.type;
 }
 
@@ -32,13 +33,15 @@ describe('stepping through the panel', () => {
     ]);
   });
 
-  it('steps back to exactly the previous quantity, and stops at the first', () => {
+  it('steps back to exactly the previous quantity, then to before the first step, and stops there', () => {
     let position: StepPosition = { example: 0, step: 0 };
     const forward: string[] = [];
     for (let i = 0; i < 12; i++) forward.push(shown((position = act(position, 'step'))));
     for (let i = 10; i >= 0; i--) expect(shown((position = act(position, 'stepBack')))).toBe(forward[i]);
     expect(shown((position = act(position, 'stepBack')))).toBe('z11');
-    expect(shown(act(position, 'stepBack'))).toBe('z11');
+    expect(shown((position = act(position, 'stepBack')))).toBe('before the first step');
+    expect(shown((position = act(position, 'stepBack')))).toBe('before the first step');
+    expect(shown(act(position, 'step'))).toBe('z11');
   });
 
   it('moves a layer at a time, runs whole passes and resets', () => {
@@ -48,7 +51,12 @@ describe('stepping through the panel', () => {
     expect(shown(act(start, 'runForward'))).toBe('cost20');
     expect(shown(act(start, 'runBackward'))).toBe('db12');
     expect(shown(act(act(start, 'runBackward'), 'stepLayerBack'))).toBe('db22');
-    expect(act(act(start, 'runBackward'), 'reset')).toEqual(start);
+    // Reset goes where its label says: before the first step, nothing computed.
+    const reset = act(act(start, 'runBackward'), 'reset');
+    expect(shown(reset)).toBe('before the first step');
+    const view = buildPanelMessage({ uri: 'u', fileName: 'f', analysis, position: reset, digits: 6 });
+    expect(view.type === 'view' && view.layers[2].a.every((a) => a === null)).toBe(true);
+    expect(shown(act(reset, 'step'))).toBe('z11');
     expect(shown(act(start, 'step', 'layer'))).toBe('a12');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pendingAnalysis } from '../../../src/extension/analysis/analyse';
 import { buildPanelMessage } from '../../../src/extension/panel/viewMessage';
 import { describeQuantity, revealRange } from '../../../src/extension/panel/describe';
 import type { ViewMessage } from '../../../src/shared/panelMessages';
@@ -82,10 +83,10 @@ describe('panel view message (mazur)', () => {
 
 describe('table cells of a view (webview side, pure)', () => {
   it('lists every value cell in document order, leaving uncomputed ones empty and marking the current one', async () => {
-    const { cellStates } = await import('../../../webview/tables');
+    const { cellStates } = await import('../../../webview/tableCells');
     const { highlightsFor } = await import('../../../webview/highlight');
     const view = viewAt(deltaIndex);
-    const states = cellStates(view, highlightsFor(view.step, 2));
+    const states = cellStates(view, highlightsFor(view.step));
     // layer 0: 2 inputs; layers 1 and 2: 2 neurons × 8 or 9 columns, and three 2×2 matrices each
     expect(states).toHaveLength(2 + (2 * 8 + 12) + (2 * 9 + 12));
     const byRef = new Map(states.map((s) => [s.ref, s]));
@@ -95,5 +96,14 @@ describe('table cells of a view (webview side, pure)', () => {
     expect(byRef.get('delta:2:2:0')).toMatchObject({ text: '', empty: true });
     expect(byRef.get('y:0:2:0')!.text).toBe('0.99');
     expect(states.slice(0, 2).map((s) => s.ref)).toEqual(['x:0:1:0', 'x:0:2:0']);
+  });
+});
+
+describe('the panel while a large spec is still being computed', () => {
+  it('says the numbers are coming, as information rather than an error', () => {
+    const message = buildPanelMessage({ uri: 'file:///big.nnet', fileName: 'big.nnet', analysis: pendingAnalysis(), position: { example: 0, step: 0 }, digits: 6 });
+    expect(message.type).toBe('problems');
+    if (message.type !== 'problems') return;
+    expect(message.problems).toEqual([{ severity: 'information', message: 'Computing this spec’s numbers in the background; they appear here as soon as they are ready.', line: 0, character: 0 }]);
   });
 });

@@ -6,12 +6,24 @@ import { ACTIVATIONS, COSTS } from '../../../src/core/model/network';
 
 describe('notation', () => {
   it('writes symbols in TeX and Unicode', () => {
-    expect(sym.w(2, 1, 2)).toEqual({ tex: 'w^{(2)}_{12}', text: 'w⁽²⁾₁₂' });
+    expect(sym.w(2, 1, 2, 'from-to')).toEqual({ tex: 'w^{(2)}_{12}', text: 'w⁽²⁾₁₂' });
     expect(sym.delta(2, 1)).toEqual({ tex: '\\delta^{(2)}_{1}', text: 'δ⁽²⁾₁' });
-    expect(sym.dcdw(2, 1, 2)).toEqual({ tex: '\\frac{\\partial c_i}{\\partial w^{(2)}_{12}}', text: '∂cᵢ/∂w⁽²⁾₁₂' });
+    expect(sym.dcdw(2, 1, 2, 'from-to')).toEqual({ tex: '\\frac{\\partial c_i}{\\partial w^{(2)}_{12}}', text: '∂cᵢ/∂w⁽²⁾₁₂' });
     expect(sym.sigmaPrime(1, 3).text).toBe('σ′(z⁽¹⁾₃)');
-    expect(sym.w(1, 12, 3)).toEqual({ tex: 'w^{(1)}_{12,3}', text: 'w⁽¹⁾₁₂,₃' });
-    expect(sym.w(10, 1, 1).text).toBe('w⁽¹⁰⁾₁₁');
+    expect(sym.w(1, 12, 3, 'from-to')).toEqual({ tex: 'w^{(1)}_{12,3}', text: 'w⁽¹⁾₁₂,₃' });
+    expect(sym.w(10, 1, 1, 'from-to').text).toBe('w⁽¹⁰⁾₁₁');
+  });
+
+  it('writes a weight in either index order, naming the same weight (the memo keeps them apart)', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(sym.w(2, 1, 2, 'to-from')).toEqual({ tex: 'w^{(2)}_{21}', text: 'w⁽²⁾₂₁' });
+      expect(sym.w(2, 1, 2, 'from-to')).toEqual({ tex: 'w^{(2)}_{12}', text: 'w⁽²⁾₁₂' });
+    }
+    expect(sym.w(1, 12, 3, 'to-from').text).toBe('w⁽¹⁾₃,₁₂');
+    expect(sym.w(2, 'j', 'r', 'to-from').text).toBe('w⁽²⁾ᵣⱼ');
+    expect(sym.dzdw(2, 1, 2, 'to-from').text).toBe('∂z⁽²⁾₂/∂w⁽²⁾₂₁');
+    expect(sym.meanDcdw(2, 1, 2, 'to-from').tex).toBe('\\frac{\\partial c}{\\partial w^{(2)}_{21}}');
+    expect(sym.otherWeightOrder('to-from')).toBe('from-to');
   });
 
   it('formats numbers without junk', () => {
