@@ -11,6 +11,12 @@ const files = readdirSync('test/bench')
   .filter((f) => filters.length === 0 || filters.some((name) => f.includes(name)))
   .sort();
 mkdirSync('.cache/bench', { recursive: true });
+// The analysis worker, bundled as scripts/build.mjs bundles it for dist/: the analysis benchmark
+// starts it as a worker thread, and must not depend on a dist/ left from an older build.
+await esbuild.build({
+  entryPoints: ['src/extension/analysis/worker/analysisWorker.ts'], outfile: '.cache/bench/analysisWorker.js',
+  bundle: true, platform: 'node', format: 'cjs', target: 'es2022', logLevel: 'warning',
+});
 
 let failed = false;
 for (const file of files) {

@@ -10,6 +10,9 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 const targets = [
   // The extension host: VS Code provides `vscode` at run time.
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  // The analysis worker thread the extension host starts for specs too large to analyse on its
+  // own thread (src/extension/analysis/worker/): the parser and the engine, without `vscode`.
+  { ...common, entryPoints: ['src/extension/analysis/worker/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs' },
   // The `nnet` command line.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   // The panel's browser code.

@@ -9,6 +9,12 @@ export interface CliIO {
   err(line: string): void;
   /** Reads a file as UTF-8 text; throws a Node error (with `code`) when it cannot. */
   readFile(path: string): string;
+  /**
+   * A promise that resolves once standard output can take more, or undefined when it already
+   * can. Long outputs ask between chunks (see stream.ts), so a pipe whose reader is slow holds
+   * them back instead of filling memory. Absent where writes never wait (tests).
+   */
+  drained?(): Promise<void> | undefined;
 }
 
 export interface Command {

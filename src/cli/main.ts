@@ -25,7 +25,12 @@ function usage(): string {
  * lines of a CI log.
  */
 function terminalSafe(io: CliIO): CliIO {
-  return { out: (line) => io.out(escapeControls(line)), err: (line) => io.err(escapeControls(line)), readFile: (path) => io.readFile(path) };
+  return {
+    out: (line) => io.out(escapeControls(line)),
+    err: (line) => io.err(escapeControls(line)),
+    readFile: (path) => io.readFile(path),
+    drained: () => io.drained?.(),
+  };
 }
 
 export async function runCli(argv: readonly string[], rawIO: CliIO): Promise<number> {
@@ -52,6 +57,8 @@ const nodeIO: CliIO = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   readFile: (path) => readFileSync(path, 'utf8'),
+  // A pipe's writes are asynchronous on POSIX: past the stream's high-water mark, wait for 'drain'.
+  drained: () => (process.stdout.writableNeedDrain ? new Promise<void>((resolve) => process.stdout.once('drain', () => resolve())) : undefined),
 };
 
 // Run only as the program itself (dist/cli.js), not when a test imports runCli.

@@ -9,6 +9,10 @@
  * The first run — the analysis every feature shares, made once per document version — is
  * reported separately, with the first trace (which the lenses need). Budgets print PASS/MISS
  * lines; they never fail the run.
+ *
+ * Then a deep spec: 200,000 layers of one neuron, where the document's lenses must still take
+ * well under a second (budget 1 s): what the provider hands VS Code (one cheap slot per lens,
+ * linear in the layers), then the text of one screenful, which VS Code resolves when shown.
  */
 import { locate } from '../../src/core/model/locate';
 import { runBackward } from '../../src/core/stepping/position';
@@ -18,7 +22,7 @@ import { coreToolchain } from '../../src/extension/analysis/coreToolchain';
 import type { EditorState } from '../../src/extension/editor/editorState';
 import { hoverMarkdown } from '../../src/extension/editor/hoverContent';
 import { inlayHintContents } from '../../src/extension/editor/inlayHintContent';
-import { lensContents } from '../../src/extension/editor/lensContent';
+import { lensContents, lensPlan, resolveLens } from '../../src/extension/editor/lensContent';
 import { generateSpec } from '../unit/parser/generate';
 import { budget, measure, report } from './harness';
 
@@ -27,6 +31,8 @@ const EXAMPLES = 16;
 const HOVER_MS = 20;
 const LENS_MS = 20;
 const HINTS_MS = 20;
+const DEEP_LAYERS = 200_000;
+const DEEP_LENSES_MS = 1000;
 /** Lines of an editor window, for the inlay hint request. */
 const SCREEN_LINES = 60;
 
@@ -46,10 +52,10 @@ function main(): void {
   const analysis = analyse(text, ++version, coreToolchain, fail);
   const { network, engine } = analysis;
   report(measure('first run: the stepped example’s trace (cached per version; the lenses need it)',
-    () => coreToolchain.trace(network!, engine!, 0, { digits: 6, source: analysis.source }).length, { warmup: 1, runs: 7 }));
+    () => coreToolchain.trace(network!, engine!, 0, { digits: 6, source: analysis.source, weightOrder: 'from-to' }).length, { warmup: 1, runs: 7 }));
 
   const trace = analysis.trace(0, 6)!;
-  const start: EditorState = { uri: 'file:///mnist.nnet', analysis, position: { example: 0, step: 0 }, digits: 6 };
+  const start: EditorState = { uri: 'file:///mnist.nnet', analysis, position: { example: 0, step: 0 }, digits: 6, weightOrder: 'from-to' };
   const backward: EditorState = { ...start, position: { example: 0, step: runBackward(trace) } };
   const source = analysis.source;
 
@@ -77,6 +83,21 @@ function main(): void {
   const screen: Range = { start: { line: top, character: 0 }, end: { line: top + SCREEN_LINES, character: 0 } };
   const count = inlayHintContents(backward, 'gradient', screen).length;
   budget(measure(`inlay hints: ${SCREEN_LINES} lines of layer 1 (${count.toLocaleString('en')} hints, labels only)`, () => inlayHintContents(backward, 'gradient', screen).length, { runs: 51 }), HINTS_MS);
+  deepSpecLenses();
+}
+
+/** Every lens of a spec with 200,000 layers of one neuron: linear, not quadratic, in the layers. */
+function deepSpecLenses(): void {
+  const layers = Array.from({ length: DEEP_LAYERS }, (_, l) => `layer ${l + 1}: 1 linear\n  w 1\n  b 0`);
+  const text = `layer 0: 1 inputs\n${layers.join('\n')}\nexample x 0.5 y 0.5\n`;
+  const analysis = analyse(text, 1, coreToolchain, fail);
+  if (!analysis.engine) throw new Error(`the deep spec did not run: ${analysis.problems.map((d) => d.message).join('; ')}`);
+  const state: EditorState = { uri: 'file:///deep.nnet', analysis, position: { example: 0, step: 0 }, digits: 6, weightOrder: 'from-to' };
+  const plan = lensPlan(state); // builds the stepped example's trace, cached like the extension's
+  budget(measure(`lens plan: all ${plan.slots.length.toLocaleString('en')} lenses of a ${DEEP_LAYERS.toLocaleString('en')}-layer spec`, () => lensPlan(state).slots.length, { runs: 7 }), DEEP_LENSES_MS);
+  const middle = plan.slots.length >> 1;
+  const screen = plan.slots.slice(middle, middle + 60);
+  budget(measure('lens content: resolving one screenful (60 lenses) of that spec', () => screen.map((slot) => resolveLens(state, plan, slot).title).length, { runs: 51 }), LENS_MS);
 }
 
 main();

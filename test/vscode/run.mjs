@@ -6,6 +6,8 @@
 //   npm run test:vscode -- --code-server                 no desktop VS Code: the same suite in
 //                                                        code-server's extension host, driven by
 //                                                        Chromium (see runInCodeServer.mjs)
+//   npm run test:vscode -- --code-server analysis        only the suites whose file names contain
+//                                                        one of the words given
 //
 // The suite is bundled with esbuild into out/vscode-test/ first (`vscode` and `mocha` stay
 // external: the extension host provides the one, node_modules the other). `npm run test:vscode`
@@ -22,7 +24,11 @@ const out = join(root, 'out/vscode-test');
 const testsPath = join(out, 'index.js');
 // The examples folder is the workspace, so file events for .nnet files reach the extension.
 const workspace = join(root, 'examples');
-const suites = readdirSync(join(root, 'test/vscode')).filter((name) => name.endsWith('.test.ts'));
+const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const suites = readdirSync(join(root, 'test/vscode'))
+  .filter((name) => name.endsWith('.test.ts'))
+  .filter((name) => filters.length === 0 || filters.some((word) => name.includes(word)));
+if (suites.length === 0) throw new Error(`no in-editor suite matches ${filters.join(', ')}`);
 
 // A fresh folder each time: index.js runs every *.test.js it finds there, so a bundle left from a
 // suite that no longer exists must not run again.

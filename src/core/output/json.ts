@@ -2,9 +2,16 @@ import type { EngineResult } from '../engine/types';
 import type { Network } from '../model/network';
 
 /**
- * The engine's numbers as one JSON-ready object (what `nnet trace --json` prints and what the
- * panel is sent). Layers are indexed ℓ = 0 … L; index 0 of a per-layer array is null where the
- * quantity does not exist; neurons are 0-based in arrays: w[ℓ][k][j] is w^(ℓ)_(k+1)(j+1).
+ * The engine's numbers as JSON: what `nnet trace --json` prints. Layers are indexed ℓ = 0 … L;
+ * index 0 of a per-layer array is null where the quantity does not exist; neurons are 0-based in
+ * arrays: w[ℓ][k][j] is w^(ℓ)_(k+1)(j+1). JSON has no NaN or Infinity: they are written null, and
+ * `failure` says which quantity went first.
+ *
+ * The text is made as it is written, a piece at a time (traceJsonPieces), and never held whole:
+ * every example's ∂cᵢ/∂w is as large as the network, so 6,297 examples of a 784-16-10 network
+ * are 85 million numbers, 3 GB of text, far more than one JavaScript string can hold. Beyond
+ * the engine's result, the writer holds one piece (at most PIECE_NUMBERS numbers) at a time.
+ * The text is exactly what JSON.stringify(value, null, 2) gives for a value of type TraceJson.
  */
 export interface TraceJson {
   readonly name: string | null;
@@ -31,61 +38,117 @@ export interface ExampleJson {
   readonly db: (number[] | null)[];
 }
 
-/** Rows of an n_(ℓ−1) × n_ℓ matrix stored row-major. */
-function matrix(values: ArrayLike<number>, rows: number, cols: number): number[][] {
-  const out: number[][] = [];
-  for (let k = 0; k < rows; k++) out.push(Array.from({ length: cols }, (_, j) => values[k * cols + j]));
-  return out;
-}
+/** The most numbers one piece holds: a piece is a few hundred kilobytes at most. */
+export const PIECE_NUMBERS = 4096;
 
-/** JSON has no NaN or Infinity: they become null, and `failure` says which quantity went first. */
-function finite(x: number): number {
-  return Number.isFinite(x) ? x : (null as unknown as number);
-}
+/** Text pieces, to be written in order joined by line breaks. */
+type Pieces = Generator<string, void, undefined>;
 
-export function engineToJson(network: Network, result: EngineResult, examples?: readonly number[]): TraceJson {
+/**
+ * The JSON of `examples` (0-based; all by default) in pieces of whole lines: joined by line
+ * breaks they are the document, without a final line break. Depth d is indented 2d spaces.
+ */
+export function* traceJsonPieces(network: Network, result: EngineResult, examples?: readonly number[]): Pieces {
   const sizes = network.layers.map((l) => l.size);
-  const perLayer = <T>(make: (l: number) => T): (T | null)[] => sizes.map((_, l) => (l === 0 ? null : make(l)));
-  const row = (values: readonly Float64Array[], l: number, i: number) =>
-    Array.from(values[l].subarray(i * sizes[l], (i + 1) * sizes[l]), finite);
+  const L = sizes.length - 1;
   const which = examples ?? network.examples.map((_, i) => i);
-  return {
-    name: network.name,
-    costFunction: network.cost,
-    learningRate: network.learningRate,
-    layers: network.layers.map((l) => ({ size: l.size, activation: l.activation })),
-    cost: finite(result.cost),
-    examples: which.map((i) => {
-      const dw = perLayer((l) => {
-        const out: number[][] = [];
-        for (let k = 0; k < sizes[l - 1]; k++) {
-          const ak = result.a[l - 1][i * sizes[l - 1] + k];
-          out.push(Array.from({ length: sizes[l] }, (_, j) => finite(result.delta[l][i * sizes[l] + j] * ak)));
-        }
-        return out;
-      });
-      return {
-        x: Array.from(network.examples[i].x),
-        y: Array.from(network.examples[i].y),
-        cost: finite(result.costs[i]),
-        z: perLayer((l) => row(result.z, l, i)),
-        a: sizes.map((_, l) => row(result.a, l, i)),
-        dcda: perLayer((l) => row(result.dcda, l, i)),
-        dadz: perLayer((l) => row(result.dadz, l, i)),
-        delta: perLayer((l) => row(result.delta, l, i)),
-        dw,
-        db: perLayer((l) => row(result.delta, l, i)),
-      };
-    }),
-    gradient: {
-      w: perLayer((l) => matrix(Array.from(result.gradient.w[l], finite), sizes[l - 1], sizes[l])),
-      b: perLayer((l) => Array.from(result.gradient.b[l], finite)),
-    },
-    updated: {
-      w: perLayer((l) => matrix(Array.from(result.updated.w[l], finite), sizes[l - 1], sizes[l])),
-      b: perLayer((l) => Array.from(result.updated.b[l], finite)),
-      cost: finite(result.updated.cost),
-    },
-    failure: result.failure,
-  };
+  /** Neurons of layer ℓ from `values`, starting at `from` (a row of an example's quantity). */
+  const layerRow = (depth: number, values: ArrayLike<number>, l: number, from: number) => (end: string) => list(depth, values, from, sizes[l], end);
+  /** Mean gradient or updated weights of layer ℓ at `depth`: rows k of columns j. */
+  const weights = (depth: number, values: ArrayLike<number>, l: number) => (end: string) =>
+    items(depth, '', sizes[l - 1], (k, rowEnd) => list(depth + 1, values, k * sizes[l], sizes[l], rowEnd), end);
+
+  yield `{\n  "name": ${JSON.stringify(network.name)},\n  "costFunction": ${JSON.stringify(network.cost)},\n  "learningRate": ${number(network.learningRate)},`;
+  yield `  "layers": ${small(1, network.layers.map((l) => ({ size: l.size, activation: l.activation })))},\n  "cost": ${number(result.cost)},`;
+  yield* items(1, '"examples": ', which.length, (q, end) => example(which[q], end), ',');
+  yield '  "gradient": {';
+  yield* perLayer(2, '"w": ', L, (l) => weights(3, result.gradient.w[l], l), ',');
+  yield* perLayer(2, '"b": ', L, (l) => layerRow(3, result.gradient.b[l], l, 0), '');
+  yield '  },\n  "updated": {';
+  yield* perLayer(2, '"w": ', L, (l) => weights(3, result.updated.w[l], l), ',');
+  yield* perLayer(2, '"b": ', L, (l) => layerRow(3, result.updated.b[l], l, 0), ',');
+  yield `    "cost": ${number(result.updated.cost)}\n  },\n  "failure": ${small(1, result.failure)}\n}`;
+
+  /** One example at depth 2: inputs, targets, cost, every per-layer quantity and ∂cᵢ/∂w. */
+  function* example(i: number, end: string): Pieces {
+    const { x, y } = network.examples[i];
+    const ofExample = (values: readonly Float64Array[]) => (l: number) => layerRow(4, values[l], l, i * sizes[l]);
+    yield '    {';
+    yield* list(3, x, 0, x.length, ',', '"x": ');
+    yield* list(3, y, 0, y.length, ',', '"y": ');
+    yield `      "cost": ${number(result.costs[i])},`;
+    yield* perLayer(3, '"z": ', L, ofExample(result.z), ',');
+    yield* items(3, '"a": ', L + 1, (l, rowEnd) => ofExample(result.a)(l)(rowEnd), ',');
+    yield* perLayer(3, '"dcda": ', L, ofExample(result.dcda), ',');
+    yield* perLayer(3, '"dadz": ', L, ofExample(result.dadz), ',');
+    yield* perLayer(3, '"delta": ', L, ofExample(result.delta), ',');
+    // ∂cᵢ/∂w⁽ℓ⁾ₖⱼ = δ⁽ℓ⁾ⱼ · a⁽ℓ⁻¹⁾ₖ, made a row at a time as it is written, never stored.
+    const dw = (l: number) => (dwEnd: string) => {
+      const [n, p, delta, a] = [sizes[l], sizes[l - 1], result.delta[l], result.a[l - 1]];
+      return items(4, '', p, (k, rowEnd) => numbers(5, '', n, (j) => delta[i * n + j] * a[i * p + k], rowEnd), dwEnd);
+    };
+    yield* perLayer(3, '"dw": ', L, dw, ',');
+    yield* perLayer(3, '"db": ', L, ofExample(result.delta), '');
+    yield `    }${end}`;
+  }
+}
+
+/** A number as JSON.stringify writes it: null when it is not finite. */
+function number(x: number): string {
+  return Number.isFinite(x) ? String(x) : 'null';
+}
+
+const INDENTS: string[] = [];
+function indent(depth: number): string {
+  return (INDENTS[depth] ??= '  '.repeat(depth));
+}
+
+/** A small value (the layers, the failure) at `depth`, as JSON.stringify nests it. */
+function small(depth: number, value: unknown): string {
+  return JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent(depth)}`);
+}
+
+/**
+ * An array at `depth`: its opening line (after `key`, e.g. `"x": `, or none for an item of an
+ * array), its items one deeper, each but the last ending in a comma, and its closing line with
+ * `end` (a comma, or nothing).
+ */
+function* items(depth: number, key: string, count: number, item: (q: number, end: string) => Iterable<string>, end: string): Pieces {
+  if (count === 0) {
+    yield `${indent(depth)}${key}[]${end}`;
+    return;
+  }
+  yield `${indent(depth)}${key}[`;
+  for (let q = 0; q < count; q++) yield* item(q, q < count - 1 ? ',' : '');
+  yield `${indent(depth)}]${end}`;
+}
+
+/** [null, X⁽¹⁾, …, X⁽ᴸ⁾] at `depth`: a per-layer quantity, null for layer 0 where it does not exist. */
+function perLayer(depth: number, key: string, L: number, layer: (l: number) => (end: string) => Iterable<string>, end: string): Pieces {
+  return items(depth, key, L + 1, (l, itemEnd) => (l === 0 ? [`${indent(depth + 1)}null${itemEnd}`] : layer(l)(itemEnd)), end);
+}
+
+/** values[from … from + count − 1] as an array of numbers at `depth`. */
+function list(depth: number, values: ArrayLike<number>, from: number, count: number, end: string, key = ''): Pieces {
+  return numbers(depth, key, count, (q) => values[from + q], end);
+}
+
+/** An array of `count` numbers at `depth`, one per line, in pieces of PIECE_NUMBERS numbers. */
+function* numbers(depth: number, key: string, count: number, value: (q: number) => number, end: string): Pieces {
+  if (count === 0) {
+    yield `${indent(depth)}${key}[]${end}`;
+    return;
+  }
+  const inner = indent(depth + 1);
+  let piece = `${indent(depth)}${key}[`;
+  for (let q = 0; q < count; q++) {
+    const line = inner + number(value(q)) + (q < count - 1 ? ',' : '');
+    piece = piece === '' ? line : `${piece}\n${line}`;
+    if ((q + 1) % PIECE_NUMBERS === 0) {
+      yield piece;
+      piece = '';
+    }
+  }
+  const close = `${indent(depth)}]${end}`;
+  yield piece === '' ? close : `${piece}\n${close}`;
 }

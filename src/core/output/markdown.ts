@@ -33,57 +33,59 @@ export interface MarkdownOptions {
   readonly digits?: number;
 }
 
-export function traceToMarkdown(network: Network, result: EngineResult, trace: Trace, options: MarkdownOptions = {}): string {
+/**
+ * The worked solution a paragraph at a time, to be joined by line breaks: a network of millions
+ * of weights has millions of steps, too many for one string.
+ */
+export function* traceMarkdownParagraphs(network: Network, result: EngineResult, trace: Trace, options: MarkdownOptions = {}): Generator<string, void, undefined> {
   const digits = options.digits ?? 6;
-  const out: string[] = [];
   const i = trace.example;
   const example = network.examples[i];
   const L = network.layers.length - 1;
-  out.push(`# Backpropagation, step by step${network.name ? `: ${escapeMarkdown(network.name)}` : ''}`, '');
-  out.push(
-    `Network ${network.layers.map((l) => l.size).join('-')} (layers ℓ = 0 … ${L}), cost **${network.cost}**, learning rate $\\eta = ${formatNumberTex(network.learningRate, digits)}$.`,
-    '',
-  );
-  out.push(`The cost of one example: $$${COST_FORMULAS[network.cost].definition.tex}$$`, '');
+  yield paragraph(`# Backpropagation, step by step${network.name ? `: ${escapeMarkdown(network.name)}` : ''}`);
+  yield paragraph(`Network ${network.layers.map((l) => l.size).join('-')} (layers ℓ = 0 … ${L}), cost **${network.cost}**, learning rate $\\eta = ${formatNumberTex(network.learningRate, digits)}$.`);
+  yield paragraph(`The cost of one example: $$${COST_FORMULAS[network.cost].definition.tex}$$`);
   const activations = [...new Set(network.layers.slice(1).map((l) => l.activation!))];
   for (const name of activations) {
     const f = ACTIVATION_FORMULAS[name];
-    out.push(`**${name}**: $${f.definition.tex}$, $${f.derivative.tex}$. ${f.note}`, '');
+    yield paragraph(`**${name}**: $${f.definition.tex}$, $${f.derivative.tex}$. ${f.note}`);
   }
   const vector = (v: Float64Array) => `(${Array.from(v, (x) => formatNumber(x, digits)).join(', ')})`;
-  out.push(
-    `This sheet follows example $i = ${i + 1}$ of ${result.exampleCount}: $x = ${vector(example.x)}$, target $y = ${vector(example.y)}$.`,
-    '',
-  );
+  yield paragraph(`This sheet follows example $i = ${i + 1}$ of ${result.exampleCount}: $x = ${vector(example.x)}$, target $y = ${vector(example.y)}$.`);
   let lastPhase = '';
   for (const group of trace.groups) {
     const phaseTitle = { forward: 'Forward pass', cost: 'Cost', backward: 'Backward pass', update: 'Gradient descent step' }[group.phase];
     if (group.phase !== lastPhase) {
-      out.push(`## ${phaseTitle}`, '');
+      yield paragraph(`## ${phaseTitle}`);
       if (group.phase === 'update' && result.exampleCount > 1) {
-        out.push(
-          `The step uses $\\frac{\\partial c}{\\partial w}$, the mean of $\\frac{\\partial c_i}{\\partial w}$ over all ${result.exampleCount} examples, not only this one's.`,
-          '',
-        );
+        yield paragraph(`The step uses $\\frac{\\partial c}{\\partial w}$, the mean of $\\frac{\\partial c_i}{\\partial w}$ over all ${result.exampleCount} examples, not only this one's.`);
       }
       lastPhase = group.phase;
     }
-    if (group.phase !== 'cost') out.push(`### Layer ${group.layer}${group.layer === L ? ' (output)' : ''}`, '');
+    if (group.phase !== 'cost') yield paragraph(`### Layer ${group.layer}${group.layer === L ? ' (output)' : ''}`);
     const explained = new Set<StepKind>();
     for (let index = group.start; index < group.end; index++) {
       const step = trace.step(index);
       if (!explained.has(step.address.kind)) {
         explained.add(step.address.kind);
-        out.push(EXPLANATIONS[step.address.kind], '');
+        yield paragraph(EXPLANATIONS[step.address.kind]);
       }
-      out.push(stepMath(step, digits), '');
-      if (step.note) out.push(`> ${step.note}`, '');
+      yield paragraph(stepMath(step, digits));
+      if (step.note) yield paragraph(`> ${step.note}`);
     }
   }
-  out.push('## Result', '');
-  out.push(`Mean cost before the step $c = ${formatNumberTex(result.cost, digits)}$; after it $c = ${formatNumberTex(result.updated.cost, digits)}$.`, '');
-  if (result.failure) out.push(`**Numeric failure:** ${result.failure.message}`, '');
-  return out.join('\n');
+  yield paragraph('## Result');
+  yield paragraph(`Mean cost before the step $c = ${formatNumberTex(result.cost, digits)}$; after it $c = ${formatNumberTex(result.updated.cost, digits)}$.`);
+  if (result.failure) yield paragraph(`**Numeric failure:** ${result.failure.message}`);
+}
+
+/** A paragraph and the blank line after it: the generator's pieces are joined by line breaks. */
+function paragraph(text: string): string {
+  return `${text}\n`;
+}
+
+export function traceToMarkdown(network: Network, result: EngineResult, trace: Trace, options: MarkdownOptions = {}): string {
+  return [...traceMarkdownParagraphs(network, result, trace, options)].join('\n');
 }
 
 /** One step as displayed math: symbol = formula = numbers = value. */

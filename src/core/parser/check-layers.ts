@@ -1,7 +1,8 @@
 import type { Limits } from '../model/limits';
 import { ACTIVATIONS, type ActivationName } from '../model/network';
 import type { DraftLayer, NumberBlock, SpecDraft } from './draft';
-import { alternatives, biasesSymbol, counted, preactivationSymbol, quoted, thousands, weightsSymbol } from './notation';
+import { thousands } from '../notation/count';
+import { alternatives, biasesSymbol, counted, preactivationSymbol, quoted, weightsSymbol } from './notation';
 import type { NumberStore } from './numbers';
 import { blockNumbersRange, blockRange, numbersRange } from './ranges';
 import type { Reporter } from './reporter';

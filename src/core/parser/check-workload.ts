@@ -1,7 +1,7 @@
 import type { Limits } from '../model/limits';
 import { workload } from '../model/workload';
 import type { SpecDraft } from './draft';
-import { thousands } from './notation';
+import { thousands } from '../notation/count';
 import type { Reporter } from './reporter';
 
 /**

@@ -1,7 +1,8 @@
 import { Place, type OpenBlock, type ReadContext } from './context';
 import type { DraftExample, NumberBlock } from './draft';
 import { TokenKind } from './scanner';
-import { quoted, thousands } from './notation';
+import { thousands } from '../notation/count';
+import { quoted } from './notation';
 import { exampleRange } from './ranges';
 
 /**

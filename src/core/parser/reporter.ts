@@ -2,7 +2,7 @@ import type { Diagnostic, Fix, Severity } from '../diagnostics';
 import { MAX_DIAGNOSTICS } from '../model/limits';
 import type { Range } from '../text/range';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes';
-import { thousands } from './notation';
+import { thousands } from '../notation/count';
 
 interface Entry {
   readonly diagnostic: Diagnostic;

@@ -2,38 +2,27 @@ import { hasErrors, type Diagnostic } from '../../core/diagnostics';
 import type { EngineResult, NumericFailure } from '../../core/engine/types';
 import type { Network } from '../../core/model/network';
 import type { SpecSource } from '../../core/model/source';
+import { DEFAULT_WEIGHT_ORDER, type WeightOrder } from '../../core/notation/symbols';
 import { range, type Range } from '../../core/text/range';
 import type { Trace } from '../../core/trace/types';
-import type { BugReporter, ParseOutcome, Toolchain } from './toolchain';
+import type { BugReporter, ParseOutcome, Toolchain, TraceOptions } from './toolchain';
 
 /**
  * Everything the extension knows about one version of one spec: computed once, then shared by
  * the Problems view, the outline, the panel, hovers, code lenses and inlay hints. Nothing here
  * touches the editor, so it is tested on its own (test/unit/extension/analysis.test.ts).
  */
-export interface SpecAnalysis {
-  /** The TextDocument version this describes. */
+export interface SpecAnalysis extends AnalysisParts {
+  /** The TextDocument version this describes; PENDING_VERSION (−1) before the first analysis. */
   readonly version: number;
-  /** The parsed network, or null when the spec has errors that leave no network. */
-  readonly network: Network | null;
-  /** Where every part of the network stands in the text (always present, possibly sparse). */
-  readonly source: SpecSource;
-  /** The parser's diagnostics. */
-  readonly parseDiagnostics: readonly Diagnostic[];
-  /** One run of backpropagation over all examples, or null: see `skipped`. */
-  readonly engine: EngineResult | null;
-  /** Why `engine` is null; null when it ran. */
-  readonly skipped: EngineSkip | null;
-  /** What the Problems view shows: the parser's diagnostics, then a numeric failure if any. */
-  readonly problems: readonly Diagnostic[];
   /** m, when the engine ran; 0 otherwise. */
   readonly exampleCount: number;
   /**
    * The trace of example `example` (0-based), numbers written with `digits` significant
-   * digits; built on first use and cached for this version. Null when the engine did not run
-   * or the example does not exist.
+   * digits and weights in `weightOrder` (default from-to); built on first use and cached for
+   * this version. Null when the engine did not run or the example does not exist.
    */
-  trace(example: number, digits: number): Trace | null;
+  trace(example: number, digits: number, weightOrder?: WeightOrder): Trace | null;
 }
 
 export type EngineSkip =
@@ -44,7 +33,9 @@ export type EngineSkip =
   /** The spec has no `example` line, so there is nothing to propagate. */
   | 'no-examples'
   /** A bug in the extension; it was reported to the log. */
-  | 'internal-error';
+  | 'internal-error'
+  /** The spec's first analysis is still running in the worker (see specAnalyses.ts). */
+  | 'pending';
 
 /**
  * Parser codes (src/core/parser/codes.ts) saying the spec is too big to backpropagate on every
@@ -66,42 +57,91 @@ export function clampDigits(digits: number): number {
 }
 
 /**
+ * What one analysis computes before any trace is asked for: the parse and, when it could run,
+ * the engine's result. The analysis worker computes this and sends it to the extension host,
+ * which turns it into a SpecAnalysis with `fromParts` (worker/wire.ts).
+ */
+export interface AnalysisParts {
+  /** The parsed network, or null when the spec has errors that leave no network. */
+  readonly network: Network | null;
+  /** Where every part of the network stands in the text (always present, possibly sparse). */
+  readonly source: SpecSource;
+  /** The parser's diagnostics. */
+  readonly parseDiagnostics: readonly Diagnostic[];
+  /** One run of backpropagation over all examples, or null: see `skipped`. */
+  readonly engine: EngineResult | null;
+  /** Why `engine` is null; null when it ran. */
+  readonly skipped: EngineSkip | null;
+  /** What the Problems view shows: the parser's diagnostics, then a numeric failure if any. */
+  readonly problems: readonly Diagnostic[];
+}
+
+/**
  * Analyses `text`. Mistakes in the spec come back as diagnostics; an exception can only be a
  * bug in the extension, so it is caught here — the one boundary — reported, and turned into an
  * `internal-error` diagnostic, so that one document's bug never takes down the others.
  */
 export function analyse(text: string, version: number, toolchain: Toolchain, reportBug: BugReporter): SpecAnalysis {
+  return fromParts(version, computeAnalysis(text, toolchain, reportBug), toolchain, reportBug);
+}
+
+/** Parses `text` and runs the engine when the spec can run: everything but the traces. */
+export function computeAnalysis(text: string, toolchain: Pick<Toolchain, 'parse' | 'run'>, reportBug: BugReporter): AnalysisParts {
   let parsed: ParseOutcome;
   try {
     parsed = toolchain.parse(text);
   } catch (error) {
     reportBug('parsing the spec', error);
-    return analysis(version, { network: null, source: EMPTY_SOURCE, diagnostics: [] }, null, 'internal-error', [internalError('parse')]);
+    return partsOf({ network: null, source: EMPTY_SOURCE, diagnostics: [] }, null, 'internal-error', [internalError('parse')]);
   }
 
   const skipped = whyNotRun(parsed);
-  if (skipped) return analysis(version, parsed, null, skipped, parsed.diagnostics);
+  if (skipped) return partsOf(parsed, null, skipped, parsed.diagnostics);
 
   let engine: EngineResult;
+  let failure: NumericFailure | null;
   try {
     engine = toolchain.run(parsed.network!);
+    // Read now, inside the boundary: the engine derives it on first read (see engine/run.ts).
+    failure = engine.failure;
   } catch (error) {
     reportBug('running backpropagation', error);
-    return analysis(version, parsed, null, 'internal-error', [...parsed.diagnostics, internalError('run')]);
+    return partsOf(parsed, null, 'internal-error', [...parsed.diagnostics, internalError('run')]);
   }
-  const problems = engine.failure ? [...parsed.diagnostics, failureDiagnostic(engine.failure, parsed.source)] : parsed.diagnostics;
+  const problems = failure ? [...parsed.diagnostics, failureDiagnostic(failure, parsed.source)] : parsed.diagnostics;
+  return partsOf(parsed, engine, null, problems);
+}
+
+/** The SpecAnalysis of `version` from its parts: traces are built from them on first use. */
+export function fromParts(version: number, parts: AnalysisParts, toolchain: Toolchain, reportBug: BugReporter): SpecAnalysis {
+  const { engine, network, source } = parts;
+  if (!engine || !network) return untraced(version, parts);
   const traces = new Map<string, Trace | null>();
-  const network = parsed.network!;
   return {
-    ...analysis(version, parsed, engine, null, problems),
-    trace(example, digits) {
+    version,
+    ...parts,
+    exampleCount: engine.exampleCount,
+    trace(example, digits, weightOrder = DEFAULT_WEIGHT_ORDER) {
       if (!Number.isInteger(example) || example < 0 || example >= engine.exampleCount) return null;
       const wanted = clampDigits(digits);
-      const key = `${example}:${wanted}`;
-      if (!traces.has(key)) traces.set(key, buildTrace(toolchain, network, engine, example, wanted, parsed.source, reportBug));
+      const key = `${example}:${wanted}:${weightOrder}`;
+      if (!traces.has(key)) traces.set(key, buildTrace(toolchain, network, engine, example, { digits: wanted, source, weightOrder }, reportBug));
       return traces.get(key)!;
     },
   };
+}
+
+/** The version of the pending analysis: no document version is negative. */
+export const PENDING_VERSION = -1;
+
+/** What readers see of a spec whose first analysis is still running in the worker. */
+export function pendingAnalysis(): SpecAnalysis {
+  return untraced(PENDING_VERSION, { network: null, source: EMPTY_SOURCE, parseDiagnostics: [], engine: null, skipped: 'pending', problems: [] });
+}
+
+/** The analysis of `version` when the worker analysing it died (the bug is logged by the caller). */
+export function crashedAnalysis(version: number): SpecAnalysis {
+  return untraced(version, { network: null, source: EMPTY_SOURCE, parseDiagnostics: [], engine: null, skipped: 'internal-error', problems: [internalError('analyse')] });
 }
 
 function whyNotRun(parsed: ParseOutcome): EngineSkip | null {
@@ -111,37 +151,18 @@ function whyNotRun(parsed: ParseOutcome): EngineSkip | null {
   return null;
 }
 
-function analysis(
-  version: number,
-  parsed: ParseOutcome,
-  engine: EngineResult | null,
-  skipped: EngineSkip | null,
-  problems: readonly Diagnostic[],
-): SpecAnalysis {
-  return {
-    version,
-    network: parsed.network,
-    source: parsed.source,
-    parseDiagnostics: parsed.diagnostics,
-    engine,
-    skipped,
-    problems,
-    exampleCount: engine ? engine.exampleCount : 0,
-    trace: () => null,
-  };
+/** An analysis whose engine did not run: it has no numbers and no traces. */
+function untraced(version: number, parts: AnalysisParts): SpecAnalysis {
+  return { version, ...parts, exampleCount: 0, trace: () => null };
 }
 
-function buildTrace(
-  toolchain: Toolchain,
-  network: Network,
-  engine: EngineResult,
-  example: number,
-  digits: number,
-  source: SpecSource,
-  reportBug: BugReporter,
-): Trace | null {
+function partsOf(parsed: ParseOutcome, engine: EngineResult | null, skipped: EngineSkip | null, problems: readonly Diagnostic[]): AnalysisParts {
+  return { network: parsed.network, source: parsed.source, parseDiagnostics: parsed.diagnostics, engine, skipped, problems };
+}
+
+function buildTrace(toolchain: Toolchain, network: Network, engine: EngineResult, example: number, options: TraceOptions, reportBug: BugReporter): Trace | null {
   try {
-    return toolchain.trace(network, engine, example, { digits, source });
+    return toolchain.trace(network, engine, example, options);
   } catch (error) {
     reportBug(`building the trace of example ${example + 1}`, error);
     return null;
@@ -158,8 +179,8 @@ export function failureDiagnostic(failure: NumericFailure, source: SpecSource): 
   return { code: NUMERIC_FAILURE_CODE, severity: 'warning', range: where, message: failure.message };
 }
 
-function internalError(stage: 'parse' | 'run'): Diagnostic {
-  const what = stage === 'parse' ? 'check this spec' : 'run backpropagation on this spec';
+function internalError(stage: 'parse' | 'run' | 'analyse'): Diagnostic {
+  const what = stage === 'parse' ? 'check this spec' : stage === 'run' ? 'run backpropagation on this spec' : 'analyse this spec';
   return {
     code: INTERNAL_ERROR_CODE,
     severity: 'warning',

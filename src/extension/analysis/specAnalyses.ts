@@ -2,8 +2,11 @@ import * as vscode from 'vscode';
 import type { Trace } from '../../core/trace/types';
 import type { Log } from '../log';
 import type { Settings } from '../settings';
-import { analyse, type SpecAnalysis } from './analyse';
+import { analyse, pendingAnalysis, type SpecAnalysis } from './analyse';
+import { LatestWins, type AnalysisRunner, type LatestWinsListener } from './latestWins';
+import { placementOf, type Placement } from './placement';
 import type { Toolchain } from './toolchain';
+import { analysisFromWorker, wireBug, type SpecText, type WorkerOutcome } from './worker/wire';
 
 /** The language id of `.nnet` specs. */
 export const NNET_LANGUAGE = 'nnet';
@@ -20,18 +23,39 @@ interface Entry {
   timer: ReturnType<typeof setTimeout> | undefined;
   /** `ready` requests waiting for the debounce to end (each is called once, then removed). */
   waiting: ((analysis: SpecAnalysis | undefined) => void)[];
+  /** Where the document's `version` is analysed (placement.ts), decided once per version. */
+  placement: { readonly version: number; readonly where: Placement } | undefined;
+}
+
+/** What the analysis worker is doing for a spec: the status bar item and the tests follow it. */
+export interface WorkerActivity {
+  readonly uri: vscode.Uri;
+  readonly version: number;
+  /** `failed`: the worker crashed, or could not be started; the spec shows `internal-error`. */
+  readonly kind: 'started' | 'finished' | 'cancelled' | 'failed';
 }
 
 /**
  * The one analysis per spec document version that every feature shares.
  *
- * - `get(document)` returns the analysis of the document's *current* version, computing it on
- *   the spot if an edit has not been analysed yet — so a hover right after typing is never stale.
- * - `ready(document, token)` waits for the debounce instead, for features VS Code re-asks on
- *   every pause in typing (code lenses, inlay hints, the outline, quick fixes): they never
- *   analyse a version the next keystroke is about to replace.
+ * Where a version is analysed depends on its size (placement.ts): a small spec on the spot, on
+ * this thread; anything larger in the analysis worker (worker/), so that the extension host
+ * never waits on the engine.
+ *
+ * - `get(document)` never waits. For a small spec it returns the analysis of the document's
+ *   *current* version, computing it on the spot if an edit has not been analysed yet — so a
+ *   hover right after typing is never stale. For a larger one it returns the newest analysis the
+ *   worker has finished, possibly of an older version (readers compare `version` with the
+ *   document's to say the numbers are being recomputed), or a pending analysis (`skipped:
+ *   'pending'`, no numbers) until the first one is done.
+ * - `ready(document, token)` waits for the current version's analysis instead, for features
+ *   VS Code re-asks on every pause in typing (code lenses, inlay hints, the outline, quick
+ *   fixes): they never analyse a version the next keystroke is about to replace.
  * - Edits are re-analysed after the `debounceMs` pause; then `onDidChange(uri)` fires, once per
  *   new version (listeners call `get` to read it). Opening a spec analyses it at once.
+ * - Latest version wins (latestWins.ts): an edit cancels the worker's analysis of the version it
+ *   replaced at once, and a result for a version the document has left is dropped.
+ *   `onWorkerActivity` reports what the worker starts, finishes and abandons.
  * - `onDidClose(uri)` fires when a spec closes (or stops being `nnet`); its analysis is dropped.
  *
  * Nothing is done for a document until it is a spec, and nothing is recomputed for a version
@@ -47,16 +71,29 @@ export class SpecAnalyses implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   /** This spec was closed (or its language changed): forget anything kept for it. */
   readonly onDidClose = this.closed.event;
+  private readonly activity = new vscode.EventEmitter<WorkerActivity>();
+  /** The worker started, finished or abandoned an analysis. */
+  readonly onWorkerActivity = this.activity.event;
+  private readonly work: LatestWins<SpecText, WorkerOutcome>;
+  /** What `get` returns for a spec the worker has not finished once yet. */
+  private readonly pending = pendingAnalysis();
 
   constructor(
     private readonly toolchain: Toolchain,
     private readonly settings: Settings,
     private readonly log: Log,
+    runner: AnalysisRunner<SpecText, WorkerOutcome>,
   ) {
+    // One worker analysis at a time, across all specs: each may use up to the 1 GiB the work
+    // limit allows (core/model/workload.ts), and the extension host shares the machine.
+    this.work = new LatestWins(runner, this.workerListener(), 1);
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((document) => this.opened(document)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (isSpecDocument(event.document) && event.contentChanges.length > 0) this.schedule(event.document, this.settings.current.debounceMs);
+        if (!isSpecDocument(event.document) || event.contentChanges.length === 0) return;
+        // From this keystroke on, the version the worker may be analysing is one nobody will see.
+        this.work.cancel(event.document.uri.toString());
+        this.schedule(event.document, this.settings.current.debounceMs);
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.drop(document)),
     ];
@@ -65,28 +102,40 @@ export class SpecAnalyses implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.opened(document);
   }
 
-  /** The analysis of `document`'s current version (computed now if needed). */
+  /**
+   * The analysis of `document`'s current version when it is cheap (computed now if needed),
+   * else the newest one the worker has finished, or the pending analysis. Never waits.
+   */
   get(document: vscode.TextDocument): SpecAnalysis {
     // A closed document gets no entry: nothing would ever drop it.
-    if (document.isClosed) return this.compute(document);
+    if (document.isClosed) return placementFor(document) === 'inline' ? this.compute(document) : this.pending;
     const entry = this.entryFor(document);
-    if (!entry.analysis || entry.analysis.version !== document.version) {
+    if (entry.analysis?.version === document.version) return entry.analysis;
+    if (this.whereToAnalyse(entry) === 'inline') {
       entry.analysis = this.compute(document);
       // Computed ahead of the debounce (say for a hover): listeners still hear of it.
       if (entry.timer === undefined && entry.announced !== document.version) this.schedule(document, 0);
+      return entry.analysis;
     }
-    return entry.analysis;
+    // The debounce, or the worker, is normally on its way to this version already.
+    if (entry.timer === undefined && !this.work.has(document.uri.toString(), document.version)) this.schedule(document, 0);
+    return entry.analysis ?? this.pending;
   }
 
   /**
-   * The analysis of `document`'s current version once the debounce has produced it (at once
-   * when it already has, or when nothing is pending). Undefined when the request is cancelled,
-   * as VS Code does when the text changes again, or the spec closes first.
+   * The analysis of `document`'s current version once the debounce (and, for a larger spec, the
+   * worker) has produced it; at once when it already has. Undefined when the request is
+   * cancelled, as VS Code does when the text changes again, or the spec closes first.
    */
   ready(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<SpecAnalysis | undefined> {
     if (document.isClosed || token.isCancellationRequested) return Promise.resolve(undefined);
     const entry = this.entryFor(document);
-    if (entry.timer === undefined || entry.analysis?.version === document.version) return Promise.resolve(this.get(document));
+    if (entry.analysis?.version === document.version) return Promise.resolve(entry.analysis);
+    if (entry.timer === undefined) {
+      // No debounce pending: a small spec is analysed now; a larger one is sent to the worker.
+      const analysis = this.get(document);
+      if (analysis.version === document.version) return Promise.resolve(analysis);
+    }
     return new Promise((resolve) => {
       let cancelled: vscode.Disposable | undefined;
       const finish = (analysis: SpecAnalysis | undefined) => {
@@ -120,9 +169,10 @@ export class SpecAnalyses implements vscode.Disposable {
     );
   }
 
-  /** The trace of example `example` (0-based) at the `significantDigits` setting; null if none. */
+  /** The trace of example `example` (0-based) at the `significantDigits` and `weightIndexOrder` settings; null if none. */
   trace(document: vscode.TextDocument, example: number): Trace | null {
-    return this.get(document).trace(example, this.settings.current.significantDigits);
+    const { significantDigits, weightOrder } = this.settings.current;
+    return this.get(document).trace(example, significantDigits, weightOrder);
   }
 
   /** Every spec currently tracked. */
@@ -131,6 +181,7 @@ export class SpecAnalyses implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.work.dispose();
     for (const entry of this.entries.values()) {
       clearTimeout(entry.timer);
       settle(entry, undefined);
@@ -139,6 +190,7 @@ export class SpecAnalyses implements vscode.Disposable {
     for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
     this.closed.dispose();
+    this.activity.dispose();
   }
 
   private opened(document: vscode.TextDocument): void {
@@ -152,34 +204,80 @@ export class SpecAnalyses implements vscode.Disposable {
       if (entry) {
         clearTimeout(entry.timer);
         settle(entry, undefined);
+        this.work.cancel(key);
       }
-      entry = { document, analysis: undefined, announced: -1, timer: undefined, waiting: [] };
+      entry = { document, analysis: undefined, announced: -1, timer: undefined, waiting: [], placement: undefined };
       this.entries.set(key, entry);
     }
     return entry;
   }
 
-  /** (Re)starts the document's debounce timer; when it ends, analyse and announce. */
+  /**
+   * (Re)starts the document's debounce timer; when it ends, analyse and announce — or, for a
+   * larger spec, hand the version to the worker, and announce when it answers.
+   */
   private schedule(document: vscode.TextDocument, delayMs: number): void {
     const entry = this.entryFor(document);
     clearTimeout(entry.timer);
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
-      if (document.isClosed || this.entries.get(document.uri.toString()) !== entry) {
+      const key = document.uri.toString();
+      if (document.isClosed || this.entries.get(key) !== entry) {
         settle(entry, undefined);
         return;
       }
-      const analysis = this.get(document);
-      settle(entry, analysis);
-      if (entry.announced === analysis.version) return;
-      entry.announced = analysis.version;
-      this.changed.fire(document.uri);
+      if (entry.analysis?.version !== document.version && this.whereToAnalyse(entry) === 'worker') {
+        this.work.submit(key, document.version, documentText(document));
+        return;
+      }
+      this.store(entry, this.get(document));
     }, delayMs);
   }
 
+  /** Keeps `analysis` as the entry's newest, answers the waiting `ready` requests, and announces a new version once. */
+  private store(entry: Entry, analysis: SpecAnalysis): void {
+    entry.analysis = analysis;
+    settle(entry, analysis);
+    if (entry.announced === analysis.version) return;
+    entry.announced = analysis.version;
+    this.changed.fire(entry.document.uri);
+  }
+
+  /** Where the document's current version is analysed, decided once per version. */
+  private whereToAnalyse(entry: Entry): Placement {
+    const { document } = entry;
+    if (entry.placement?.version !== document.version) entry.placement = { version: document.version, where: placementFor(document) };
+    return entry.placement.where;
+  }
+
+  /** The inline analysis, on this thread. */
   private compute(document: vscode.TextDocument): SpecAnalysis {
-    const uri = document.uri.toString();
-    return analyse(document.getText(), document.version, this.toolchain, (what, error) => this.log.bug(`${what} (${uri})`, error));
+    return analyse(document.getText(), document.version, this.toolchain, this.bugReporter(document.uri.toString()));
+  }
+
+  private bugReporter(uri: string): (what: string, error: unknown) => void {
+    return (what, error) => this.log.bug(`${what} (${uri})`, error);
+  }
+
+  /** How the worker's progress reaches the documents: results are stored only for the version the document is at. */
+  private workerListener(): LatestWinsListener<WorkerOutcome> {
+    const report = (kind: WorkerActivity['kind'], key: string, version: number) =>
+      this.activity.fire({ uri: this.entries.get(key)?.document.uri ?? vscode.Uri.parse(key), version, kind });
+    const answered = (key: string, version: number, outcome: WorkerOutcome) => {
+      if (outcome.kind === 'cancelled') return;
+      const entry = this.entries.get(key);
+      report(outcome.kind === 'analysed' ? 'finished' : 'failed', key, version);
+      // An edit cancels a stale version first; a result that still arrives for one is dropped.
+      if (!entry || entry.document.isClosed || entry.document.version !== version) return;
+      this.store(entry, analysisFromWorker(version, outcome, this.toolchain, this.bugReporter(key)));
+    };
+    return {
+      started: (key, version) => report('started', key, version),
+      cancelled: (key, version) => report('cancelled', key, version),
+      finished: answered,
+      failed: (key, version, error) => answered(key, version, { kind: 'crashed', bug: wireBug('analysing the spec in the worker', error) }),
+      bug: (what, error) => this.log.bug(what, error),
+    };
   }
 
   /**
@@ -193,6 +291,7 @@ export class SpecAnalyses implements vscode.Disposable {
     if (!entry || entry.document !== document) return;
     clearTimeout(entry.timer);
     settle(entry, undefined);
+    this.work.cancel(key);
     this.entries.delete(key);
     this.closed.fire(document.uri);
   }
@@ -201,4 +300,25 @@ export class SpecAnalyses implements vscode.Disposable {
 /** Answers every `ready` request waiting on the entry. */
 function settle(entry: Entry, analysis: SpecAnalysis | undefined): void {
   for (const waiter of [...entry.waiting]) waiter(analysis);
+}
+
+/** Where `document`'s current text is analysed: a long text is not built just to be measured. */
+function placementFor(document: vscode.TextDocument): Placement {
+  return placementOf(textLength(document), () => document.getText());
+}
+
+/** The document's length in characters, from VS Code's line index. */
+function textLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}
+
+/**
+ * The document's current text, read a piece at a time as the worker pool sends it. An edit
+ * cancels the job first (see the constructor), so every piece is read from the same version.
+ */
+function documentText(document: vscode.TextDocument): SpecText {
+  return {
+    length: textLength(document),
+    slice: (start, end) => document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end))),
+  };
 }

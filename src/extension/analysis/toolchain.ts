@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../core/diagnostics';
 import type { EngineResult } from '../../core/engine/types';
 import type { Network } from '../../core/model/network';
 import type { SpecSource } from '../../core/model/source';
+import type { WeightOrder } from '../../core/notation/symbols';
 import type { Trace } from '../../core/trace/types';
 
 /**
@@ -26,6 +27,8 @@ export interface TraceOptions {
   /** Significant digits of the numbers written into formulas. */
   readonly digits: number;
   readonly source: SpecSource;
+  /** How weight symbols order their indices. */
+  readonly weightOrder: WeightOrder;
 }
 
 /** Where analyses report bugs (never the person's mistakes, which are diagnostics). */

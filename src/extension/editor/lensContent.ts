@@ -3,7 +3,7 @@ import { formatNumber, layerText } from '../../core/notation';
 import { range as textRange, type Range } from '../../core/text/range';
 import type { StepAddress, StepKind, Trace } from '../../core/trace/types';
 import { Command } from '../commandIds';
-import { address, compactDigits, exampleSlice, steppedExample, steppedTrace, type EditorState } from './editorState';
+import { address, exampleSlice, steppedExample, steppedTrace, type EditorState } from './editorState';
 import { exampleCostSymbol } from './specHover';
 import { DEFAULT_SHOWN, vectorText } from './vectorText';
 
@@ -14,7 +14,8 @@ import { DEFAULT_SHOWN, vectorText } from './vectorText';
  *   the learner has already computed (δ⁽ℓ⁾ once the backward pass reached it, else z⁽ℓ⁾ and
  *   a⁽ℓ⁾, else "not computed yet") — then "Step to layer ℓ" and "Show in panel";
  * - above each `example` line: its cost cᵢ and "Trace this example".
- * Numbers use COMPACT_DIGITS so each lens stays one short line; vectors are abbreviated.
+ * Numbers have `significantDigits` significant digits, like everywhere else; each lens stays
+ * one line because vectors are abbreviated (vectorText).
  */
 export interface LensContent {
   readonly range: Range;
@@ -25,59 +26,98 @@ export interface LensContent {
   readonly tooltip?: string;
 }
 
+/**
+ * A lens whose place is known at once and whose text is made only when asked for. VS Code asks
+ * (resolveCodeLens) only for the lenses in view, so a spec of 200,000 layers — 600,000 lenses —
+ * costs one small record per lens (no strings, no closures), and the text of the few on screen.
+ */
+export interface LensSlot {
+  readonly range: Range;
+  /** What the lens shows: a layer's numbers, its "Step to layer", its "Show in panel", an example's cost. */
+  readonly kind: 'ready' | 'layer' | 'stepTo' | 'show' | 'exampleCost';
+  /** The layer ℓ or the 0-based example the lens is about; for 'ready', its index in `ready`. */
+  readonly index: number;
+}
+
+export interface LensPlan {
+  readonly slots: readonly LensSlot[];
+  /** Lenses whose text was made at once (the network line's, placeholders, Trace this example). */
+  readonly ready: readonly LensContent[];
+}
+
+/** Every lens of the spec, resolved: for tests and callers that want them all. */
 export function lensContents(state: EditorState): LensContent[] {
+  const plan = lensPlan(state);
+  return plan.slots.map((slot) => resolveLens(state, plan, slot));
+}
+
+export function lensPlan(state: EditorState): LensPlan {
   const { analysis } = state;
-  const lenses: LensContent[] = [];
+  const slots: LensSlot[] = [];
+  const ready: LensContent[] = [];
+  const now = (lens: LensContent) => {
+    slots.push({ range: lens.range, kind: 'ready', index: ready.length });
+    ready.push(lens);
+  };
   const top = analysis.source.network ?? analysis.source.layers[0]?.header ?? textRange(0, 0, 0);
   const engine = analysis.engine;
-  const digits = compactDigits(state.digits);
   if (engine) {
-    lenses.push({
+    now({
       range: top,
-      title: `c = ${formatNumber(engine.cost, digits)}`,
+      title: `c = ${formatNumber(engine.cost, state.digits)}`,
       command: null,
       args: [],
       tooltip: `The cost c: the mean of the cᵢ over the m = ${engine.exampleCount} example${engine.exampleCount === 1 ? '' : 's'}`,
     });
   }
-  lenses.push({ range: top, title: 'Open backprop panel', command: Command.openPanel, args: [state.uri] });
-  if (!engine) return [...lenses, ...placeholderLenses(state)];
-
-  const trace = steppedTrace(state);
-  for (let layer = 1; layer < analysis.source.layers.length && layer < engine.network.layers.length; layer++) {
-    const header = analysis.source.layers[layer].header;
-    lenses.push(layerStateLens(state, engine, trace, layer, header));
-    if (trace) {
-      const target = layerTarget(trace, state.position.step, layer);
-      lenses.push({
-        range: header,
-        title: `Step to layer ${layer} (${target.phase})`,
-        command: Command.stepTo,
-        args: [state.uri, target.address],
-        tooltip: `Move the stepping position to the start of layer ${layer}'s ${target.phase} pass`,
-      });
-    }
-    lenses.push({
-      range: header,
-      title: 'Show in panel',
-      command: Command.showInPanel,
-      args: [state.uri, address('z', layer, 1)],
-    });
+  now({ range: top, title: 'Open backprop panel', command: Command.openPanel, args: [state.uri] });
+  if (!engine) {
+    placeholderLenses(state).forEach(now);
+    return { slots, ready };
   }
-
-  const stepped = steppedExample(state);
+  const hasTrace = steppedTrace(state) !== null;
+  for (let layer = 1; layer < analysis.source.layers.length && layer < engine.network.layers.length; layer++) {
+    const range = analysis.source.layers[layer].header;
+    slots.push({ range, kind: 'layer', index: layer });
+    if (hasTrace) slots.push({ range, kind: 'stepTo', index: layer });
+    slots.push({ range, kind: 'show', index: layer });
+  }
   analysis.source.examples.forEach((example, e) => {
     if (e >= engine.exampleCount) return;
-    lenses.push({
-      range: example.line,
-      title: `${exampleCostSymbol(e + 1)} = ${formatNumber(engine.costs[e], digits)}${e === stepped && engine.exampleCount > 1 ? ' · being stepped' : ''}`,
-      command: null,
-      args: [],
-      tooltip: `The cost of example ${e + 1}`,
-    });
-    lenses.push({ range: example.line, title: 'Trace this example', command: Command.traceExample, args: [state.uri, e] });
+    slots.push({ range: example.line, kind: 'exampleCost', index: e });
+    now({ range: example.line, title: 'Trace this example', command: Command.traceExample, args: [state.uri, e] });
   });
-  return lenses;
+  return { slots, ready };
+}
+
+/** The text and command of one lens, for the state the plan was made from. */
+export function resolveLens(state: EditorState, plan: LensPlan, slot: LensSlot): LensContent {
+  const { range, index } = slot;
+  const engine = state.analysis.engine;
+  if (slot.kind === 'ready' || engine === null) return plan.ready[index];
+  switch (slot.kind) {
+    case 'layer':
+      return layerStateLens(state, engine, steppedTrace(state), index, range);
+    case 'stepTo':
+      return stepToLayerLens(state, steppedTrace(state)!, index, range);
+    case 'show':
+      return { range, title: 'Show in panel', command: Command.showInPanel, args: [state.uri, address('z', index, 1)] };
+    case 'exampleCost': {
+      const stepped = steppedExample(state) === index && engine.exampleCount > 1 ? ' · being stepped' : '';
+      return { range, title: `${exampleCostSymbol(index + 1)} = ${formatNumber(engine.costs[index], state.digits)}${stepped}`, command: null, args: [], tooltip: `The cost of example ${index + 1}` };
+    }
+  }
+}
+
+function stepToLayerLens(state: EditorState, trace: Trace, layer: number, range: Range): LensContent {
+  const target = layerTarget(trace, state.position.step, layer);
+  return {
+    range,
+    title: `Step to layer ${layer} (${target.phase})`,
+    command: Command.stepTo,
+    args: [state.uri, target.address],
+    tooltip: `Move the stepping position to the start of layer ${layer}'s ${target.phase} pass`,
+  };
 }
 
 /**
@@ -99,30 +139,32 @@ function placeholderLenses(state: EditorState): LensContent[] {
   ];
 }
 
-/** "δ⁽²⁾ = [0.1385, -0.0381]", or z and a during the forward pass, or "not computed yet". */
+/** "a⁽²⁾ = [0.751365, 0.772928] · δ⁽²⁾ = [0.138499, −0.0380982]", or z and a during the forward pass, or "not computed yet". */
 function layerStateLens(state: EditorState, engine: EngineResult, trace: Trace | null, layer: number, header: Range): LensContent {
   const e = steppedExample(state);
   const size = engine.network.layers[layer].size;
-  const digits = compactDigits(state.digits);
+  const digits = state.digits;
   const step = state.position.step;
+  // The layer's superscript, made once: a spec with 200,000 layers makes this 200,000 times.
+  const sup = layerText(layer);
   const known = (kind: StepKind) => (trace ? reachedCount(trace, step, kind, layer, size) : size);
   const vector = (letter: string, values: readonly Float64Array[], count: number) =>
-    `${letter}${layerText(layer)} = ${vectorText(exampleSlice(values[layer], size, e), digits, DEFAULT_SHOWN, count)}`;
+    `${letter}${sup} = ${vectorText(exampleSlice(values[layer], size, e), digits, DEFAULT_SHOWN, count)}`;
 
   const deltas = known('delta');
   const example = engine.exampleCount > 1 ? ` of example ${e + 1}` : '';
   const pending = ' (· not computed yet)';
   if (deltas > 0) {
     return textLens(header, `${vector('a', engine.a, size)} · ${vector('δ', engine.delta, deltas)}`,
-      `a${layerText(layer)} and δ${layerText(layer)} = ∂cᵢ/∂z${layerText(layer)}${example}, as far as the backward pass has reached${deltas < size ? pending : ''}`);
+      `a${sup} and δ${sup} = ∂cᵢ/∂z${sup}${example}, as far as the backward pass has reached${deltas < size ? pending : ''}`);
   }
   const zs = known('z');
   if (zs > 0) {
     const as = known('a');
     return textLens(header, `${vector('z', engine.z, zs)} · ${vector('a', engine.a, as)}`,
-      `z${layerText(layer)} and a${layerText(layer)}${example}, as far as the forward pass has reached${as < size ? pending : ''}`);
+      `z${sup} and a${sup}${example}, as far as the forward pass has reached${as < size ? pending : ''}`);
   }
-  return textLens(header, `layer ${layer}: not computed yet`, `Step forward to compute z${layerText(layer)} and a${layerText(layer)}`);
+  return textLens(header, `layer ${layer}: not computed yet`, `Step forward to compute z${sup} and a${sup}`);
 }
 
 function textLens(range: Range, title: string, tooltip: string): LensContent {
@@ -147,10 +189,13 @@ export function reachedCount(trace: Trace, step: number, kind: StepKind, layer: 
 
 /**
  * Where "Step to layer ℓ" goes: the start of the layer's forward group while its forward pass
- * is not finished, else the start of its backward group (∂cᵢ/∂a⁽ℓ⁾₁).
+ * is not finished, else the start of its backward group (∂cᵢ/∂a⁽ℓ⁾₁). The group is found from
+ * the index of z⁽ℓ⁾₁, not by scanning the groups, so a spec's lenses take time linear in its
+ * layers (a scan per layer made 200,000 layers take half a minute).
  */
 export function layerTarget(trace: Trace, step: number, layer: number): { phase: 'forward' | 'backward'; address: StepAddress } {
-  const forward = trace.groups.find((group) => group.phase === 'forward' && group.layer === layer);
+  const first = trace.indexOf(address('z', layer, 1));
+  const forward = first >= 0 ? trace.groupOf(first) : null;
   if (forward && step < forward.end - 1) return { phase: 'forward', address: address('z', layer, 1) };
   return { phase: 'backward', address: address('dcda', layer, 1) };
 }

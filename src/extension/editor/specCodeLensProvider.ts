@@ -2,7 +2,19 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { toVscodeRange } from '../vscodeRanges';
 import { editorStateOf } from './editorStateOf';
-import { lensContents } from './lensContent';
+import type { EditorState } from './editorState';
+import { lensPlan, resolveLens, type LensPlan, type LensSlot } from './lensContent';
+
+/** A lens that knows how to make its own text, asked for only while it is in view. */
+class SpecCodeLens extends vscode.CodeLens {
+  constructor(
+    readonly state: EditorState,
+    readonly plan: LensPlan,
+    readonly slot: LensSlot,
+  ) {
+    super(toVscodeRange(slot.range));
+  }
+}
 
 /**
  * Code lenses above the network, layer and example lines (see lensContent.ts). They show the
@@ -10,7 +22,7 @@ import { lensContents } from './lensContent';
  * analysis is ready, or a setting changes. A request made while typing waits for the debounced
  * analysis rather than analysing each keystroke's version.
  */
-export class SpecCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+export class SpecCodeLensProvider implements vscode.CodeLensProvider<SpecCodeLens>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[];
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -24,19 +36,25 @@ export class SpecCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
     ];
   }
 
-  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<SpecCodeLens[]> {
     const analysis = await this.services.analyses.ready(document, token);
     if (analysis === undefined || token.isCancellationRequested) return [];
-    return lensContents(editorStateOf(this.services, document)).map(
-      (lens) =>
-        new vscode.CodeLens(toVscodeRange(lens.range), {
-          title: lens.title,
-          // A lens without a command is plain text; VS Code wants an empty command id for that.
-          command: lens.command ?? '',
-          arguments: [...lens.args],
-          tooltip: lens.tooltip,
-        }),
-    );
+    const state = editorStateOf(this.services, document);
+    const plan = lensPlan(state);
+    return plan.slots.map((slot) => new SpecCodeLens(state, plan, slot));
+  }
+
+  /** The text and command of a lens, made when VS Code shows it. */
+  resolveCodeLens(lens: SpecCodeLens): SpecCodeLens {
+    const content = resolveLens(lens.state, lens.plan, lens.slot);
+    lens.command = {
+      title: content.title,
+      // A lens without a command is plain text; VS Code wants an empty command id for that.
+      command: content.command ?? '',
+      arguments: [...content.args],
+      tooltip: content.tooltip,
+    };
+    return lens;
   }
 
   dispose(): void {

@@ -5,22 +5,31 @@ import type { Services } from '../services';
 import { fromVscodePosition, toVscodeRange } from '../vscodeRanges';
 import { editorStateOf } from './editorStateOf';
 import { hoverMarkdown } from './hoverContent';
+import { freshnessNote } from './hoverFreshness';
 
 /**
  * Hovers on every number and word of a spec (see hoverContent.ts for what each says).
  *
  * The Markdown may run exactly the commands in HOVER_TRUSTED_COMMANDS (step to, show in panel,
  * trace this example) — never `isTrusted: true` — and renders no HTML; all spec text in it is escaped.
+ *
+ * A larger spec's hover may read an analysis of an older version while the worker computes the
+ * current one (or none yet): it then starts with one line saying so (hoverFreshness.ts).
  */
 export class SpecHoverProvider implements vscode.HoverProvider {
   constructor(private readonly services: Services) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const state = editorStateOf(this.services, document);
+    const note = freshnessNote(state.analysis, document.version);
     const location = locate(state.analysis.source, fromVscodePosition(position));
-    if (!location) return undefined;
+    if (!location) {
+      // Before the first analysis nothing can be located; the note alone says why.
+      const word = note ? document.getWordRangeAtPosition(position) : undefined;
+      return note && word ? new vscode.Hover(trustedMarkdown(note), word) : undefined;
+    }
     const markdown = hoverMarkdown(state, location, (range) => document.getText(toVscodeRange(range)));
-    return new vscode.Hover(trustedMarkdown(markdown), toVscodeRange(location.range));
+    return new vscode.Hover(trustedMarkdown(note ? `${note}\n\n${markdown}` : markdown), toVscodeRange(location.range));
   }
 }
 

@@ -60,15 +60,34 @@ export class PanelManager implements vscode.Disposable {
     return this.panels.get(uri.toString());
   }
 
-  /** Shows the panel of `document` beside its editor, creating it on first use. */
+  /**
+   * Shows the panel of `document`, creating it on first use: beside the spec's editor, or, when
+   * other specs have panels, in an existing column (see columnForNewPanel), so that each spec
+   * does not open yet another column.
+   */
   open(document: vscode.TextDocument, preserveFocus = true): StepperPanel {
     const existing = this.panels.get(document.uri.toString());
     if (existing) {
       existing.reveal(preserveFocus);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Backprop', { viewColumn: vscode.ViewColumn.Beside, preserveFocus }, panelOptions(this.services.extensionUri));
+    const viewColumn = this.columnForNewPanel(document);
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Backprop', { viewColumn, preserveFocus }, panelOptions(this.services.extensionUri));
     return this.attach(panel, document.uri, null);
+  }
+
+  /**
+   * Where a new panel goes. The first one: beside the spec's editor. Later ones: the column of
+   * the other panels (the active one's first), so the new panel becomes a tab beside them;
+   * but a panel must not cover the spec it explains, so when the spec's editor is showing
+   * there, another existing column is used instead, and a new column only when there is none.
+   */
+  private columnForNewPanel(document: vscode.TextDocument): vscode.ViewColumn {
+    const panels = [...this.panels.values()].map((p) => p.panel).sort((x, y) => Number(y.active) - Number(x.active) || Number(y.visible) - Number(x.visible));
+    if (panels.length === 0) return vscode.ViewColumn.Beside;
+    const specColumns = vscode.window.visibleTextEditors.filter((e) => e.document === document).map((e) => e.viewColumn);
+    const candidates = [...panels.map((p) => p.viewColumn), ...vscode.window.tabGroups.all.map((g) => g.viewColumn)];
+    return candidates.find((column) => column !== undefined && !specColumns.includes(column)) ?? vscode.ViewColumn.Beside;
   }
 
   dispose(): void {
@@ -90,13 +109,16 @@ export class PanelManager implements vscode.Disposable {
       panel.dispose();
       return;
     }
-    const uri = vscode.Uri.parse(state.uri);
-    if (this.panels.has(uri.toString())) {
-      panel.dispose(); // one panel per spec
+    // The saved state is the page's to write, so it is input like any other: only a `.nnet` spec
+    // on disk (or unsaved) is reopened, never whatever URI a forged state names.
+    const uri = restorableSpec(state.uri);
+    if (uri === null || this.panels.has(uri.toString())) {
+      panel.dispose(); // not a spec, or one panel per spec
       return;
     }
     try {
-      await vscode.workspace.openTextDocument(uri);
+      const document = await vscode.workspace.openTextDocument(uri);
+      if (document.languageId !== 'nnet') throw new Error('not a spec');
     } catch {
       panel.dispose(); // the spec is gone: no panel, and no error popup
       return;
@@ -127,3 +149,19 @@ export class PanelManager implements vscode.Disposable {
 function isWithin(uri: string, folder: string): boolean {
   return uri === folder || uri.startsWith(folder.endsWith('/') ? folder : folder + '/');
 }
+
+/** Where specs live: files (local or in a remote workspace) and unsaved editors. */
+const SPEC_SCHEMES: ReadonlySet<string> = new Set(['file', 'vscode-remote', 'untitled']);
+
+/** The URI of a restored panel's spec, or null unless it names a `.nnet` document in a place specs live. */
+export function restorableSpec(text: string): vscode.Uri | null {
+  let uri: vscode.Uri;
+  try {
+    uri = vscode.Uri.parse(text, true);
+  } catch {
+    return null;
+  }
+  if (!SPEC_SCHEMES.has(uri.scheme)) return null;
+  return uri.scheme === 'untitled' || uri.path.toLowerCase().endsWith('.nnet') ? uri : null;
+}
+

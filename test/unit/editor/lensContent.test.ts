@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runBackward, runForward } from '../../../src/core/stepping/position';
-import { lensContents, type LensContent } from '../../../src/extension/editor/lensContent';
+import { lensContents, lensPlan, resolveLens, type LensContent } from '../../../src/extension/editor/lensContent';
 import { steppedTrace } from '../../../src/extension/editor/editorState';
 import { vectorText } from '../../../src/extension/editor/vectorText';
 import { MAZUR_URI, mazurText, stateOf } from './editorFixture';
@@ -20,7 +20,7 @@ function lensesAt(which: 'start' | 'forward' | 'backward') {
 describe('code lenses', () => {
   it('above the network line: the cost c and Open backprop panel', () => {
     const lenses = lensesAt('start');
-    expect(titlesOn(lenses, lineOf('network'))).toEqual(['c = 0.2984', 'Open backprop panel']);
+    expect(titlesOn(lenses, lineOf('network'))).toEqual(['c = 0.298371', 'Open backprop panel']);
     expect(lenses.find((l) => l.title === 'Open backprop panel')).toMatchObject({ command: 'backpropStepper.openPanel', args: [MAZUR_URI] });
   });
 
@@ -30,17 +30,17 @@ describe('code lenses', () => {
     expect(titlesOn(start, lineOf('layer 1'))[0]).toBe('z⁽¹⁾ = [0.3775, ·] · a⁽¹⁾ = [·, ·]');
     expect(titlesOn(start, lineOf('layer 2'))[0]).toBe('layer 2: not computed yet');
     const forward = lensesAt('forward');
-    expect(titlesOn(forward, lineOf('layer 2'))[0]).toBe('z⁽²⁾ = [1.106, 1.225] · a⁽²⁾ = [0.7514, 0.7729]');
+    expect(titlesOn(forward, lineOf('layer 2'))[0]).toBe('z⁽²⁾ = [1.10591, 1.22492] · a⁽²⁾ = [0.751365, 0.772928]');
   });
 
-  it('above layer 2 after a backward pass: δ⁽²⁾ with 0.1385', () => {
+  it('above layer 2 after a backward pass: δ⁽²⁾ with 0.138499', () => {
     const lenses = lensesAt('backward');
     expect(titlesOn(lenses, lineOf('layer 2'))).toEqual([
-      'a⁽²⁾ = [0.7514, 0.7729] · δ⁽²⁾ = [0.1385, −0.0381]',
+      'a⁽²⁾ = [0.751365, 0.772928] · δ⁽²⁾ = [0.138499, −0.0380982]',
       'Step to layer 2 (backward)',
       'Show in panel',
     ]);
-    expect(titlesOn(lenses, lineOf('layer 1'))[0]).toBe('a⁽¹⁾ = [0.5933, 0.5969] · δ⁽¹⁾ = [0.008771, 0.009954]');
+    expect(titlesOn(lenses, lineOf('layer 1'))[0]).toBe('a⁽¹⁾ = [0.59327, 0.596884] · δ⁽¹⁾ = [0.00877135, 0.00995425]');
     expect(titlesOn(lenses, lineOf('layer 0'))).toEqual([]);
   });
 
@@ -52,7 +52,7 @@ describe('code lenses', () => {
 
   it('above each example: its cost and Trace this example', () => {
     const lenses = lensesAt('start');
-    expect(titlesOn(lenses, lineOf('example'))).toEqual(['c₁ = 0.2984', 'Trace this example']);
+    expect(titlesOn(lenses, lineOf('example'))).toEqual(['c₁ = 0.298371', 'Trace this example']);
     expect(lenses.find((l) => l.title === 'Trace this example')).toMatchObject({ command: 'backpropStepper.traceExample', args: [MAZUR_URI, 0] });
   });
 
@@ -76,3 +76,30 @@ describe('vectorText', () => {
     expect(vectorText([1, 2, 3], 4, 4, 1)).toBe('[1, ·, ·]');
   });
 });
+
+describe('code lenses of a deep spec', () => {
+  const deep = `layer 0: 1 inputs\n${Array.from({ length: 5000 }, (_, l) => `layer ${l + 1}: 1 linear\n  w 1\n  b 0`).join('\n')}\nexample x 0.5 y 0.5\n`;
+
+  it('are planned without scanning the trace’s groups, so their cost is linear in the layers', () => {
+    const state = stateOf(deep);
+    const real = steppedTrace(state)!;
+    // A scan of trace.groups per layer made 200,000 layers take half a minute; any read fails here.
+    const guarded = new Proxy(real, { get: (target, key, receiver) => (key === 'groups' ? fail('trace.groups was read') : Reflect.get(target, key, receiver)) });
+    const analysis = { ...state.analysis, trace: () => guarded };
+    const plan = lensPlan({ ...state, analysis });
+    expect(plan.slots).toHaveLength(2 + 3 * 5000 + 2);
+    const middle = plan.slots.find((slot) => slot.kind === 'stepTo' && slot.index === 2500)!;
+    expect(resolveLens({ ...state, analysis }, plan, middle).title).toBe('Step to layer 2500 (forward)');
+  });
+
+  it('resolve to the same lenses as building them all at once', () => {
+    const state = stateOf(mazur);
+    const plan = lensPlan(state);
+    expect(plan.slots.map((slot) => resolveLens(state, plan, slot))).toEqual(lensContents(state));
+    expect(plan.slots.filter((slot) => slot.kind !== 'ready').length).toBeGreaterThan(4);
+  });
+});
+
+function fail(message: string): never {
+  throw new Error(message);
+}

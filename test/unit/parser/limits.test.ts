@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PARAMETERS } from '../../../src/core/model/limits';
 import { parameterCount } from '../../../src/core/model/network';
-import { thousands } from '../../../src/core/parser/notation';
+import { thousands } from '../../../src/core/notation/count';
 import { parseSpec } from '../../../src/core/parser/parse';
 import { spanCount } from '../../../src/core/text/range';
 import { generateSpec } from './generate';

@@ -1,0 +1,48 @@
+import { setPriority } from 'node:os';
+import { parentPort } from 'node:worker_threads';
+import { runEngine } from '../../../core/engine/run';
+import { parseSpec } from '../../../core/parser/parse';
+import { computeAnalysis } from '../analyse';
+import { analysedReply, wireBug, type TextPiece, type WireBug, type WorkerReply } from './wire';
+
+/**
+ * The analysis worker: a Node worker thread of the extension host, bundled on its own as
+ * dist/analysisWorker.js (scripts/build.mjs) and started by workerPool.ts. It gathers a spec's
+ * text, piece by piece, then parses it and runs the engine, one analysis at a time, and sends the
+ * result back without copying its arrays again (wire.ts). It keeps nothing between analyses. It is never asked to stop half way: the main
+ * thread terminates it instead, when a newer version of the spec makes its work pointless.
+ */
+const port = parentPort;
+if (port === null) throw new Error('analysisWorker.js must run as a worker thread');
+
+const toolchain = { parse: parseSpec, run: runEngine };
+
+// Background work yields to the editor: on Linux a thread has its own nice value, so this lowers
+// this thread alone (elsewhere it would lower the whole extension host, so it is left alone).
+if (process.platform === 'linux') {
+  try {
+    setPriority(19);
+  } catch {
+    // Not allowed here (a sandbox, say): the analysis runs at the normal priority.
+  }
+}
+
+/** The pieces of the text received so far, for analysis `id`. */
+let gathering: { id: number; pieces: string[] } = { id: 0, pieces: [] };
+
+port.on('message', (piece: TextPiece) => {
+  if (piece.id !== gathering.id) gathering = { id: piece.id, pieces: [] };
+  gathering.pieces.push(piece.text);
+  if (!piece.last) return;
+  const text = gathering.pieces.join('');
+  gathering = { id: 0, pieces: [] };
+  const bugs: WireBug[] = [];
+  try {
+    const parts = computeAnalysis(text, toolchain, (what, error) => bugs.push(wireBug(what, error)));
+    const { reply, transfer } = analysedReply(piece.id, parts, bugs);
+    port.postMessage(reply satisfies WorkerReply, transfer);
+  } catch (error) {
+    const reply: WorkerReply = { type: 'failed', id: piece.id, bug: wireBug('analysing the spec in the worker', error) };
+    port.postMessage(reply);
+  }
+});

@@ -1,0 +1,207 @@
+import type { EngineResult } from '../../../core/engine/types';
+import { crashedAnalysis, fromParts, type AnalysisParts, type SpecAnalysis } from '../analyse';
+import type { BugReporter, Toolchain } from '../toolchain';
+
+/**
+ * The messages between the extension host and the analysis worker (analysisWorker.ts), and how
+ * an analysis crosses between them. Everything here is plain data that the structured clone
+ * algorithm copies as it is: the parse (network, source, diagnostics) and the engine's result.
+ * Its typed arrays are never copied on the main thread: small buffers are transferred, large
+ * ones are handed over as shared memory (see SHARE_MIN_BYTES). One message carries the whole
+ * analysis, so `engine.network` and `network` arrive as the same object, and views that shared
+ * a buffer in the worker share one on the main thread.
+ */
+
+/**
+ * A spec's text as it is sent to the worker: in pieces of TEXT_CHUNK_CHARS, one per turn of the
+ * main thread's event loop, so that no task there builds or copies more than that. A spec within
+ * the limits can hold tens of megabytes; as one string, reading it out of the document and
+ * copying it into the message would block the extension host for tens of milliseconds.
+ */
+export interface SpecText {
+  readonly length: number;
+  /** The characters [start, end). A string is a SpecText too (tests, benchmarks). */
+  slice(start: number, end: number): string;
+}
+
+export const TEXT_CHUNK_CHARS = 256 * 1024;
+
+/** Main thread → worker: the next piece of the text of analysis `id`; the `last` one starts it. */
+export interface TextPiece {
+  readonly type: 'text';
+  readonly id: number;
+  readonly text: string;
+  readonly last: boolean;
+}
+
+/** Worker → main thread. */
+export type WorkerReply = AnalysedReply | FailedReply;
+
+/** The analysis' parts, and the bugs the analysis boundary caught on the way (see analyse.ts). */
+export interface AnalysedReply {
+  readonly type: 'analysed';
+  readonly id: number;
+  readonly parts: AnalysisParts;
+  readonly bugs: readonly WireBug[];
+}
+
+/** An exception outside the analysis boundary, e.g. while sending the reply. */
+export interface FailedReply {
+  readonly type: 'failed';
+  readonly id: number;
+  readonly bug: WireBug;
+}
+
+/** An exception, as text: Error objects lose their stack (and class) in a structured clone. */
+export interface WireBug {
+  /** What the worker was doing, as BugReporter's `what`. */
+  readonly what: string;
+  readonly message: string;
+  readonly stack: string | undefined;
+}
+
+/**
+ * What one run of the worker came to, as the main thread sees it. `crashed` covers everything
+ * that is not an answer: an exception the worker reported, the worker dying (out of memory, say)
+ * or a message that could not be read.
+ */
+export type WorkerOutcome =
+  | { readonly kind: 'analysed'; readonly parts: AnalysisParts; readonly bugs: readonly WireBug[] }
+  | { readonly kind: 'crashed'; readonly bug: WireBug }
+  | { readonly kind: 'cancelled' };
+
+export function wireBug(what: string, error: unknown): WireBug {
+  if (error instanceof Error) return { what, message: `${error.name}: ${error.message}`, stack: error.stack };
+  return { what, message: String(error), stack: undefined };
+}
+
+/**
+ * Buffers of at least this many bytes reach the main thread as SharedArrayBuffers, copied once
+ * in the worker, instead of being transferred. A transferred buffer is new memory to the
+ * receiving thread's garbage collector: a result of a few hundred megabytes (a 1-1000-1000-1
+ * network with 1,000 examples sends 190 MB) made V8 collect the whole heap of the receiving
+ * thread once per result (node --trace-gc, with 135 MB of objects on that heap: pauses of 16 to
+ * 120 ms), while the same result in shared memory made it collect nothing. The price is paid in
+ * the worker: the copy's time, and memory for both while it is made. Smaller buffers are
+ * transferred: they add up to little.
+ */
+export const SHARE_MIN_BYTES = 2 ** 20;
+
+/** The worker's reply for `parts`: large buffers on shared memory, every other non-empty buffer listed for transfer. */
+export function analysedReply(id: number, parts: AnalysisParts, bugs: readonly WireBug[]): { reply: AnalysedReply; transfer: ArrayBuffer[] } {
+  const sent = onSharedMemory<AnalysisParts>({ ...parts, engine: parts.engine && plainEngine(parts.engine) });
+  return { reply: { type: 'analysed', id, parts: sent, bugs }, transfer: transferables(sent) };
+}
+
+/**
+ * The engine's result as plain data: the quantities the engine derives on first read (the cost
+ * after the step, the numeric failure) are read here, in the worker, so the main thread never
+ * computes them. Every field is listed, so a new one fails to compile until it is sent too.
+ */
+export function plainEngine(engine: EngineResult): EngineResult {
+  return {
+    network: engine.network,
+    exampleCount: engine.exampleCount,
+    z: engine.z,
+    a: engine.a,
+    dcda: engine.dcda,
+    dadz: engine.dadz,
+    delta: engine.delta,
+    costs: engine.costs,
+    cost: engine.cost,
+    gradient: { w: engine.gradient.w, b: engine.gradient.b },
+    updated: { w: engine.updated.w, b: engine.updated.b, cost: engine.updated.cost },
+    failure: engine.failure,
+    kernel: engine.kernel,
+  };
+}
+
+/**
+ * A copy of the plain data `value` in which every Float64Array and Int32Array on a buffer of at
+ * least SHARE_MIN_BYTES is a view, at the same offset, of a SharedArrayBuffer copy of that
+ * buffer (one copy per buffer). Objects are rebuilt, each once, so shared references stay shared.
+ * Where shared memory is missing, `value` is returned as it is, to be transferred whole.
+ */
+export function onSharedMemory<T>(value: T): T {
+  if (typeof SharedArrayBuffer === 'undefined') return value;
+  const copies = new Map<ArrayBuffer, SharedArrayBuffer>();
+  const rebuilt = new Map<object, unknown>();
+  const shared = (buffer: ArrayBuffer): SharedArrayBuffer => {
+    let copy = copies.get(buffer);
+    if (copy === undefined) {
+      copy = new SharedArrayBuffer(buffer.byteLength);
+      new Uint8Array(copy).set(new Uint8Array(buffer));
+      copies.set(buffer, copy);
+    }
+    return copy;
+  };
+  const view = (array: ArrayBufferView): ArrayBufferView => {
+    const { buffer } = array;
+    if (!(buffer instanceof ArrayBuffer) || buffer.byteLength < SHARE_MIN_BYTES) return array;
+    if (array instanceof Float64Array) return new Float64Array(shared(buffer), array.byteOffset, array.length);
+    if (array instanceof Int32Array) return new Int32Array(shared(buffer), array.byteOffset, array.length);
+    return array;
+  };
+  const visit = (item: unknown): unknown => {
+    if (typeof item !== 'object' || item === null) return item;
+    if (rebuilt.has(item)) return rebuilt.get(item);
+    if (ArrayBuffer.isView(item)) {
+      const copy = view(item);
+      rebuilt.set(item, copy);
+      return copy;
+    }
+    if (Array.isArray(item)) {
+      const copy: unknown[] = [];
+      rebuilt.set(item, copy);
+      for (const element of item) copy.push(visit(element));
+      return copy;
+    }
+    const copy: Record<string, unknown> = {};
+    rebuilt.set(item, copy);
+    for (const [key, field] of Object.entries(item)) copy[key] = visit(field);
+    return copy;
+  };
+  return visit(value) as T;
+}
+
+/**
+ * Every distinct non-empty ArrayBuffer under `value` (typed arrays in objects and arrays, at
+ * any depth). Empty buffers are left to the clone: copying them costs nothing, and one may be a
+ * module's shared constant that must not be detached in the worker.
+ */
+export function transferables(value: unknown): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const seen = new Set<object>();
+  const visit = (item: unknown): void => {
+    if (typeof item !== 'object' || item === null || seen.has(item)) return;
+    seen.add(item);
+    if (ArrayBuffer.isView(item)) {
+      if (item.buffer instanceof ArrayBuffer && item.buffer.byteLength > 0) buffers.add(item.buffer);
+      return;
+    }
+    for (const child of Array.isArray(item) ? item : Object.values(item)) visit(child);
+  };
+  visit(value);
+  return [...buffers];
+}
+
+/**
+ * The SpecAnalysis of `version` from what the worker sent. Bugs the worker caught, and a crash,
+ * go to `reportBug` (the log); a crash becomes the `internal-error` analysis. Traces are built
+ * here, on the main thread, one example at a time as they are asked for.
+ */
+export function analysisFromWorker(version: number, outcome: Exclude<WorkerOutcome, { kind: 'cancelled' }>, toolchain: Toolchain, reportBug: BugReporter): SpecAnalysis {
+  if (outcome.kind === 'crashed') {
+    reportBug(outcome.bug.what, errorOf(outcome.bug));
+    return crashedAnalysis(version);
+  }
+  for (const bug of outcome.bugs) reportBug(bug.what, errorOf(bug));
+  return fromParts(version, outcome.parts, toolchain, reportBug);
+}
+
+/** An Error carrying the worker's message and stack, for the log. */
+function errorOf(bug: WireBug): Error {
+  const error = new Error(bug.message);
+  error.stack = bug.stack ?? bug.message;
+  return error;
+}
