@@ -5,6 +5,9 @@ import { editorStateOf } from './editorStateOf';
 import type { EditorState } from './editorState';
 import { lensPlan, resolveLens, type LensPlan, type LensSlot } from './lensContent';
 
+/** Up to this many lenses (about 1,600 layers) are made whole when provided. */
+const EAGER_LENSES = 5000;
+
 /** A lens that knows how to make its own text, asked for only while it is in view. */
 class SpecCodeLens extends vscode.CodeLens {
   constructor(
@@ -41,7 +44,11 @@ export class SpecCodeLensProvider implements vscode.CodeLensProvider<SpecCodeLen
     if (analysis === undefined || token.isCancellationRequested) return [];
     const state = editorStateOf(this.services, document);
     const plan = lensPlan(state);
-    return plan.slots.map((slot) => new SpecCodeLens(state, plan, slot));
+    const lenses = plan.slots.map((slot) => new SpecCodeLens(state, plan, slot));
+    // An ordinary spec gets its lenses whole, at once; only a spec with thousands of layers leaves
+    // them to be resolved as they come into view.
+    if (lenses.length <= EAGER_LENSES) for (const lens of lenses) this.resolveCodeLens(lens);
+    return lenses;
   }
 
   /** The text and command of a lens, made when VS Code shows it. */
