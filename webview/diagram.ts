@@ -106,7 +106,8 @@ export class DiagramView {
    */
   warmUp(): void {
     this.fontFamily = getComputedStyle(this.root).fontFamily;
-    for (const size of [LABEL_FONT, VALUE_FONT]) this.measure('δ −0.0123 ℓ = 1 … 12 more', size);
+    // Digits, signs and the subscripts of yᵢⱼ: a character the font lacks is looked up in others.
+    for (const size of [LABEL_FONT, VALUE_FONT]) this.measure('δ −0.0123456789 ℓ = 1 … 12 more, yᵢ₀₁₂₃₄₅₆₇₈₉ cᵢ', size);
   }
 
   /** The theme changed: its font may have too (read again on the next render). */

@@ -5,7 +5,7 @@
  * reached is an empty cell — never a 0. Each cell also carries its accessible name and its part
  * in the current step. Pure (no DOM), so steps can diff cells and tests can read them.
  */
-import { layerText } from '../src/core/notation/symbols';
+import { layerText, type WeightOrder } from '../src/core/notation/symbols';
 import type { Known, LayerView, QuantityKind, QuantityRef, ViewMessage } from '../src/shared/panelMessages';
 import { cellName } from './accessibleNames';
 import { factorBadgeText } from './factors';
@@ -73,15 +73,20 @@ class Cell implements CellState {
   readonly empty: boolean;
   readonly current: boolean;
   readonly badge: string;
+  private readonly marks: Marks | undefined;
+  private readonly order: WeightOrder;
 
   constructor(
     readonly place: string,
     readonly layer: number,
     private readonly quantity: QuantityRef,
-    value: Known,
-    private readonly view: ViewMessage,
+    /** The number it was made from (for `reusable`). */
+    readonly value: Known,
+    view: ViewMessage,
     highlights: Highlights,
   ) {
+    // Only what the name needs is kept: a state may outlive many views (see cellStates).
+    this.order = view.weightOrder;
     this.ref = refKey(quantity);
     this.inNeuronTable = !MATRIX_KINDS.has(quantity.kind);
     this.empty = value === null;
@@ -93,16 +98,9 @@ class Cell implements CellState {
     this.marks = marks;
   }
 
-  private readonly marks: Marks | undefined;
-
   get label(): string {
-    return cellName(symbolText(this.quantity, this.view.weightOrder), this.text, this.marks);
+    return cellName(symbolText(this.quantity, this.order), this.text, this.marks);
   }
-}
-
-function cellState(place: string, kind: QuantityKind, layer: number, j: number, k: number, value: Known, view: ViewMessage, highlights: Highlights): CellState {
-  // Targets y_ij belong to the example, not a layer: their key uses layer 0, as factors name them.
-  return new Cell(place, layer, { kind, layer: kind === 'y' ? 0 : layer, j, k }, value, view, highlights);
 }
 
 export const MATRICES: readonly { readonly kind: QuantityKind; readonly values: (layer: LayerView) => readonly Known[] }[] = [
@@ -112,26 +110,62 @@ export const MATRICES: readonly { readonly kind: QuantityKind; readonly values: 
 ];
 const MATRIX_KINDS: ReadonlySet<QuantityKind> = new Set(MATRICES.map((m) => m.kind));
 
+/** The states made for the view before, to make the next ones from (see cellStates). */
+export interface PreviousCells {
+  readonly view: ViewMessage;
+  readonly highlights: Highlights;
+  /** What cellStates returned for `view`, in its order. */
+  readonly states: readonly CellState[];
+}
+
+/** Whether a layer shows the same neurons in both views. */
+function sameWindow(a: LayerView | undefined, b: LayerView | undefined): boolean {
+  return !!a && !!b && a.size === b.size && a.start === b.start && a.count === b.count;
+}
+
 /**
  * Every value cell of the tables: per layer, the neuron table neuron by neuron, then the
  * matrices w, ∂cᵢ/∂w and w − η∂c/∂w row by row.
+ *
+ * Given the states made for the view before, a cell whose quantity, number and marks are the
+ * same keeps its state object (the caller then skips it): a step changes a handful of the
+ * thousand cells, and making the others again is most of what applying a step costs.
  */
-export function cellStates(view: ViewMessage, highlights: Highlights): CellState[] {
+export function cellStates(view: ViewMessage, highlights: Highlights, previous: PreviousCells | null = null): CellState[] {
   const L = view.layers.length - 1;
   const states: CellState[] = [];
+  // The states before line up with these, index by index, when every layer has the sizes it had.
+  const aligned =
+    previous && previous.view.digits === view.digits && previous.view.weightOrder === view.weightOrder && previous.view.layers.length === view.layers.length &&
+    previous.view.layers.every((l, i) => l.size === view.layers[i].size && l.count === view.layers[i].count)
+      ? previous
+      : null;
+  const marked = (ref: string) => highlights.cellMarks.has(ref) || !!aligned?.highlights.cellMarks.has(ref);
+  /** The cell of `kind` in layer `layer` at slot `a` (and row `b` of a matrix, else −1). */
+  const add = (kind: QuantityKind, layer: number, a: number, b: number, j: number, k: number, value: Known, reusable: boolean) => {
+    const old = reusable ? aligned?.states[states.length] : undefined;
+    if (old instanceof Cell && old.value === value && !marked(old.ref)) {
+      states.push(old);
+      return;
+    }
+    const place = b < 0 ? `${layer}|${kind}|${a}` : `${layer}|${kind}|${a}|${b}`;
+    // Targets y_ij belong to the example, not a layer: their key uses layer 0, as factors name them.
+    states.push(new Cell(place, layer, { kind, layer: kind === 'y' ? 0 : layer, j, k }, value, view, highlights));
+  };
   for (const layer of view.layers) {
     const quantities = neuronQuantities(layer, L);
+    const same = sameWindow(layer, aligned?.view.layers[layer.index]);
     for (let slot = 0; slot < layer.count; slot++) {
-      for (const q of quantities) states.push(cellState(`${layer.index}|${q.kind}|${slot}`, q.kind, layer.index, layer.start + slot + 1, 0, q.values[slot] ?? null, view, highlights));
+      for (const q of quantities) add(q.kind, layer.index, slot, -1, layer.start + slot + 1, 0, q.values[slot] ?? null, same);
     }
     if (layer.index === 0) continue;
-    const previous = view.layers[layer.index - 1];
+    const previousLayer = view.layers[layer.index - 1];
+    const sameMatrix = same && sameWindow(previousLayer, aligned?.view.layers[layer.index - 1]);
     for (const matrix of MATRICES) {
       const values = matrix.values(layer);
-      for (let r = 0; r < previous.count; r++) {
+      for (let r = 0; r < previousLayer.count; r++) {
         for (let c = 0; c < layer.count; c++) {
-          const place = `${layer.index}|${matrix.kind}|${c}|${r}`;
-          states.push(cellState(place, matrix.kind, layer.index, layer.start + c + 1, previous.start + r + 1, values[r * layer.count + c] ?? null, view, highlights));
+          add(matrix.kind, layer.index, c, r, layer.start + c + 1, previousLayer.start + r + 1, values[r * layer.count + c] ?? null, sameMatrix);
         }
       }
     }

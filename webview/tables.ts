@@ -68,7 +68,10 @@ export class TablesView {
   private windows = '';
   private step = '';
   private view: ViewMessage | null = null;
-  private states = new Map<string, CellState>();
+  private highlights: Highlights | null = null;
+  private states: readonly CellState[] = [];
+  /** The states by ref, made only when cells are made (a new table), not on every step. */
+  private byRef: Map<string, CellState> | null = null;
   /** The drawn cells by place (CellState.place). */
   private cells = new Map<string, Drawn>();
   private readonly focus = new RovingFocus(this.root, { group: 'table[role="grid"]', item: 'td[data-ref]', position: cellPosition, rows: true });
@@ -100,9 +103,13 @@ export class TablesView {
   }
 
   render(view: ViewMessage, highlights: Highlights): void {
+    const before = this.states;
+    const previous = this.view && this.highlights ? { view: this.view, highlights: this.highlights, states: before } : null;
+    const states = cellStates(view, highlights, previous);
     this.view = view;
-    const states = cellStates(view, highlights);
-    this.states = new Map(states.map((s) => [s.ref, s]));
+    this.highlights = highlights;
+    this.states = states;
+    this.byRef = null;
     const shape = shapeKey(view);
     if (shape !== this.shape) {
       this.shape = shape;
@@ -119,7 +126,9 @@ export class TablesView {
         this.fitter.invalidate(view.layers.map((l) => l.index));
       }
       const changed = new Set<number>();
-      for (const state of states) {
+      for (const [i, state] of states.entries()) {
+        // The same state object: nothing about the cell changed (cellStates).
+        if (state === before[i]) continue;
         const drawn = this.cells.get(state.place);
         if (!drawn || drawn.state === state) continue;
         if (applyState(drawn.cell, state, drawn.state) && state.inNeuronTable) changed.add(state.layer);
@@ -138,7 +147,8 @@ export class TablesView {
   /** A new cell for the quantity `ref`, filled in and remembered by its place. */
   private makeCell(ref: string): HTMLTableCellElement {
     const cell = h('td', { tabindex: -1 });
-    const state = this.states.get(ref);
+    this.byRef ??= new Map(this.states.map((s) => [s.ref, s]));
+    const state = this.byRef.get(ref);
     if (state) {
       applyState(cell, state, null);
       this.cells.set(state.place, { cell, state });
