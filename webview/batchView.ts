@@ -59,11 +59,16 @@ export function batchRows(batch: BatchView, digits: number): BatchRow[] {
     });
     return [...rows, meanRow];
   }
+  const extremes = [batch.min, batch.max].every((entry) => entry !== null)
+    ? [
+        { header: `smallest, example ${batch.min!.example + 1}`, value: value(batch.min!.value), stepped: false, mean: false },
+        { header: `largest, example ${batch.max!.example + 1}`, value: value(batch.max!.value), stepped: false, mean: false },
+      ]
+    : [{ header: 'smallest and largest', value: 'not kept for a batch this large', stepped: false, mean: false }];
   return [
     { header: 'examples, m', value: String(batch.exampleCount), stepped: false, mean: false },
     meanRow,
-    { header: `smallest, example ${batch.min.example + 1}`, value: value(batch.min.value), stepped: false, mean: false },
-    { header: `largest, example ${batch.max.example + 1}`, value: value(batch.max.value), stepped: false, mean: false },
+    ...extremes,
     { header: `this example, i = ${batch.current.example + 1}`, value: value(batch.current.value), stepped: true, mean: false },
   ];
 }

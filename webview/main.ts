@@ -113,15 +113,10 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToPanel>) => {
     case 'description':
       tooltips.receive(message);
       break;
-    case 'detached':
-      hideNumbers();
-      problems.hidden = true;
-      position.textContent = message.reason;
-      break;
   }
 });
 
-api.postMessage({ type: 'ready', state: api.getState() ?? null });
+api.postMessage({ type: 'ready' });
 // While the extension prepares the first view: KaTeX and the canvas font are slow only the first time.
 warmUpTex(macros);
 diagram.warmUp();

@@ -6,9 +6,7 @@
 import type { StepAddress } from '../src/core/trace/types';
 import * as n from '../src/core/notation/symbols';
 import { formatNumber } from '../src/core/notation/format';
-import type { QuantityKind, QuantityRef } from '../src/shared/panelMessages';
-
-const KINDS: readonly QuantityKind[] = ['z', 'a', 'cost', 'dcda', 'dadz', 'delta', 'dw', 'db', 'w-new', 'b-new', 'w', 'b', 'x', 'y'];
+import { QUANTITY_KINDS, type QuantityKind, type QuantityRef } from '../src/shared/panelMessages';
 
 /** "kind:layer:j:k", the value of `data-ref` on every neuron, edge and cell. */
 export function refKey(ref: QuantityRef | StepAddress): string {
@@ -22,7 +20,7 @@ export function parseRefKey(key: string | null | undefined): QuantityRef | null 
   if (parts.length !== 4) return null;
   const kind = parts[0] as QuantityKind;
   const [layer, j, k] = parts.slice(1).map(Number);
-  if (!KINDS.includes(kind) || ![layer, j, k].every((n) => Number.isInteger(n) && n >= 0)) return null;
+  if (!QUANTITY_KINDS.includes(kind) || ![layer, j, k].every((n) => Number.isInteger(n) && n >= 0)) return null;
   return { kind, layer, j, k };
 }
 

@@ -7,7 +7,6 @@ import type { PanelState, PanelToExtension } from '../src/shared/panelMessages';
 
 interface VsCodeApi {
   postMessage(message: PanelToExtension): void;
-  getState(): PanelState | undefined;
   setState(state: PanelState): void;
 }
 

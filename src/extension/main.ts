@@ -29,8 +29,8 @@ export function activate(context: vscode.ExtensionContext): BackpropStepperApi {
   const workers = new WorkerPool(context.asAbsolutePath('dist/analysisWorker.js'));
   context.subscriptions.push(workers);
   const services = createServices(coreToolchain, workers, context.subscriptions);
-  const { analyses } = services;
-  context.subscriptions.push(registerSpecDiagnostics(analyses), registerQuickFixes(analyses), registerOutline(analyses));
+  const { analyses, guard } = services;
+  context.subscriptions.push(registerSpecDiagnostics(analyses), registerQuickFixes(analyses, guard), registerOutline(analyses, guard));
   const panels = registerPanelFeature(context, services);
   context.subscriptions.push(registerEditorFeatures(services));
   return { ...services, panels };

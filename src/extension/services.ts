@@ -4,6 +4,7 @@ import type { AnalysisRunner } from './analysis/latestWins';
 import { SpecAnalyses } from './analysis/specAnalyses';
 import type { Toolchain } from './analysis/toolchain';
 import type { SpecText, WorkerOutcome } from './analysis/worker/wire';
+import { Guard } from './guard';
 import { Log } from './log';
 import { Notices } from './notices';
 import { Settings } from './settings';
@@ -15,12 +16,15 @@ import { StepPositions } from './stepping/stepPositions';
  * - `positions` — the learner's stepping position per spec;
  * - `settings`  — the validated `backpropStepper.*` settings;
  * - `log`       — the "Backprop Stepper" output channel, for the extension's own bugs;
+ * - `guard`     — the error boundary every provider and the panel run in (guard.ts): a bug is
+ *                 logged with its stack and costs one answer, not the feature;
  * - `notices`   — the short messages shown to the person (notifications, status-bar lines);
  * - `progress`  — the status bar item shown while the analysis worker takes a while.
  * Features take what they need from here; none of them parses or runs the engine itself.
  */
 export interface Services {
   readonly log: Log;
+  readonly guard: Guard;
   readonly settings: Settings;
   readonly analyses: SpecAnalyses;
   readonly positions: StepPositions;
@@ -34,6 +38,7 @@ export interface Services {
  */
 export function createServices(toolchain: Toolchain, runner: AnalysisRunner<SpecText, WorkerOutcome>, subscriptions: vscode.Disposable[]): Services {
   const log = new Log();
+  const guard = new Guard(log);
   const settings = new Settings();
   const analyses = new SpecAnalyses(toolchain, settings, log, runner);
   const progress = new AnalysisProgress(analyses.onWorkerActivity);
@@ -41,5 +46,5 @@ export function createServices(toolchain: Toolchain, runner: AnalysisRunner<Spec
   const notices = new Notices();
   // Disposed in reverse order of dependence: positions listen to analyses, analyses use the log.
   subscriptions.push(notices, progress, positions, analyses, settings, log);
-  return { log, settings, analyses, positions, notices, progress };
+  return { log, guard, settings, analyses, positions, notices, progress };
 }

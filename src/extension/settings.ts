@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { Granularity } from '../core/stepping/position';
 import { DEFAULT_WEIGHT_ORDER, WEIGHT_ORDERS, type WeightOrder } from '../core/notation/symbols';
 import { clampApplyDigits } from '../core/edit/gradientStep';
-import { clampDigits } from './analysis/analyse';
 
 /**
  * The `backpropStepper.*` settings, read once, validated, and re-read when they change.
@@ -28,7 +27,17 @@ export interface StepperSettings {
 
 export const SECTION = 'backpropStepper';
 
-export const DEFAULT_SETTINGS: StepperSettings = { significantDigits: 6, inlayHints: 'gradient', debounceMs: 250, stepGranularity: 'neuron', applyDigits: 6, weightOrder: DEFAULT_WEIGHT_ORDER };
+/** The range of `significantDigits` (package.json contributes the same bounds). */
+export const MIN_DIGITS = 1;
+export const MAX_DIGITS = 15;
+const DEFAULT_SIGNIFICANT_DIGITS = 6;
+
+/** A `significantDigits` value made whole and brought into MIN_DIGITS…MAX_DIGITS; 6 when not finite. */
+export function clampDigits(digits: number): number {
+  return Number.isFinite(digits) ? Math.min(MAX_DIGITS, Math.max(MIN_DIGITS, Math.round(digits))) : DEFAULT_SIGNIFICANT_DIGITS;
+}
+
+export const DEFAULT_SETTINGS: StepperSettings = { significantDigits: DEFAULT_SIGNIFICANT_DIGITS, inlayHints: 'gradient', debounceMs: 250, stepGranularity: 'neuron', applyDigits: 6, weightOrder: DEFAULT_WEIGHT_ORDER };
 
 export class Settings implements vscode.Disposable {
   private value: StepperSettings = read();

@@ -3,17 +3,18 @@
  * union per direction. Both sides import these as types only, so the protocol is checked at
  * compile time on both ends of `postMessage`.
  *
- * Conversation: the webview posts `ready` first (with whatever it restored from getState);
- * only then does the extension post anything. Every later change of analysis, example or step
- * is one `view` message holding everything visible, already resolved: the webview never runs
- * the engine or the trace, it only draws numbers it is given.
+ * Conversation: the webview posts `ready` first; only then does the extension post anything (a
+ * restored panel's place comes from the state VS Code hands the serializer, not from `ready`).
+ * Every later change of analysis, example or step is one `view` message holding everything
+ * visible, already resolved: the webview never runs the engine or the trace, it only draws
+ * numbers it is given.
  *
  * Big networks (784-128-10): values travel in windows — at most MAX_WINDOW neurons per layer,
  * chosen around the current step — so a message stays a few kilobytes whatever the network's
  * size, and a step costs the same on a 2-2-2 network as on MNIST.
  */
 import type { WeightOrder } from '../core/notation/symbols';
-import type { Phase, StepAddress, StepKind } from '../core/trace/types';
+import { STEP_KINDS, type Phase, type StepAddress, type StepKind } from '../core/trace/types';
 
 /**
  * The letters of the factor macros `\bpfA` … `\bpfL`; factor i uses letter i (mod 12, the most
@@ -28,8 +29,10 @@ export const MAX_WINDOW = 12;
 /**
  * A number the panel can point at: a step of the trace, or one of the spec's own inputs —
  * a weight or bias as written (`w`, `b`), an input `x_ik` (j is k, 1-based) or a target `y_ij`.
+ * The step kinds are the trace's own list (STEP_KINDS, src/core/trace/types.ts), not a copy.
  */
-export type QuantityKind = StepKind | 'w' | 'b' | 'x' | 'y';
+export const QUANTITY_KINDS = [...STEP_KINDS, 'w', 'b', 'x', 'y'] as const;
+export type QuantityKind = (typeof QUANTITY_KINDS)[number];
 
 export interface QuantityRef {
   readonly kind: QuantityKind;
@@ -40,11 +43,11 @@ export interface QuantityRef {
   readonly k: number;
 }
 
-const STEP_KINDS: ReadonlySet<QuantityKind> = new Set<StepKind>(['z', 'a', 'cost', 'dcda', 'dadz', 'delta', 'dw', 'db', 'w-new', 'b-new']);
+const STEP_KIND_SET: ReadonlySet<QuantityKind> = new Set<StepKind>(STEP_KINDS);
 
 /** Whether a reference names a step of the trace (which can be stepped to), not one of the spec's numbers. */
 export function isStepRef(ref: QuantityRef): ref is QuantityRef & StepAddress {
-  return STEP_KINDS.has(ref.kind);
+  return STEP_KIND_SET.has(ref.kind);
 }
 
 /** A value the stepping has reached, or null while it is still to be computed (drawn empty). */
@@ -150,9 +153,12 @@ export interface BatchView {
   readonly mean: number;
   /** Every example's value in order when m ≤ MAX_BATCH_LISTED; empty for a larger batch. */
   readonly entries: readonly BatchEntry[];
-  /** The smallest and largest ∂cᵢ/∂w and the (first) examples they come from. */
-  readonly min: BatchEntry;
-  readonly max: BatchEntry;
+  /**
+   * The smallest and largest ∂cᵢ/∂w and the (first) examples they come from; null when the
+   * engine kept only this example's values (a batch past its memory bound, see workload.ts).
+   */
+  readonly min: BatchEntry | null;
+  readonly max: BatchEntry | null;
 }
 
 export interface ViewMessage {
@@ -212,13 +218,7 @@ export interface DescriptionMessage {
   readonly valueText: string;
 }
 
-/** The spec is gone (closed, deleted): the panel says so and waits to be disposed. */
-export interface DetachedMessage {
-  readonly type: 'detached';
-  readonly reason: string;
-}
-
-export type ExtensionToPanel = ViewMessage | ProblemsMessage | DescriptionMessage | DetachedMessage;
+export type ExtensionToPanel = ViewMessage | ProblemsMessage | DescriptionMessage;
 
 /**
  * The stepping commands the panel's own buttons and keys can send, and `undo` / `redo`
@@ -248,7 +248,7 @@ export interface PanelState {
 }
 
 export type PanelToExtension =
-  | { readonly type: 'ready'; readonly state: PanelState | null }
+  | { readonly type: 'ready' }
   | { readonly type: 'action'; readonly action: PanelAction }
   | { readonly type: 'stepTo'; readonly address: StepAddress }
   | { readonly type: 'reveal'; readonly ref: QuantityRef }

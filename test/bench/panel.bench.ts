@@ -18,9 +18,9 @@ import { analyse, type SpecAnalysis } from '../../src/extension/analysis/analyse
 import type { Toolchain } from '../../src/extension/analysis/toolchain';
 import { buildPanelMessage } from '../../src/extension/panel/viewMessage';
 import { gradientStepEdits } from '../../src/core/edit/gradientStep';
-import { runEngine } from '../../src/core/engine';
+import { runEngine } from '../../src/core/engine/run';
 import { parseSpec } from '../../src/core/parser/parse';
-import { buildTrace } from '../../src/core/trace';
+import { buildTrace } from '../../src/core/trace/build';
 import type { ExtensionToPanel } from '../../src/shared/panelMessages';
 import { prng } from '../unit/engine/networks';
 import { servePanelPage } from '../webview/pageServer';

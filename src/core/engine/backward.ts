@@ -1,20 +1,26 @@
 import type { Workspace } from './workspace';
 
+export interface BackwardOptions {
+  /** Add this block's Σ_i δ·a and Σ_i δ to the sums of the blocks before it (false: the first block). */
+  readonly accumulate: boolean;
+  /** False when only the per-example quantities are wanted (recomputing one example's values). */
+  readonly gradient: boolean;
+}
+
 /**
- * The backward pass for every example at once (after `forward`), from layer L down to 1:
+ * The backward pass for the loaded block (after `forward`), from layer L down to 1:
  *   ∂c_i/∂a^(L)_j           from the cost;
  *   δ^(ℓ)_j = Σ_r ∂c_i/∂a^(ℓ)_r · ∂a^(ℓ)_r/∂z^(ℓ)_j, which for an elementwise σ is just
  *             ∂c_i/∂a^(ℓ)_j · σ′(z^(ℓ)_j), and for softmax keeps the whole Jacobian
  *             ∂a_r/∂z_j = a_r(δ_rj − a_j);
- *   ∂c/∂w^(ℓ)_kj = (1/m) Σ_i δ^(ℓ)_j a^(ℓ−1)_k,  ∂c/∂b^(ℓ)_j = (1/m) Σ_i δ^(ℓ)_j;
+ *   Σ_i δ^(ℓ)_j a^(ℓ−1)_k and Σ_i δ^(ℓ)_j, running sums over the examples (see `meanGradient`);
  *   ∂c_i/∂a^(ℓ−1)_k = Σ_j δ^(ℓ)_j w^(ℓ)_kj     (the recursion that gives the pass its name).
- * The per-example ∂c_i/∂w are never stored: the mean comes straight out of one product.
+ * The per-example ∂c_i/∂w are never stored: the sum comes straight out of one product per block.
  */
-export function backward(ws: Workspace, weights: readonly Float64Array[]): void {
+export function backward(ws: Workspace, weights: readonly Float64Array[], options: BackwardOptions): void {
   const { sizes, m } = ws;
   const L = sizes.length - 1;
   ws.cost.gradient(ws.a[L], ws.y, m, sizes[L], ws.dcda[L]);
-  const inverseM = m === 0 ? 0 : 1 / m;
   for (let l = L; l >= 1; l--) {
     const n = sizes[l];
     const delta = ws.delta[l];
@@ -25,16 +31,41 @@ export function backward(ws: Workspace, weights: readonly Float64Array[]): void 
     } else {
       softmaxDelta(dcda, ws.a[l], delta, m, n);
     }
-    // ∂c/∂b^(ℓ): the mean of δ^(ℓ) over the examples, summed row by row (the order memory is in).
-    const gb = ws.gb[l];
-    for (let j = 0; j < n; j++) gb[j] = m === 0 ? 0 : delta[j];
-    for (let i = 1; i < m; i++) {
-      const base = i * n;
-      for (let j = 0; j < n; j++) gb[j] += delta[base + j];
+    if (options.gradient) {
+      // Σ_i δ^(ℓ), row by row (the order memory is in), continuing the earlier blocks' sums.
+      const gb = ws.gb[l];
+      let from = 0;
+      if (!options.accumulate) {
+        for (let j = 0; j < n; j++) gb[j] = delta[j];
+        from = 1;
+      }
+      for (let i = from; i < m; i++) {
+        const base = i * n;
+        for (let j = 0; j < n; j++) gb[j] += delta[base + j];
+      }
+      ws.products.weightGradient(ws, l, options.accumulate);
     }
-    for (let j = 0; j < n; j++) gb[j] *= inverseM;
-    ws.products.weightGradient(ws, l);
     if (l > 1) ws.products.propagate(ws, l, weights[l]);
+  }
+}
+
+/**
+ * Turns the running sums into means after the last block: ∂c/∂w^(ℓ)_kj = (1/m) Σ_i δ_j a_k and
+ * ∂c/∂b^(ℓ)_j = (1/m) Σ_i δ_j, one multiplication each (0 with no examples).
+ */
+export function meanGradient(ws: Workspace): void {
+  const m = ws.exampleCount;
+  const inverseM = m === 0 ? 0 : 1 / m;
+  for (let l = 1; l < ws.sizes.length; l++) {
+    if (m === 0) {
+      ws.gw[l].fill(0);
+      ws.gb[l].fill(0);
+      continue;
+    }
+    const gw = ws.gw[l];
+    for (let q = 0; q < gw.length; q++) gw[q] *= inverseM;
+    const gb = ws.gb[l];
+    for (let q = 0; q < gb.length; q++) gb[q] *= inverseM;
   }
 }
 

@@ -1,7 +1,7 @@
 import { DEFAULT_WEIGHT_ORDER, type Notation } from '../notation/symbols';
 import * as sym from '../notation/symbols';
+import type { LayerBuffers } from './kernelTypes';
 import type { NumericFailure } from './types';
-import type { PassArrays } from './workspace';
 
 /**
  * Weights are named in the article's from-to order whatever convention a view uses: the engine
@@ -15,59 +15,113 @@ const ORDER = DEFAULT_WEIGHT_ORDER;
  * from layer L down), then the update. Within one quantity and layer the lowest example comes
  * first, then the lowest neuron. Scanning after the passes keeps the hot loops free of checks;
  * a NaN anywhere must have begun at one of these, and naming it says where to look.
+ *
+ * The examples are scanned block by block as the engine computes them (`block`), keeping the
+ * first hit of each quantity and layer; `finish` then picks the first in stepping order. Blocks
+ * come in example order, so the first hit kept is the one a scan of all examples would find.
  */
-export function findFailure(ws: PassArrays, updatedW: readonly Float64Array[], updatedB: readonly Float64Array[], updatedCost: number): NumericFailure | null {
-  const { sizes, m } = ws;
-  const L = sizes.length - 1;
-  for (let l = 1; l <= L; l++) {
-    const hit =
-      scan(ws.z[l], sizes[l], 'z', l, (j) => sym.z(l, j)) ?? scan(ws.a[l], sizes[l], 'a', l, (j) => sym.a(l, j));
-    if (hit) return hit;
-  }
-  for (let i = 0; i < m; i++) {
-    if (!Number.isFinite(ws.costs[i])) return failure('cost', i + 1, L, 0, ws.costs[i], sym.exampleCost);
-  }
-  for (let l = L; l >= 1; l--) {
-    const n = sizes[l];
-    const hit =
-      scan(ws.dcda[l], n, 'dcda', l, (j) => sym.dcda(l, j)) ?? scan(ws.delta[l], n, 'delta', l, (j) => sym.delta(l, j));
-    if (hit) return hit;
-    if (!allFinite(ws.gw[l])) {
-      // The mean is not finite although δ and a are: some single δ·a overflowed. Find it.
-      const p = sizes[l - 1];
-      for (let i = 0; i < m; i++)
-        for (let k = 0; k < p; k++)
-          for (let j = 0; j < n; j++) {
-            const v = ws.delta[l][i * n + j] * ws.a[l - 1][i * p + k];
-            if (!Number.isFinite(v)) return failure('dw', i + 1, l, j + 1, v, sym.dcdw(l, k + 1, j + 1, ORDER));
-          }
-      const q = firstBad(ws.gw[l]);
-      return failure('dw', 0, l, (q % n) + 1, ws.gw[l][q], sym.meanDcdw(l, Math.floor(q / n) + 1, (q % n) + 1, ORDER));
-    }
-    if (!allFinite(ws.gb[l])) {
-      const q = firstBad(ws.gb[l]);
-      return failure('db', 0, l, q + 1, ws.gb[l][q], sym.meanDcdb(l, q + 1));
+export class FailureScan {
+  /** The first hit of each quantity and layer ('z1', 'delta2', 'dw1', …). */
+  private readonly hits = new Map<string, NumericFailure>();
+  /** Layers whose running Σ_i δ·a went non-finite before any single product δ·a was found to. */
+  private readonly overflowing = new Set<number>();
+
+  constructor(private readonly sizes: readonly number[]) {}
+
+  /**
+   * Scans a block of examples from `first` (0-based), after its passes; `gw` holds the running
+   * sums Σ_i δ·a through this block (or the final means: their finiteness is the same).
+   */
+  block(values: LayerBuffers, first: number): void {
+    const L = this.sizes.length - 1;
+    for (let l = 1; l <= L; l++) {
+      const n = this.sizes[l];
+      this.keep(`z${l}`, () => scan(values.z[l], values.m * n, n, first, 'z', l, (j) => sym.z(l, j)));
+      this.keep(`a${l}`, () => scan(values.a[l], values.m * n, n, first, 'a', l, (j) => sym.a(l, j)));
+      this.keep(`dcda${l}`, () => scan(values.dcda[l], values.m * n, n, first, 'dcda', l, (j) => sym.dcda(l, j)));
+      this.keep(`delta${l}`, () => scan(values.delta[l], values.m * n, n, first, 'delta', l, (j) => sym.delta(l, j)));
+      if (this.hits.has(`dw${l}`) || (!this.overflowing.has(l) && allFinite(values.gw[l], values.gw[l].length))) continue;
+      // The sum is not finite: some single δ·a may have overflowed although δ and a are finite.
+      const hit = overflowingProduct(values, l, first);
+      if (hit) this.hits.set(`dw${l}`, hit);
+      else this.overflowing.add(l);
     }
   }
-  for (let l = 1; l <= L; l++) {
-    const n = sizes[l];
-    if (!allFinite(updatedW[l])) {
-      const q = firstBad(updatedW[l]);
-      return failure('w-new', 0, l, (q % n) + 1, updatedW[l][q], sym.w(l, Math.floor(q / n) + 1, (q % n) + 1, ORDER));
+
+  /** The first failure in stepping order, given every c_i, the mean gradient and the update. */
+  finish(
+    costs: Float64Array,
+    gradient: { readonly w: readonly Float64Array[]; readonly b: readonly Float64Array[] },
+    updatedW: readonly Float64Array[],
+    updatedB: readonly Float64Array[],
+    updatedCost: number,
+  ): NumericFailure | null {
+    const L = this.sizes.length - 1;
+    const hit = (key: string) => this.hits.get(key) ?? null;
+    for (let l = 1; l <= L; l++) {
+      const found = hit(`z${l}`) ?? hit(`a${l}`);
+      if (found) return found;
     }
-    if (!allFinite(updatedB[l])) {
-      const q = firstBad(updatedB[l]);
-      return failure('b-new', 0, l, q + 1, updatedB[l][q], sym.b(l, q + 1));
+    for (let i = 0; i < costs.length; i++) {
+      if (!Number.isFinite(costs[i])) return failure('cost', i + 1, L, 0, costs[i], sym.exampleCost);
     }
+    for (let l = L; l >= 1; l--) {
+      const n = this.sizes[l];
+      const found = hit(`dcda${l}`) ?? hit(`delta${l}`);
+      if (found) return found;
+      const gw = gradient.w[l];
+      if (!allFinite(gw, gw.length)) {
+        const q = firstBad(gw);
+        return hit(`dw${l}`) ?? failure('dw', 0, l, (q % n) + 1, gw[q], sym.meanDcdw(l, Math.floor(q / n) + 1, (q % n) + 1, ORDER));
+      }
+      const gb = gradient.b[l];
+      if (!allFinite(gb, gb.length)) {
+        const q = firstBad(gb);
+        return failure('db', 0, l, q + 1, gb[q], sym.meanDcdb(l, q + 1));
+      }
+    }
+    for (let l = 1; l <= L; l++) {
+      const n = this.sizes[l];
+      if (!allFinite(updatedW[l], updatedW[l].length)) {
+        const q = firstBad(updatedW[l]);
+        return failure('w-new', 0, l, (q % n) + 1, updatedW[l][q], sym.w(l, Math.floor(q / n) + 1, (q % n) + 1, ORDER));
+      }
+      if (!allFinite(updatedB[l], updatedB[l].length)) {
+        const q = firstBad(updatedB[l]);
+        return failure('b-new', 0, l, q + 1, updatedB[l][q], sym.b(l, q + 1));
+      }
+    }
+    if (!Number.isFinite(updatedCost)) return failure('cost-after-step', 0, L, 0, updatedCost, sym.meanCostSymbol);
+    return null;
   }
-  if (!Number.isFinite(updatedCost)) return failure('cost-after-step', 0, L, 0, updatedCost, sym.meanCostSymbol);
+
+  private keep(key: string, find: () => NumericFailure | null): void {
+    if (this.hits.has(key)) return;
+    const found = find();
+    if (found) this.hits.set(key, found);
+  }
+}
+
+/** The first product δ^(ℓ)_j · a^(ℓ−1)_k of the block that is not finite, by example, then k, then j. */
+function overflowingProduct(values: LayerBuffers, l: number, first: number): NumericFailure | null {
+  const n = values.sizes[l];
+  const p = values.sizes[l - 1];
+  const delta = values.delta[l];
+  const a = values.a[l - 1];
+  for (let i = 0; i < values.m; i++)
+    for (let k = 0; k < p; k++)
+      for (let j = 0; j < n; j++) {
+        const v = delta[i * n + j] * a[i * p + k];
+        if (!Number.isFinite(v)) return failure('dw', first + i + 1, l, j + 1, v, sym.dcdw(l, k + 1, j + 1, ORDER));
+      }
   return null;
 }
 
-function allFinite(values: Float64Array): boolean {
-  // A sum of finite numbers is finite unless it overflows, so one pass settles the common case.
+/** Whether the first `length` numbers are all finite. */
+function allFinite(values: Float64Array, length: number): boolean {
+  // x·0 is 0 for every finite x and NaN otherwise, so one sum settles the common case.
   let sum = 0;
-  for (let q = 0; q < values.length; q++) sum += values[q] * 0;
+  for (let q = 0; q < length; q++) sum += values[q] * 0;
   return sum === 0;
 }
 
@@ -76,17 +130,20 @@ function firstBad(values: Float64Array): number {
   return 0;
 }
 
+/** The first non-finite number among the first `length` of a block's values, numbered from example `first`. */
 function scan(
   values: Float64Array,
+  length: number,
   n: number,
+  first: number,
   quantity: string,
   layer: number,
   symbol: (j: number) => Notation,
 ): NumericFailure | null {
-  if (allFinite(values)) return null;
+  if (allFinite(values, length)) return null;
   const q = firstBad(values);
   const i = Math.floor(q / n);
-  return failure(quantity, i + 1, layer, (q % n) + 1, values[q], symbol((q % n) + 1));
+  return failure(quantity, first + i + 1, layer, (q % n) + 1, values[q], symbol((q % n) + 1));
 }
 
 const HINTS: Record<string, string> = {

@@ -1,6 +1,5 @@
 import type { Network } from '../model/network';
-import { backward } from './backward';
-import { costs, forward } from './forward';
+import { passOverExamples } from './passes';
 import { workspaceFor, type Workspace } from './workspace';
 
 /** The mean cost c and gradient ∂c/∂w, ∂c/∂b, as views into the workspace (valid until its next use). */
@@ -11,14 +10,12 @@ export interface GradientView {
 }
 
 /**
- * The fast path: one batched forward and backward pass in the network's reusable workspace,
- * allocating nothing after the first call. Returns views into the workspace, so copy what must
- * outlive the next call. `runEngine` builds the full, owned EngineResult on top of the same passes.
+ * The fast path: forward and backward passes over every example in the network's reusable
+ * workspace, allocating nothing after the first call. Returns views into the workspace, so copy
+ * what must outlive the next call. `runEngine` builds the full EngineResult on the same passes.
  */
 export function computeGradient(network: Network, workspace: Workspace = workspaceFor(network)): GradientView {
-  forward(workspace, workspace.weights, workspace.biases);
-  const cost = costs(workspace);
-  backward(workspace, workspace.weights);
+  const cost = passOverExamples(workspace, workspace.weights, workspace.biases, { backward: true, costs: null });
   return { cost, w: workspace.gw, b: workspace.gb };
 }
 
@@ -29,6 +26,5 @@ export function meanCost(
   biases?: readonly Float64Array[],
   workspace: Workspace = workspaceFor(network),
 ): number {
-  forward(workspace, weights ?? workspace.weights, biases ?? workspace.biases);
-  return costs(workspace);
+  return passOverExamples(workspace, weights ?? workspace.weights, biases ?? workspace.biases, { backward: false, costs: null });
 }

@@ -17,6 +17,10 @@
  * C[i·n + j] = scale·Σ_t A[i·p + t]·B[j·p + t] (+ bias[j] when given). A is m×p, B is n×p, C is
  * m×n. Each sum runs over t in increasing order from +0, then is scaled, then biased: the
  * order the WebAssembly kernel keeps too, so the two agree bit for bit.
+ *
+ * With `accumulate`, each sum starts from what C already holds instead of +0 (scale 1, no bias):
+ * a sum over examples taken block by block then adds its terms in exactly the order of one
+ * unblocked sum, so a blocked ∂c/∂w is bit-identical to an unblocked one.
  */
 export function multiplyTransposed(
   A: Float64Array,
@@ -27,8 +31,9 @@ export function multiplyTransposed(
   n: number,
   scale: number,
   bias: Float64Array | null,
+  accumulate = false,
 ): void {
-  product(A, B, C, m, p, n);
+  product(A, B, C, m, p, n, accumulate);
   if (scale === 1 && bias === null) return;
   for (let i = 0; i < m; i++) {
     const row = i * n;
@@ -38,8 +43,8 @@ export function multiplyTransposed(
   }
 }
 
-/** C = A·Bᵀ, the bare product. */
-function product(A: Float64Array, B: Float64Array, C: Float64Array, m: number, p: number, n: number): void {
+/** C = A·Bᵀ (C + A·Bᵀ when accumulating), the bare product. */
+function product(A: Float64Array, B: Float64Array, C: Float64Array, m: number, p: number, n: number, accumulate: boolean): void {
   const m4 = m - (m % 4);
   const n4 = n - (n % 4);
   let i = 0;
@@ -58,6 +63,13 @@ function product(A: Float64Array, B: Float64Array, C: Float64Array, m: number, p
       let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
       let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
       let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+      if (accumulate) {
+        const c = i * n + j;
+        c00 = C[c]; c01 = C[c + 1]; c02 = C[c + 2]; c03 = C[c + 3];
+        c10 = C[c + n]; c11 = C[c + n + 1]; c12 = C[c + n + 2]; c13 = C[c + n + 3];
+        c20 = C[c + 2 * n]; c21 = C[c + 2 * n + 1]; c22 = C[c + 2 * n + 2]; c23 = C[c + 2 * n + 3];
+        c30 = C[c + 3 * n]; c31 = C[c + 3 * n + 1]; c32 = C[c + 3 * n + 2]; c33 = C[c + 3 * n + 3];
+      }
       for (let t = 0; t < p; t++) {
         const w0 = B[b0 + t];
         const w1 = B[b1 + t];
@@ -84,7 +96,11 @@ function product(A: Float64Array, B: Float64Array, C: Float64Array, m: number, p
     // Leftover columns: 4 rows × 1 column.
     for (; j < n; j++) {
       const b0 = j * p;
+      const c = i * n + j;
       let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+      if (accumulate) {
+        c0 = C[c]; c1 = C[c + n]; c2 = C[c + 2 * n]; c3 = C[c + 3 * n];
+      }
       for (let t = 0; t < p; t++) {
         const w = B[b0 + t];
         c0 += A[a0 + t] * w;
@@ -92,7 +108,6 @@ function product(A: Float64Array, B: Float64Array, C: Float64Array, m: number, p
         c2 += A[a2 + t] * w;
         c3 += A[a3 + t] * w;
       }
-      const c = i * n + j;
       C[c] = c0;
       C[c + n] = c1;
       C[c + 2 * n] = c2;
@@ -108,7 +123,11 @@ function product(A: Float64Array, B: Float64Array, C: Float64Array, m: number, p
       const b1 = b0 + p;
       const b2 = b1 + p;
       const b3 = b2 + p;
+      const c = i * n + j;
       let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+      if (accumulate) {
+        c0 = C[c]; c1 = C[c + 1]; c2 = C[c + 2]; c3 = C[c + 3];
+      }
       for (let t = 0; t < p; t++) {
         const x = A[a0 + t];
         c0 += x * B[b0 + t];
@@ -116,7 +135,6 @@ function product(A: Float64Array, B: Float64Array, C: Float64Array, m: number, p
         c2 += x * B[b2 + t];
         c3 += x * B[b3 + t];
       }
-      const c = i * n + j;
       C[c] = c0;
       C[c + 1] = c1;
       C[c + 2] = c2;
@@ -124,7 +142,7 @@ function product(A: Float64Array, B: Float64Array, C: Float64Array, m: number, p
     }
     for (; j < n; j++) {
       const b0 = j * p;
-      let s = 0;
+      let s = accumulate ? C[i * n + j] : 0;
       for (let t = 0; t < p; t++) s += A[a0 + t] * B[b0 + t];
       C[i * n + j] = s;
     }

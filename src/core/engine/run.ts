@@ -1,63 +1,78 @@
 import type { Network } from '../model/network';
-import { backward } from './backward';
-import { findFailure } from './failure';
-import { costs, forward } from './forward';
-import type { EngineResult, NumericFailure } from './types';
-import { workspaceFor, type PassArrays, type Workspace } from './workspace';
+import { keepsEveryExample } from '../model/workload';
+import { exampleReader } from './exampleValues';
+import { FailureScan } from './failure';
+import { passOverExamples } from './passes';
+import type { EngineParts, EngineResult, NumericFailure, StoredExamples } from './types';
+import { Workspace, workspaceFor, type KernelChoice } from './workspace';
+
+export interface EngineOptions {
+  /** The most examples per block (default: as many as fit in BLOCK_BYTES, see workload.ts). */
+  readonly rows?: number;
+  readonly kernel?: KernelChoice;
+  /** Keep every example's values (default: when they fit in KEEP_BYTES, see workload.ts). */
+  readonly keep?: boolean;
+}
 
 /**
  * Runs backpropagation on every example of the network and returns everything it computed:
- * the forward quantities, c_i and c, ∂c_i/∂a, σ′, δ per example, the mean gradient, one step of
- * gradient descent w − η∂c/∂w, b − η∂c/∂b with the cost after it, and the first non-finite
- * quantity if any (those two are computed on first read). The passes run in the network's
- * shared workspace and the result owns copies of its arrays, so it survives the workspace's
- * next use. Per-example ∂c_i/∂w are not stored; see perExample.ts.
+ * c_i and c, the mean gradient, one step of gradient descent w − η∂c/∂w, b − η∂c/∂b with the
+ * cost after it, the first non-finite quantity if any (those two are computed on first read),
+ * and each example's forward values, ∂c_i/∂a, σ′ and δ through `example(i)`.
+ *
+ * The examples go through the passes in blocks (see passes.ts). While every example's values
+ * fit in KEEP_BYTES the result keeps a copy of them, made block by block, so it survives the
+ * workspace's next use; past that it keeps only the c_i, and `example(i)` recomputes the one
+ * example asked for. Memory for per-example values is thus at most one block (BLOCK_BYTES), the
+ * kept copy (KEEP_BYTES) and 8 bytes an example.
  */
-export function runEngine(network: Network): EngineResult {
-  const scratch = workspaceFor(network);
-  forward(scratch, scratch.weights, scratch.biases);
-  const cost = costs(scratch);
-  backward(scratch, scratch.weights);
-  const ws = ownedCopy(scratch);
+export function runEngine(network: Network, options: EngineOptions = {}): EngineResult {
+  const ws = options.rows === undefined && options.kernel === undefined ? workspaceFor(network) : new Workspace(network, options.kernel, options.rows);
+  const m = ws.exampleCount;
+  const costs = new Float64Array(m);
+  const stored = (options.keep ?? keepsEveryExample(ws.sizes, m)) ? storedArrays(ws.sizes, m) : null;
+  const scan = new FailureScan(ws.sizes);
+  // Each block is copied into the kept values, or else scanned for non-finite numbers while it
+  // is in the workspace (kept values are scanned when the failure is first read).
+  const visit = (block: Workspace) => (stored === null ? scan.block(block, block.first) : copyBlock(block, stored));
+  const cost = passOverExamples(ws, ws.weights, ws.biases, { backward: true, costs, visit });
+  const gw = ws.gw.map((g) => new Float64Array(g));
+  const gb = ws.gb.map((g) => new Float64Array(g));
 
   const eta = network.learningRate;
   const L = ws.sizes.length - 1;
   const w: Float64Array[] = [new Float64Array(0)];
   const b: Float64Array[] = [new Float64Array(0)];
   for (let l = 1; l <= L; l++) {
-    const wl = new Float64Array(scratch.weights[l]);
-    const gw = ws.gw[l];
-    for (let q = 0; q < wl.length; q++) wl[q] -= eta * gw[q];
-    const bl = new Float64Array(scratch.biases[l]);
-    const gb = ws.gb[l];
-    for (let q = 0; q < bl.length; q++) bl[q] -= eta * gb[q];
+    const wl = new Float64Array(ws.weights[l]);
+    for (let q = 0; q < wl.length; q++) wl[q] -= eta * gw[l][q];
+    const bl = new Float64Array(ws.biases[l]);
+    for (let q = 0; q < bl.length; q++) bl[q] -= eta * gb[l][q];
     w.push(wl);
     b.push(bl);
   }
   // Two quantities are derived on first read and then kept: the cost after the step (a whole
-  // extra forward pass) and the scan for a non-finite number. Stepping through the trace needs
+  // extra forward pass) and the failure, which needs it. Stepping through the trace needs
   // neither, so building a trace costs little more than the gradient itself.
   let updatedCost: number | undefined;
   const costAfterStep = (): number => {
-    if (updatedCost === undefined) {
-      forward(scratch, w, b);
-      updatedCost = costs(scratch);
-    }
+    updatedCost ??= passOverExamples(ws, w, b, { backward: false, costs: null });
     return updatedCost;
   };
   let failure: NumericFailure | null | undefined;
+  const findFailure = (): NumericFailure | null => {
+    if (stored !== null) scan.block({ sizes: ws.sizes, m, z: stored.z, a: stored.a, dcda: stored.dcda, delta: stored.delta, gw }, 0);
+    return scan.finish(costs, { w: gw, b: gb }, w, b, costAfterStep());
+  };
 
   return {
     network,
-    exampleCount: ws.m,
-    z: ws.z,
-    a: ws.a,
-    dcda: ws.dcda,
-    dadz: ws.dadz,
-    delta: ws.delta,
-    costs: ws.costs,
+    exampleCount: m,
+    stored,
+    example: exampleReader(network, stored),
+    costs,
     cost,
-    gradient: { w: ws.gw, b: ws.gb },
+    gradient: { w: gw, b: gb },
     updated: {
       w,
       b,
@@ -66,29 +81,62 @@ export function runEngine(network: Network): EngineResult {
       },
     },
     get failure() {
-      if (failure === undefined) failure = findFailure(ws, w, b, costAfterStep());
+      if (failure === undefined) failure = findFailure();
       return failure;
     },
-    kernel: scratch.products.kernel,
+    kernel: ws.products.kernel,
   };
 }
 
+/** An EngineResult from its plain parts (as the analysis worker sends them). */
+export function engineFromParts(parts: EngineParts): EngineResult {
+  return { ...parts, example: exampleReader(parts.network, parts.stored) };
+}
+
 /**
- * Copies of every array a result exposes, in one allocation: the shared workspace may live in
- * the WebAssembly kernel's memory and is overwritten by the next pass over this network.
+ * The result as plain data: the quantities derived on first read (the cost after the step, the
+ * failure) are read here. Every field is listed, so a new one fails to compile until it is sent too.
  */
-function ownedCopy(ws: Workspace): PassArrays {
-  const layered = [ws.z, ws.a, ws.dcda, ws.dadz, ws.delta, ws.gw, ws.gb];
-  let total = ws.costs.length;
-  for (const list of layered) for (const array of list) total += array.length;
+export function engineParts(result: EngineResult): EngineParts {
+  return {
+    network: result.network,
+    exampleCount: result.exampleCount,
+    stored: result.stored,
+    costs: result.costs,
+    cost: result.cost,
+    gradient: { w: result.gradient.w, b: result.gradient.b },
+    updated: { w: result.updated.w, b: result.updated.b, cost: result.updated.cost },
+    failure: result.failure,
+    kernel: result.kernel,
+  };
+}
+
+/** Room for every example's values, batch-major, in one allocation. */
+function storedArrays(sizes: readonly number[], m: number): StoredExamples {
+  let total = m * sizes[0];
+  for (let l = 1; l < sizes.length; l++) total += 5 * m * sizes[l];
   const arena = new Float64Array(total);
   let offset = 0;
-  const copy = (array: Float64Array): Float64Array => {
-    const view = arena.subarray(offset, offset + array.length);
-    view.set(array);
-    offset += array.length;
-    return view;
+  const take = (l: number, exists: boolean) => {
+    const length = exists ? m * sizes[l] : 0;
+    offset += length;
+    return arena.subarray(offset - length, offset);
   };
-  const [z, a, dcda, dadz, delta, gw, gb] = layered.map((list) => list.map(copy));
-  return { sizes: ws.sizes, m: ws.m, z, a, dcda, dadz, delta, gw, gb, costs: copy(ws.costs) };
+  const layered = (inputs: boolean) => sizes.map((_, l) => take(l, l > 0 || inputs));
+  return { z: layered(false), a: layered(true), dcda: layered(false), dadz: layered(false), delta: layered(false) };
+}
+
+/**
+ * Copies the workspace's block into the kept values, at its examples' rows: the workspace may
+ * live in the WebAssembly kernel's memory and is overwritten by the next block or pass.
+ */
+function copyBlock(ws: Workspace, stored: StoredExamples): void {
+  const names = ['z', 'a', 'dcda', 'dadz', 'delta'] as const;
+  for (const name of names)
+    for (let l = 0; l < ws.sizes.length; l++) {
+      const target = stored[name][l];
+      if (target.length === 0) continue;
+      const n = ws.sizes[l];
+      target.set(ws[name][l].subarray(0, ws.m * n), ws.first * n);
+    }
 }

@@ -1,59 +1,56 @@
 import type { Network } from '../model/network';
+import { blockRows } from '../model/workload';
 import { activation, type Activation } from './activations';
 import { cost, type Cost } from './costs';
-import type { EngineResult } from './types';
-import { JsProducts, type KernelName, type LayerProducts, type Take } from './products';
-import { WasmProducts } from './wasm/products';
+import { JsProducts } from './jsProducts';
+import type { KernelName, LayerBuffers, LayerProducts, Take } from './kernelTypes';
+import { WasmProducts } from './wasm/wasmProducts';
 import { wasmArena, type Multiply } from './wasm/runtime';
 
 /** Which kernel a workspace should use; 'auto' picks by the amount of work (see below). */
 export type KernelChoice = KernelName | 'auto';
 
 /**
- * Below this many multiply-adds per pass (Σ_ℓ m·n_(ℓ−1)·n_ℓ), 'auto' keeps the JavaScript
- * kernel. Such a gradient takes a few microseconds either way, and on the very smallest (the
- * Mazur network: 8) the calls into WebAssembly cost more than they save, while each WebAssembly
- * workspace costs a memory of its own (about 45 µs to set up). `npm run bench gradient` times
- * both kernels on every shape.
+ * Below this many multiply-adds per pass (Σ_ℓ m·n_(ℓ−1)·n_ℓ, m the examples of one block),
+ * 'auto' keeps the JavaScript kernel. Such a gradient takes a few microseconds either way, and
+ * on the very smallest (the Mazur network: 8) the calls into WebAssembly cost more than they
+ * save, while each WebAssembly workspace costs a memory of its own (about 45 µs to set up).
+ * `npm run bench gradient` times both kernels on every shape.
  */
 export const WASM_MIN_MULTIPLY_ADDS = 1024;
 
 /**
- * The arrays a batched pass leaves behind, as a result or a failure scan reads them: the
- * per-example quantities documented on EngineResult, plus the layer sizes, m and the mean
- * gradient under the workspace's own names.
- */
-export interface PassArrays extends Pick<EngineResult, 'z' | 'a' | 'dcda' | 'dadz' | 'delta' | 'costs'> {
-  readonly sizes: readonly number[];
-  readonly m: number;
-  readonly gw: readonly Float64Array[];
-  readonly gb: readonly Float64Array[];
-}
-
-/**
- * Every buffer one batched forward and backward pass writes, allocated once per network so
+ * Every buffer one block of a forward and backward pass writes, allocated once per network so
  * that repeated gradients (the benchmark, gradient checking, a panel re-running on each edit of
- * a number) allocate nothing. Arrays are batch-major (example i, neuron j at i·n_ℓ + j) and
- * indexed by layer like EngineResult; index 0 of z, dadz, dcda, delta, gw, gb is empty.
+ * a number) allocate nothing. A block holds up to `rows` examples (all of them when they fit in
+ * BLOCK_BYTES, see workload.ts); `load` packs the inputs and targets of the next block. Arrays
+ * are batch-major (example i of the block, neuron j at i·n_ℓ + j) and indexed by layer; index 0
+ * of z, dadz, dcda, delta, gw, gb is empty.
  */
-export class Workspace implements PassArrays {
+export class Workspace implements LayerBuffers {
   /** n_0 … n_L */
   readonly sizes: readonly number[];
-  /** m */
-  readonly m: number;
+  /** All the network's examples. */
+  readonly exampleCount: number;
+  /** The most examples one block holds. */
+  readonly rows: number;
+  /** The examples in the loaded block. */
+  m = 0;
+  /** The 0-based number of the loaded block's first example; −1 before the first `load`. */
+  first = -1;
   readonly activations: readonly (Activation | null)[];
   readonly cost: Cost;
   readonly z: Float64Array[] = [];
-  /** a[0] holds the inputs x_i, packed once from the examples. */
+  /** a[0] holds the block's inputs x_i. */
   readonly a: Float64Array[] = [];
   readonly dadz: Float64Array[] = [];
   readonly dcda: Float64Array[] = [];
   readonly delta: Float64Array[] = [];
-  /** The targets y_i, packed batch-major (m × n_L). */
+  /** The block's targets y_i, batch-major (m × n_L). */
   readonly y: Float64Array;
-  /** c_i */
+  /** The block's c_i. */
   readonly costs: Float64Array;
-  /** Mean gradients, laid out like Layer.weights / Layer.biases. */
+  /** Σ_i δ·a and Σ_i δ so far, then the mean gradients; laid out like Layer.weights / Layer.biases. */
   readonly gw: Float64Array[] = [];
   readonly gb: Float64Array[] = [];
   /** The layer products, on the kernel this workspace's memory was made for. */
@@ -62,17 +59,23 @@ export class Workspace implements PassArrays {
   readonly weights: readonly Float64Array[];
   readonly biases: readonly Float64Array[];
 
-  constructor(network: Network, kernel: KernelChoice = 'auto') {
+  /** `rows` defaults to as many examples as fit in BLOCK_BYTES. */
+  constructor(
+    private readonly network: Network,
+    kernel: KernelChoice = 'auto',
+    rows?: number,
+  ) {
     const layers = network.layers;
-    const m = network.examples.length;
     const L = layers.length - 1;
-    this.m = m;
+    this.exampleCount = network.examples.length;
     this.sizes = layers.map((layer) => layer.size);
+    const sizes = this.sizes;
+    this.rows = Math.max(1, Math.min(rows ?? blockRows(sizes, this.exampleCount), Math.max(1, this.exampleCount)));
+    const m = this.rows;
     this.weights = layers.map((layer) => layer.weights);
     this.biases = layers.map((layer) => layer.biases);
     this.activations = layers.map((layer) => (layer.activation === null ? null : activation(layer.activation)));
     this.cost = cost(network.cost);
-    const sizes = this.sizes;
 
     // Every buffer is a view into one allocation: dozens of separate typed arrays, each with its
     // own backing store, cost more to create than a whole gradient of a small network. For the
@@ -113,17 +116,28 @@ export class Workspace implements PassArrays {
     this.products = products;
     this.y = own.y;
     this.costs = own.costs;
+  }
 
-    const n0 = sizes[0];
-    const nL = sizes[L];
+  /**
+   * Makes the block of examples from `first` (0-based) the loaded one: packs their inputs into
+   * a[0] and their targets into y. Nothing to do when that block is loaded already (a network
+   * whose examples fit in one block packs them once for all its passes).
+   */
+  load(first: number): void {
+    if (first === this.first) return;
+    const count = Math.max(0, Math.min(this.rows, this.exampleCount - first));
+    const n0 = this.sizes[0];
+    const nL = this.sizes[this.sizes.length - 1];
     // Plain loops: subarray() costs more than copying a handful of numbers.
     const x = this.a[0];
     const y = this.y;
-    for (let i = 0; i < m; i++) {
-      const example = network.examples[i];
+    for (let i = 0; i < count; i++) {
+      const example = this.network.examples[first + i];
       for (let k = 0; k < n0; k++) x[i * n0 + k] = example.x[k];
       for (let j = 0; j < nL; j++) y[i * nL + j] = example.y[j];
     }
+    this.m = count;
+    this.first = first;
   }
 }
 

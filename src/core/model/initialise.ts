@@ -1,4 +1,5 @@
-import type { ActivationName } from './network';
+import { activationEntry, type ActivationName } from '../activations/registry';
+import type { InitialisationRule } from '../activations/entry';
 
 /**
  * Initial values for a layer whose spec leaves out `w` or `b`.
@@ -15,9 +16,10 @@ import type { ActivationName } from './network';
  *    (row k = neuron k of layer ℓ − 1), each as w = (2r − 1)·B, uniform in [−B, +B). A layer
  *    that gives its `w` draws nothing, so writing out (or deleting) one layer's `w` changes
  *    the initial weights of the layers after it, never of those before it.
- * 3. The bound B depends on the layer's activation:
- *    - relu: He uniform, B = √(6 / n_(ℓ−1));
- *    - sigmoid, tanh, linear, softmax: Glorot (Xavier) uniform, B = √(6 / (n_(ℓ−1) + n_ℓ)).
+ * 3. The bound B follows the rule the layer's activation names in the registry
+ *    (src/core/activations, `initialisation`):
+ *    - `he`: He uniform, B = √(6 / n_(ℓ−1)), for the rectifiers (relu and its relatives);
+ *    - `glorot`: Glorot (Xavier) uniform, B = √(6 / (n_(ℓ−1) + n_ℓ)), for the others.
  * 4. A layer that leaves out `b` gets b^(ℓ)_j = 0 for every j; biases never draw.
  *
  * The weights are computed in IEEE-754 double arithmetic, whose ×, / and √ are correctly
@@ -41,7 +43,17 @@ export function mulberry32(seed: number): () => number {
 
 /** B, the half-width of the uniform range the weights of a layer are drawn from. */
 export function initialisationBound(activation: ActivationName, previousSize: number, size: number): number {
-  return activation === 'relu' ? Math.sqrt(6 / previousSize) : Math.sqrt(6 / (previousSize + size));
+  return ruleBound(activationEntry(activation).initialisation, previousSize, size);
+}
+
+/** B for one rule; exhaustive, so a new rule cannot fall back on another without the compiler noticing. */
+function ruleBound(rule: InitialisationRule, previousSize: number, size: number): number {
+  switch (rule) {
+    case 'he':
+      return Math.sqrt(6 / previousSize);
+    case 'glorot':
+      return Math.sqrt(6 / (previousSize + size));
+  }
 }
 
 /** What the spec gives for one layer ℓ ≥ 1; null marks a part left out. */

@@ -4,11 +4,12 @@
  * everything a person reads, and from 0 in these arrays.
  */
 
-export const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'linear', 'softmax'] as const;
-export type ActivationName = (typeof ACTIVATIONS)[number];
+import type { ActivationName } from '../activations/registry';
+import type { CostName } from '../costs/registry';
 
-export const COSTS = ['squared', 'half-squared', 'mean-squared', 'binary-cross-entropy', 'cross-entropy'] as const;
-export type CostName = (typeof COSTS)[number];
+// The names come from the registries, where each activation and cost is defined once.
+export { ACTIVATIONS, type ActivationName } from '../activations/registry';
+export { COSTS, type CostName } from '../costs/registry';
 
 export interface Layer {
   /** n_ℓ */

@@ -16,6 +16,20 @@ export const MAX_MULTIPLY_ADDS = 1e10;
 /** The most bytes one analysis may allocate for the engine's arrays (1 GiB). */
 export const MAX_ANALYSIS_BYTES = 2 ** 30;
 
+/**
+ * The most bytes the engine's workspace gives to per-example values at once (64 MiB): it works
+ * through the examples in blocks of as many as fit (see `blockRows`), whatever m is.
+ */
+export const BLOCK_BYTES = 64 * 2 ** 20;
+
+/**
+ * The most bytes a result keeps of every example's values (z, a, σ′, ∂c/∂a, δ; 64 MiB), so that
+ * views read any example's directly. Past it the result keeps only each cᵢ (8 bytes an example)
+ * and recomputes the one example a view shows. With BLOCK_BYTES this bounds an analysis' memory
+ * for per-example values by 128 MiB plus 8 bytes an example, whatever m is.
+ */
+export const KEEP_BYTES = 64 * 2 ** 20;
+
 export interface Workload {
   /**
    * Multiply-adds of an analysis: the forward pass, the backward pass, the weight gradient and
@@ -23,14 +37,16 @@ export interface Workload {
    */
   readonly multiplyAdds: number;
   /**
-   * An upper bound on the bytes the engine allocates for one result: its workspace (every
-   * per-example quantity of every layer, the targets, the kernel's scratch), the result's own copy
-   * of those, and the gradient and updated parameters.
+   * An upper bound on the bytes the engine allocates for one result: its workspace (one block of
+   * per-example values, the targets, the kernel's scratch), every cᵢ, every example's values when
+   * they fit in KEEP_BYTES (else a one-example workspace for recomputing them), and the gradient
+   * and updated parameters.
    */
   readonly bytes: number;
 }
 
-export function workload(sizes: readonly number[], m: number): Workload {
+/** The shape sums the estimates below are made of. */
+function shape(sizes: readonly number[]): { n0: number; nL: number; neurons: number; widest: number; parameters: number; weights: number } {
   const L = sizes.length - 1;
   let weights = 0;
   let parameters = 0;
@@ -42,12 +58,49 @@ export function workload(sizes: readonly number[], m: number): Workload {
     neurons += sizes[l];
   }
   for (const n of sizes) widest = Math.max(widest, n);
-  const nL = L >= 0 ? sizes[L] : 0;
-  const n0 = L >= 0 ? sizes[0] : 0;
-  // a⁽⁰⁾ = x, then z, a, σ′, ∂c/∂a and δ of every later layer: once in the workspace, once in the result.
-  const perExample = 2 * (n0 + 5 * neurons) + nL + 2 + 2 * widest;
-  const doubles = m * perExample + 4 * parameters;
+  return { n0: L >= 0 ? sizes[0] : 0, nL: L >= 0 ? sizes[L] : 0, neurons, widest, parameters, weights };
+}
+
+/**
+ * The doubles one example takes in a workspace: a⁽⁰⁾ = x, then z, a, σ′, ∂c/∂a and δ of every
+ * later layer, y, cᵢ, and the JavaScript kernel's transposed scratch (two of the widest layer).
+ */
+export function workspaceDoublesPerExample(sizes: readonly number[]): number {
+  const { n0, nL, neurons, widest } = shape(sizes);
+  return n0 + 5 * neurons + nL + 1 + 2 * widest;
+}
+
+/** The doubles a result keeps of one example: a⁽⁰⁾ = x, then z, a, σ′, ∂c/∂a and δ of every later layer. */
+export function keptDoublesPerExample(sizes: readonly number[]): number {
+  const { n0, neurons } = shape(sizes);
+  return n0 + 5 * neurons;
+}
+
+/** Whether a result keeps every example's values (else it recomputes the one a view shows). */
+export function keepsEveryExample(sizes: readonly number[], m: number, budget: number = KEEP_BYTES): boolean {
+  return 8 * m * keptDoublesPerExample(sizes) <= budget;
+}
+
+/** How many examples one block of the engine holds: as many as fit in `budget` bytes, at least one, at most m. */
+export function blockRows(sizes: readonly number[], m: number, budget: number = BLOCK_BYTES): number {
+  const fit = Math.floor(budget / (8 * workspaceDoublesPerExample(sizes)));
+  return Math.max(1, Math.min(m, fit));
+}
+
+export function workload(sizes: readonly number[], m: number): Workload {
+  const { parameters, weights } = shape(sizes);
+  const L = sizes.length - 1;
+  const perExample = workspaceDoublesPerExample(sizes);
+  const rows = blockRows(sizes, m);
+  // The gradient, the updated parameters and the kernel's copies of w, b and wᵀ: 4 per parameter.
+  let doubles = rows * perExample + 4 * parameters;
+  // Every cᵢ, and either every example's values or the one-example workspace that recomputes them.
+  const keeps = keepsEveryExample(sizes, m);
+  const workspaces = keeps ? 1 : 2;
+  doubles += m;
+  if (keeps) doubles += m * keptDoublesPerExample(sizes);
+  else doubles += perExample + 3 * parameters;
   // Every array starts on a 16-byte boundary; the WebAssembly kernel's memory grows in 64 KiB pages.
-  const slack = 16 * (12 * (L + 1) + 16) + 2 ** 20;
+  const slack = workspaces * (16 * (12 * (L + 1) + 16) + 2 ** 20);
   return { multiplyAdds: 4 * m * weights, bytes: 8 * doubles + slack };
 }

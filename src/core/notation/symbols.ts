@@ -172,9 +172,3 @@ export function sigmaPrime(layer: Index, j: Index): Notation {
   const arg = z(layer, j);
   return { tex: `\\sigma'(${arg.tex})`, text: `σ′(${arg.text})` };
 }
-
-/** σ(z^(ℓ)_j) */
-export function sigmaOf(layer: Index, j: Index): Notation {
-  const arg = z(layer, j);
-  return { tex: `\\sigma(${arg.tex})`, text: `σ(${arg.text})` };
-}

@@ -1,3 +1,4 @@
+import { exampleWeightGradientEntry } from '../engine/perExample';
 import type { EngineResult } from '../engine/types';
 import type { Network } from '../model/network';
 
@@ -10,7 +11,8 @@ import type { Network } from '../model/network';
  * The text is made as it is written, a piece at a time (traceJsonPieces), and never held whole:
  * every example's ∂cᵢ/∂w is as large as the network, so 6,297 examples of a 784-16-10 network
  * are 85 million numbers, 3 GB of text, far more than one JavaScript string can hold. Beyond
- * the engine's result, the writer holds one piece (at most PIECE_NUMBERS numbers) at a time.
+ * the engine's result, the writer holds one piece (at most PIECE_NUMBERS numbers) and one
+ * example's values (`result.example(i)`) at a time.
  * The text is exactly what JSON.stringify(value, null, 2) gives for a value of type TraceJson.
  */
 export interface TraceJson {
@@ -72,23 +74,22 @@ export function* traceJsonPieces(network: Network, result: EngineResult, example
   /** One example at depth 2: inputs, targets, cost, every per-layer quantity and ∂cᵢ/∂w. */
   function* example(i: number, end: string): Pieces {
     const { x, y } = network.examples[i];
-    const ofExample = (values: readonly Float64Array[]) => (l: number) => layerRow(4, values[l], l, i * sizes[l]);
+    const values = result.example(i);
+    const ofExample = (quantity: readonly Float64Array[]) => (l: number) => layerRow(4, quantity[l], l, 0);
     yield '    {';
     yield* list(3, x, 0, x.length, ',', '"x": ');
     yield* list(3, y, 0, y.length, ',', '"y": ');
     yield `      "cost": ${number(result.costs[i])},`;
-    yield* perLayer(3, '"z": ', L, ofExample(result.z), ',');
-    yield* items(3, '"a": ', L + 1, (l, rowEnd) => ofExample(result.a)(l)(rowEnd), ',');
-    yield* perLayer(3, '"dcda": ', L, ofExample(result.dcda), ',');
-    yield* perLayer(3, '"dadz": ', L, ofExample(result.dadz), ',');
-    yield* perLayer(3, '"delta": ', L, ofExample(result.delta), ',');
+    yield* perLayer(3, '"z": ', L, ofExample(values.z), ',');
+    yield* items(3, '"a": ', L + 1, (l, rowEnd) => ofExample(values.a)(l)(rowEnd), ',');
+    yield* perLayer(3, '"dcda": ', L, ofExample(values.dcda), ',');
+    yield* perLayer(3, '"dadz": ', L, ofExample(values.dadz), ',');
+    yield* perLayer(3, '"delta": ', L, ofExample(values.delta), ',');
     // ∂cᵢ/∂w⁽ℓ⁾ₖⱼ = δ⁽ℓ⁾ⱼ · a⁽ℓ⁻¹⁾ₖ, made a row at a time as it is written, never stored.
-    const dw = (l: number) => (dwEnd: string) => {
-      const [n, p, delta, a] = [sizes[l], sizes[l - 1], result.delta[l], result.a[l - 1]];
-      return items(4, '', p, (k, rowEnd) => numbers(5, '', n, (j) => delta[i * n + j] * a[i * p + k], rowEnd), dwEnd);
-    };
+    const dw = (l: number) => (dwEnd: string) =>
+      items(4, '', sizes[l - 1], (k, rowEnd) => numbers(5, '', sizes[l], (j) => exampleWeightGradientEntry(values, l, k + 1, j + 1), rowEnd), dwEnd);
     yield* perLayer(3, '"dw": ', L, dw, ',');
-    yield* perLayer(3, '"db": ', L, ofExample(result.delta), '');
+    yield* perLayer(3, '"db": ', L, ofExample(values.delta), '');
     yield `    }${end}`;
   }
 }

@@ -1,8 +1,9 @@
-import type { ActivationName, CostName } from '../model/network';
+import { activationEntry, type ActivationName } from '../activations/registry';
+import { costEntry, costFitsOutput, fittingOutputs, type CostName } from '../costs/registry';
 import { DEFAULT_COST } from '../model/defaults';
 import type { DraftExample, SpecDraft } from './draft';
 import type { LayerFacts } from './check-layers';
-import { activationSymbol, counted, shortNumber } from './notation';
+import { activationSymbol, alternatives, counted, shortNumber } from './notation';
 import type { NumberStore } from './numbers';
 import { blockNumbersRange, exampleKeywordRange } from './ranges';
 import type { Reporter } from './reporter';
@@ -13,15 +14,6 @@ import type { Reporter } from './reporter';
  * the output activation can produce. (The limit on the examples' numbers is checked while
  * reading them: examples.ts.)
  */
-
-/** Where each output activation's values lie; a target outside can never be reached. */
-const OUTPUT_RANGES: Readonly<Record<ActivationName, readonly [number, number, string]>> = {
-  sigmoid: [0, 1, 'between 0 and 1'],
-  softmax: [0, 1, 'between 0 and 1'],
-  tanh: [-1, 1, 'between −1 and 1'],
-  relu: [0, Infinity, '0 or more'],
-  linear: [-Infinity, Infinity, 'any number'],
-};
 
 /** How far the targets of one example may add up away from 1 before cross-entropy warns. */
 const DISTRIBUTION_TOLERANCE = 1e-6;
@@ -70,27 +62,41 @@ function checkLength(example: DraftExample, number: number, part: 'x' | 'y', siz
   return false;
 }
 
+/** Whether the output activation gives what the cost needs (see costFitsOutput), named from the registries. */
 function checkCostFits(cost: CostName, activation: ActivationName, label: number, draft: SpecDraft, reporter: Reporter): void {
+  const entry = costEntry(cost);
+  if (costFitsOutput(entry, activationEntry(activation))) return;
   const at = draft.cost!.valueRange;
-  if (cost === 'cross-entropy' && activation !== 'softmax')
-    reporter.report(
-      'cost-needs-softmax',
-      at,
-      `cost cross-entropy needs a softmax output layer, so that the outputs ${activationSymbol(label)} form a probability distribution; layer ${label}, the output layer, uses ${activation}. Make it softmax, or use \`cost binary-cross-entropy\` for independent yes/no outputs`,
-    );
-  if (cost === 'binary-cross-entropy' && activation !== 'sigmoid' && activation !== 'softmax')
-    reporter.report(
-      'cost-needs-probabilities',
-      at,
-      `cost binary-cross-entropy needs outputs ${activationSymbol(label)} strictly between 0 and 1, as sigmoid (or softmax) gives; layer ${label}, the output layer, uses ${activation}. Make it sigmoid, or choose another cost`,
-    );
+  const [first, ...others] = fittingOutputs(entry);
+  switch (entry.needs) {
+    case 'any':
+      return;
+    case 'distribution':
+      reporter.report(
+        'cost-needs-softmax',
+        at,
+        `cost ${cost} needs a ${alternatives([first, ...others])} output layer, so that the outputs ${activationSymbol(label)} form a probability distribution; layer ${label}, the output layer, uses ${activation}. Make it ${first}, or use \`cost binary-cross-entropy\` for independent yes/no outputs`,
+      );
+      return;
+    case 'probabilities':
+      reporter.report(
+        'cost-needs-probabilities',
+        at,
+        `cost ${cost} needs outputs ${activationSymbol(label)} strictly between 0 and 1, as ${first}${others.length > 0 ? ` (or ${alternatives(others)})` : ''} gives; layer ${label}, the output layer, uses ${activation}. Make it ${first}, or choose another cost`,
+      );
+      return;
+  }
 }
 
 /** At most one diagnostic per example, on its first offending target, so a bad file cannot flood. */
 function checkTargets(example: DraftExample, number: number, cost: CostName, activation: ActivationName, store: NumberStore, reporter: Reporter): void {
   const block = example.y!;
-  const crossEntropy = cost === 'cross-entropy' || cost === 'binary-cross-entropy';
-  const [low, high, description] = crossEntropy ? [0, 1, ''] : OUTPUT_RANGES[activation];
+  const entry = costEntry(cost);
+  // A cost that takes logs reads the targets as probabilities; any other cost only asks whether
+  // the output activation can reach them.
+  const crossEntropy = entry.needs !== 'any';
+  const range = activationEntry(activation).range;
+  const [low, high, description] = crossEntropy ? [0, 1, ''] : [range.low, range.high, range.text];
   let first = -1;
   let outside = 0;
   let sum = 0;
@@ -121,10 +127,10 @@ function checkTargets(example: DraftExample, number: number, cost: CostName, act
       );
     return;
   }
-  if (cost === 'cross-entropy' && Math.abs(sum - 1) > DISTRIBUTION_TOLERANCE)
+  if (entry.needs === 'distribution' && Math.abs(sum - 1) > DISTRIBUTION_TOLERANCE)
     reporter.report(
       'targets-not-distribution',
       blockNumbersRange(store, block),
-      `the targets of example ${number} add up to ${shortNumber(sum)}, but cost cross-entropy compares them with softmax outputs, which always add up to 1; make them add up to 1, e.g. 1 for the right class and 0 for the others`,
+      `the targets of example ${number} add up to ${shortNumber(sum)}, but cost ${cost} compares them with ${alternatives(fittingOutputs(entry))} outputs, which always add up to 1; make them add up to 1, e.g. 1 for the right class and 0 for the others`,
     );
 }

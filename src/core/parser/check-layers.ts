@@ -1,5 +1,5 @@
 import type { Limits } from '../model/limits';
-import { ACTIVATIONS, type ActivationName } from '../model/network';
+import { ACTIVATIONS, activationEntry, isActivationName, type ActivationName } from '../activations/registry';
 import type { DraftLayer, NumberBlock, SpecDraft } from './draft';
 import { thousands } from '../notation/count';
 import { alternatives, biasesSymbol, counted, preactivationSymbol, quoted, weightsSymbol } from './notation';
@@ -23,10 +23,6 @@ export interface LayerFacts {
 
 const INPUT_WORDS = ['inputs', 'input'];
 const ACTIVATION_LIST = alternatives(ACTIVATIONS);
-
-function isActivation(word: string | null): word is ActivationName {
-  return word !== null && (ACTIVATIONS as readonly string[]).includes(word);
-}
 
 export function checkLayers(draft: SpecDraft, store: NumberStore, reporter: Reporter, limits: Limits): LayerFacts {
   const layers = draft.layers;
@@ -103,7 +99,7 @@ function checkNumbering(layers: readonly DraftLayer[], hasInputLayer: boolean, r
 function checkInputLayer(layer: DraftLayer, store: NumberStore, reporter: Reporter): null {
   const { word, wordRange } = layer;
   if (word !== null && wordRange !== null && !INPUT_WORDS.includes(word)) {
-    if (isActivation(word))
+    if (isActivationName(word))
       reporter.report(
         'input-layer-activation',
         wordRange,
@@ -148,7 +144,7 @@ function checkActivation(layer: DraftLayer, reporter: Reporter): ActivationName 
     );
     return null;
   }
-  if (!isActivation(word)) {
+  if (!isActivationName(word)) {
     const suggestion = didYouMean(word, ACTIVATIONS, wordRange);
     reporter.report(
       'unknown-activation',
@@ -158,11 +154,12 @@ function checkActivation(layer: DraftLayer, reporter: Reporter): ActivationName 
     );
     return null;
   }
-  if (word === 'softmax' && layer.size === 1)
+  // Outputs that always add up to 1 leave a single neuron nothing but 1.
+  if (activationEntry(word).range.sumsToOne && layer.size === 1)
     reporter.report(
       'softmax-single-neuron',
       wordRange,
-      `softmax on a single neuron always outputs 1, whatever ${preactivationSymbol(label)} is, so layer ${label} cannot learn; use sigmoid for one yes/no output, or give the layer a neuron per class`,
+      `${word} on a single neuron always outputs 1, whatever ${preactivationSymbol(label)} is, so layer ${label} cannot learn; use sigmoid for one yes/no output, or give the layer a neuron per class`,
     );
   return word;
 }

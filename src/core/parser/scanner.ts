@@ -77,11 +77,6 @@ export class Scanner {
     return true;
   }
 
-  /** Column of an offset on the current line. */
-  column(offset: number): number {
-    return offset - this.lineStart;
-  }
-
   /** Skips spaces and says what comes next, without consuming it. */
   peek(): TokenKind {
     const text = this.text;

@@ -1,4 +1,4 @@
-import { COSTS } from '../model/network';
+import { COSTS, isCostName } from '../costs/registry';
 import { MAX_SEED } from '../model/initialise';
 import type { Range } from '../text/range';
 import type { ReadContext } from './context';
@@ -80,7 +80,7 @@ export function readCost(ctx: ReadContext, keywordStart: number): void {
   s.readRun();
   const word = s.tokenText();
   const valueRange = ctx.tokenRange();
-  if (!(COSTS as readonly string[]).includes(word)) {
+  if (!isCostName(word)) {
     const suggestion = didYouMean(word, COSTS, valueRange);
     ctx.reporter.report('unknown-cost', valueRange, `unknown cost ${quoted(word)}${suggestion.tail || `; expected ${names}`}`, suggestion.fix);
     ctx.draft.cost = setting<string>(ctx, null, keywordStart, valueRange);

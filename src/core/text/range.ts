@@ -18,10 +18,6 @@ export function range(line: number, startCharacter: number, endCharacter: number
   return { start: { line, character: startCharacter }, end: { line, character: endCharacter } };
 }
 
-export function spanning(first: Range, last: Range): Range {
-  return { start: first.start, end: last.end };
-}
-
 export function containsPosition(outer: Range, position: Position): boolean {
   const afterStart =
     position.line > outer.start.line || (position.line === outer.start.line && position.character >= outer.start.character);

@@ -1,4 +1,6 @@
-import { activationDerivativeFor, costDerivativeFor } from '../notation/formulas';
+import type { CoupledActivation } from '../activations/entry';
+import { activationEntry, type ActivationName } from '../activations/registry';
+import { costEntry } from '../costs/registry';
 import * as sym from '../notation/symbols';
 import type { Notation } from '../notation/symbols';
 import type { TraceContext } from './context';
@@ -15,10 +17,17 @@ export function dcdaFactor(ctx: TraceContext, l: number, j: number) {
   return factor(sym.dcda(l, j), ctx.dcda(l, j), address('dcda', l, j));
 }
 
-/** σ′(z^(ℓ)_j) as a factor (for softmax, the diagonal entry ∂a_j/∂z_j of its Jacobian). */
+/**
+ * σ′(z^(ℓ)_j) as a factor; for an activation that couples the layer (softmax) there is no single
+ * σ′, and the factor is the diagonal entry ∂a_j/∂z_j of its Jacobian.
+ */
 export function sigmaPrimeFactor(ctx: TraceContext, l: number, j: number) {
-  const softmax = ctx.network.layers[l].activation === 'softmax';
-  return factor(softmax ? sym.dadz(l, j, j) : sym.sigmaPrime(l, j), ctx.dadz(l, j), address('dadz', l, j));
+  return factor(slopeSymbol(ctx.network.layers[l].activation!, l, j), ctx.dadz(l, j), address('dadz', l, j));
+}
+
+/** σ′(z⁽ℓ⁾ⱼ), or ∂a⁽ℓ⁾ⱼ/∂z⁽ℓ⁾ⱼ where the activation couples the layer. */
+export function slopeSymbol(name: ActivationName, l: number, j: number): Notation {
+  return activationEntry(name).elementwise ? sym.sigmaPrime(l, j) : sym.dadz(l, j, j);
 }
 
 export function deltaFactor(ctx: TraceContext, l: number, j: number) {
@@ -60,12 +69,13 @@ function parenthesised(n: Notation): Notation {
 export function dcdaStep(ctx: TraceContext, l: number, j: number): Content {
   const d = ctx.digits;
   if (l === ctx.L) {
+    const cost = costEntry(ctx.network.cost);
     const af = activationFactor(ctx, l, j);
     const yf = factor(sym.y(j), ctx.y(j), null);
     const n = ctx.sizes[l];
     return content(
-      [costDerivativeFor(ctx.network.cost, marked(af), marked(yf), n)],
-      [costDerivativeFor(ctx.network.cost, numberOf(af, d), numberOf(yf, d), n)],
+      [cost.derivativeFor(marked(af), marked(yf), n)],
+      [cost.derivativeFor(numberOf(af, d), numberOf(yf, d), n)],
       [af, yf],
     );
   }
@@ -80,17 +90,13 @@ export function dcdaStep(ctx: TraceContext, l: number, j: number): Content {
 /** σ′(z^(ℓ)_j) written for this neuron, e.g. a(1 − a) for sigmoid. */
 export function dadzStep(ctx: TraceContext, l: number, j: number): Content {
   const d = ctx.digits;
-  const name = ctx.network.layers[l].activation!;
+  const entry = activationEntry(ctx.network.layers[l].activation!);
   const af = activationFactor(ctx, l, j);
   const zf = factor(sym.z(l, j), ctx.z(l, j), address('z', l, j));
-  const written = activationDerivativeFor(name, marked(af), marked(zf));
-  const substituted = activationDerivativeFor(name, numberOf(af, d), numberOf(zf, d));
+  const written = entry.slopeFor(marked(af), marked(zf));
+  const substituted = entry.slopeFor(numberOf(af, d), numberOf(zf, d));
   const factors = written.uses === 'a' ? [af] : written.uses === 'z' ? [zf] : [];
-  const note =
-    name === 'softmax'
-      ? `This is the diagonal entry of softmax's Jacobian; the others are ∂aᵣ/∂zⱼ = −aᵣ aⱼ, and δ uses them all.`
-      : undefined;
-  return content([written], [substituted], factors, note);
+  return content([written], [substituted], factors, entry.elementwise ? undefined : entry.notes.slope);
 }
 
 /**
@@ -100,41 +106,43 @@ export function dadzStep(ctx: TraceContext, l: number, j: number): Content {
  */
 export function deltaStep(ctx: TraceContext, l: number, j: number): Content {
   const d = ctx.digits;
-  const name = ctx.network.layers[l].activation!;
-  if (name === 'softmax') {
-    // ∂a_r/∂z_j = a_r(δ_rj − a_j), one entry of the Jacobian.
-    const jacobian = (r: number) => ctx.a(l, r) * ((r === j ? 1 : 0) - ctx.a(l, j));
-    const summands: Summands = {
-      count: ctx.sizes[l],
-      term: (t) => {
-        const r = t + 1;
-        const entry = factor(sym.dadz(l, r, j), jacobian(r), r === j ? address('dadz', l, j) : null);
-        return product([dcdaFactor(ctx, l, r), entry], d);
-      },
-      add: (from, to, running) => {
-        const [dcda, a, aj] = [ctx.dcdaRow(l), ctx.aRow(l), ctx.a(l, j)];
-        let part = 0;
-        for (let t = from; t < to; t++) {
-          const v = dcda[t] * (a[t] * ((t === j - 1 ? 1 : 0) - aj));
-          running += v;
-          part += v;
-        }
-        return [running, part];
-      },
-      tail: null,
-    };
-    const terms = sum(summands, d);
-    const general = { tex: `\\sum_{r} ${sym.dcda(l, 'r').tex}\\, ${sym.dadz(l, 'r', j).tex}`, text: `Σᵣ ${sym.dcda(l, 'r').text} · ${sym.dadz(l, 'r', j).text}` };
-    const note = `Softmax makes every a of the layer depend on z${sym.layerText(l)}${sym.subscriptText(j)}, so all of them carry its effect to the cost; ∂aᵣ/∂zⱼ = aᵣ(1 − aⱼ) when r = j and −aᵣ aⱼ otherwise.`;
-    return { ...content([general, symbols(terms)], [numbers(terms)], terms.factors, note), summands };
-  }
+  const entry = activationEntry(ctx.network.layers[l].activation!);
+  if (!entry.elementwise) return coupledDelta(ctx, entry, l, j);
   const g = dcdaFactor(ctx, l, j);
   const s = sigmaPrimeFactor(ctx, l, j);
   const chain = product([g, s], d);
   const af = activationFactor(ctx, l, j);
   const zf = factor(sym.z(l, j), ctx.z(l, j), null);
-  const outer = mark(g, l === ctx.L ? costDerivativeFor(ctx.network.cost, af, factor(sym.y(j), ctx.y(j), null), ctx.sizes[l]) : parenthesised(backSumGeneral(ctx, l, j)));
-  const inner = mark(s, activationDerivativeFor(name, af, zf));
+  const outer = mark(g, l === ctx.L ? costEntry(ctx.network.cost).derivativeFor(af, factor(sym.y(j), ctx.y(j), null), ctx.sizes[l]) : parenthesised(backSumGeneral(ctx, l, j)));
+  const inner = mark(s, entry.slopeFor(af, zf));
   const expanded = { tex: `${outer.tex} \\cdot ${inner.tex}`, text: `${outer.text} · ${inner.text}` };
   return content([symbols(chain), expanded], [numbers(chain)], [g, s]);
+}
+
+/** δ_j = Σ_r ∂c_i/∂a_r · ∂a_r/∂z_j over the layer's full Jacobian, every term shown (or elided). */
+function coupledDelta(ctx: TraceContext, entry: CoupledActivation, l: number, j: number): Content {
+  const d = ctx.digits;
+  const summands: Summands = {
+    count: ctx.sizes[l],
+    term: (t) => {
+      const r = t + 1;
+      const jacobian = factor(sym.dadz(l, r, j), entry.jacobian(ctx.aRow(l), t, j - 1), r === j ? address('dadz', l, j) : null);
+      return product([dcdaFactor(ctx, l, r), jacobian], d);
+    },
+    add: (from, to, running) => {
+      const [dcda, a] = [ctx.dcdaRow(l), ctx.aRow(l)];
+      let part = 0;
+      for (let t = from; t < to; t++) {
+        const v = dcda[t] * entry.jacobian(a, t, j - 1);
+        running += v;
+        part += v;
+      }
+      return [running, part];
+    },
+    tail: null,
+  };
+  const terms = sum(summands, d);
+  const general = { tex: `\\sum_{r} ${sym.dcda(l, 'r').tex}\\, ${sym.dadz(l, 'r', j).tex}`, text: `Σᵣ ${sym.dcda(l, 'r').text} · ${sym.dadz(l, 'r', j).text}` };
+  const note = entry.notes.delta(`z${sym.layerText(l)}${sym.subscriptText(j)}`);
+  return { ...content([general, symbols(terms)], [numbers(terms)], terms.factors, note), summands };
 }

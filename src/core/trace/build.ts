@@ -5,7 +5,7 @@ import { DEFAULT_DIGITS } from '../notation/format';
 import * as sym from '../notation/symbols';
 import { DEFAULT_WEIGHT_ORDER, type Notation, type WeightOrder } from '../notation/symbols';
 import type { Range } from '../text/range';
-import { dadzStep, dcdaStep, deltaStep } from './backwardSteps';
+import { dadzStep, dcdaStep, deltaStep, slopeSymbol } from './backwardSteps';
 import { TraceContext } from './context';
 import type { Content } from './expression';
 import { aStep, costStep, zStep } from './forwardSteps';
@@ -52,6 +52,7 @@ export function buildTrace(network: Network, result: EngineResult, exampleIndex:
       return summands && isElided(summands) ? everyTerm(summands) : null;
     },
     indexOf: (address: StepAddress): number => layout.indexOf(address),
+    addressOf: (index: number): StepAddress => layout.addressOf(index).address,
     groupOf: (index: number): StepGroup => layout.groups[layout.groupIndexOf(index)],
   };
 }
@@ -69,7 +70,7 @@ export function stepSymbol(address: StepAddress, network: Network, weightOrder: 
     case 'dcda':
       return sym.dcda(l, j);
     case 'dadz':
-      return network.layers[l].activation === 'softmax' ? sym.dadz(l, j, j) : sym.sigmaPrime(l, j);
+      return slopeSymbol(network.layers[l].activation!, l, j);
     case 'delta':
       return sym.delta(l, j);
     case 'dw':

@@ -1,4 +1,4 @@
-import type { EngineResult } from '../engine/types';
+import type { EngineResult, ExampleValues } from '../engine/types';
 import type { Network } from '../model/network';
 import type { SpecSource } from '../model/source';
 import type { WeightOrder } from '../notation/symbols';
@@ -13,6 +13,8 @@ export class TraceContext {
   readonly sizes: readonly number[];
   readonly L: number;
   readonly m: number;
+  /** This example's values (read once: past the engine's block they are recomputed). */
+  readonly values: ExampleValues;
 
   constructor(
     readonly network: Network,
@@ -27,26 +29,24 @@ export class TraceContext {
     this.sizes = network.layers.map((layer) => layer.size);
     this.L = this.sizes.length - 1;
     this.m = result.exampleCount;
+    this.values = result.example(i);
   }
 
-  private at(values: readonly Float64Array[], l: number, j: number): number {
-    return values[l][this.i * this.sizes[l] + j - 1];
-  }
   z(l: number, j: number): number {
-    return this.at(this.result.z, l, j);
+    return this.values.z[l][j - 1];
   }
   /** a^(0)_k is the input x_ik. */
   a(l: number, j: number): number {
-    return this.at(this.result.a, l, j);
+    return this.values.a[l][j - 1];
   }
   dcda(l: number, j: number): number {
-    return this.at(this.result.dcda, l, j);
+    return this.values.dcda[l][j - 1];
   }
   dadz(l: number, j: number): number {
-    return this.at(this.result.dadz, l, j);
+    return this.values.dadz[l][j - 1];
   }
   delta(l: number, j: number): number {
-    return this.at(this.result.delta, l, j);
+    return this.values.delta[l][j - 1];
   }
   y(j: number): number {
     return this.network.examples[this.i].y[j - 1];
@@ -64,23 +64,19 @@ export class TraceContext {
    * Layer.weights. Views, not copies.
    */
   zRow(l: number): Float64Array {
-    return this.row(this.result.z, l);
+    return this.values.z[l];
   }
   aRow(l: number): Float64Array {
-    return this.row(this.result.a, l);
+    return this.values.a[l];
   }
   dcdaRow(l: number): Float64Array {
-    return this.row(this.result.dcda, l);
+    return this.values.dcda[l];
   }
   deltaRow(l: number): Float64Array {
-    return this.row(this.result.delta, l);
+    return this.values.delta[l];
   }
   weights(l: number): Float64Array {
     return this.network.layers[l].weights;
-  }
-  private row(values: readonly Float64Array[], l: number): Float64Array {
-    const n = this.sizes[l];
-    return values[l].subarray(this.i * n, (this.i + 1) * n);
   }
 
   /** The `layer ℓ:` line. */

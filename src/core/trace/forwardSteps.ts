@@ -1,10 +1,12 @@
-import { LOG_EPSILON } from '../engine/costs';
-import type { CostName } from '../model/network';
+import { activationEntry } from '../activations/registry';
+import type { CoupledActivation, ElementwiseActivation } from '../activations/entry';
+import { costEntry } from '../costs/registry';
 import * as sym from '../notation/symbols';
 import type { Notation } from '../notation/symbols';
 import type { TraceContext } from './context';
 import { address, content, factor, marked, numberOf, numbers, product, single, symbols, type Content, type Term } from './expression';
 import { sum, type Summands } from './sum';
+import type { Factor } from './types';
 
 /**
  * The forward steps: z^(ℓ)_j as the weighted sum, a^(ℓ)_j = σ(z^(ℓ)_j), and the cost c_i.
@@ -47,134 +49,40 @@ export function zStep(ctx: TraceContext, l: number, j: number): Content {
   return { ...content(forms, [numbers(terms)], terms.factors), summands };
 }
 
-/** σ(s) written out for one neuron, with s a symbol or a number. */
-function activationApplied(name: string, s: Notation): Notation {
-  switch (name) {
-    case 'sigmoid':
-      return { tex: `\\frac{1}{1 + e^{-${s.tex}}}`, text: `1/(1 + e^(−${s.text}))` };
-    case 'tanh':
-      return { tex: `\\tanh ${s.tex}`, text: `tanh ${s.text}` };
-    case 'relu':
-      return { tex: `\\max(0, ${s.tex})`, text: `max(0, ${s.text})` };
-    default:
-      return s;
-  }
+/**
+ * a^(ℓ)_j = σ(z^(ℓ)_j), written out as the layer's activation defines it; for an activation that
+ * couples the layer (softmax), g(z_j) / Σ_r g(z_r) over the whole layer.
+ */
+export function aStep(ctx: TraceContext, l: number, j: number): Content {
+  const entry = activationEntry(ctx.network.layers[l].activation!);
+  const zf = factor(sym.z(l, j), ctx.z(l, j), address('z', l, j));
+  return entry.elementwise ? elementwiseA(ctx, entry, zf) : coupledA(ctx, entry, l, zf);
 }
 
-/** a^(ℓ)_j = σ(z^(ℓ)_j); for softmax e^(z_j) / Σ_r e^(z_r) over the whole layer. */
-export function aStep(ctx: TraceContext, l: number, j: number): Content {
-  const d = ctx.digits;
-  const name = ctx.network.layers[l].activation!;
-  const zf = factor(sym.z(l, j), ctx.z(l, j), address('z', l, j));
-  if (name === 'softmax') {
-    const summands: Summands = {
-      count: ctx.sizes[l],
-      term: (r) => {
-        const f = factor(sym.z(l, r + 1), ctx.z(l, r + 1), address('z', l, r + 1));
-        const [s, v] = [exp(marked(f)), exp(numberOf(f, d))];
-        return { tex: s.tex, text: s.text, numTex: v.tex, numText: v.text, value: Math.exp(f.value), factors: [f] };
-      },
-      add: (from, to, running) => {
-        const z = ctx.zRow(l);
-        let part = 0;
-        for (let r = from; r < to; r++) {
-          const v = Math.exp(z[r]);
-          running += v;
-          part += v;
-        }
-        return [running, part];
-      },
-      tail: null,
-    };
-    const exps = sum(summands, d);
-    const top = exp(marked(zf));
-    const topNum = exp(numberOf(zf, d));
-    // z_j is the numerator's factor too, listed first when the denominator hides its own term.
-    const factors = exps.factors.some((f) => f.tex === zf.tex) ? exps.factors : [zf, ...exps.factors];
-    const body = content(
-      [{ tex: `\\frac{${top.tex}}{${exps.tex}}`, text: `${top.text} / (${exps.text})` }],
-      [{ tex: `\\frac{${topNum.tex}}{${exps.numTex}}`, text: `${topNum.text} / (${exps.numText})` }],
-      factors,
-      'Softmax divides each e^z by the sum over the whole layer, so every a of this layer depends on every z.',
-    );
-    return { ...body, summands };
-  }
+/** σ(z), then σ written out, in symbols and in numbers. */
+function elementwiseA(ctx: TraceContext, entry: ElementwiseActivation, zf: Factor): Content {
   const z = marked(zf);
   const sigma = { tex: `\\sigma(${z.tex})`, text: `σ(${z.text})` };
-  const written = activationApplied(name, z);
+  const written = entry.appliedTo(z);
   const forms = written.text === zf.text ? [sigma] : [sigma, written];
-  return content(forms, [activationApplied(name, numberOf(zf, d))], [zf]);
+  return content(forms, [entry.appliedTo(numberOf(zf, ctx.digits))], [zf]);
 }
 
-/** e^s, for softmax. */
-function exp(s: Notation): Notation {
-  return { tex: `e^{${s.tex}}`, text: `e^(${s.text})` };
-}
-
-/** One term of the cost for output neuron j, in symbols or numbers. */
-function costTerm(name: CostName, y: Notation, a: Notation): Notation {
-  switch (name) {
-    case 'binary-cross-entropy':
-      return {
-        tex: `${y.tex} \\ln ${a.tex} + (1 - ${y.tex}) \\ln(1 - ${a.tex})`,
-        text: `${y.text} ln ${a.text} + (1 − ${y.text}) ln(1 − ${a.text})`,
-      };
-    case 'cross-entropy':
-      return { tex: `${y.tex} \\ln ${a.tex}`, text: `${y.text} ln ${a.text}` };
-    default:
-      return { tex: `(${y.tex} - ${a.tex})^2`, text: `(${y.text} − ${a.text})²` };
-  }
-}
-
-/** The value of one bracketed term (logs clamped like the engine's, see costs.ts). */
-function costTermValue(name: CostName, y: number, a: number): number {
-  const ln = (v: number) => Math.log(Math.max(v, LOG_EPSILON));
-  switch (name) {
-    case 'binary-cross-entropy':
-      return y * ln(a) + (1 - y) * ln(1 - a);
-    case 'cross-entropy':
-      return y === 0 ? 0 : y * ln(a);
-    default:
-      return (y - a) * (y - a);
-  }
-}
-
-/** The cost's outer shape around the sum of its terms. */
-function costWrap(name: CostName, inner: Notation, outputs: number): Notation {
-  switch (name) {
-    case 'squared':
-      return inner;
-    case 'half-squared':
-      return { tex: `\\tfrac{1}{2}\\left[${inner.tex}\\right]`, text: `½[${inner.text}]` };
-    case 'mean-squared':
-      return { tex: `\\tfrac{1}{${outputs}}\\left[${inner.tex}\\right]`, text: `(1/${outputs})[${inner.text}]` };
-    case 'binary-cross-entropy':
-    case 'cross-entropy':
-      return { tex: `-\\left[${inner.tex}\\right]`, text: `−[${inner.text}]` };
-  }
-}
-
-/** c_i from the output activations and the targets. */
-export function costStep(ctx: TraceContext): Content {
+/** g(z_j) / Σ_r g(z_r), every term of the denominator shown (or elided) with its number. */
+function coupledA(ctx: TraceContext, entry: CoupledActivation, l: number, zf: Factor): Content {
   const d = ctx.digits;
-  const L = ctx.L;
-  const n = ctx.sizes[L];
-  const name = ctx.network.cost;
   const summands: Summands = {
-    count: n,
-    term: (t): Term => {
-      const j = t + 1;
-      const yf = factor(sym.y(j), ctx.y(j), null);
-      const af = activationFactor(ctx, L, j);
-      const s = costTerm(name, marked(yf), marked(af));
-      const v = costTerm(name, numberOf(yf, d), numberOf(af, d));
-      return { tex: s.tex, text: s.text, numTex: v.tex, numText: v.text, value: costTermValue(name, yf.value, af.value), factors: [yf, af] };
+    count: ctx.sizes[l],
+    term: (r) => {
+      const f = factor(sym.z(l, r + 1), ctx.z(l, r + 1), address('z', l, r + 1));
+      const [s, v] = [entry.numeratorOf(marked(f)), entry.numeratorOf(numberOf(f, d))];
+      return { tex: s.tex, text: s.text, numTex: v.tex, numText: v.text, value: entry.numeratorValue(f.value), factors: [f] };
     },
     add: (from, to, running) => {
-      const [y, a] = [ctx.network.examples[ctx.i].y, ctx.aRow(L)];
+      const z = ctx.zRow(l);
       let part = 0;
-      for (let t = from; t < to; t++) {
-        const v = costTermValue(name, y[t], a[t]);
+      for (let r = from; r < to; r++) {
+        const v = entry.numeratorValue(z[r]);
         running += v;
         part += v;
       }
@@ -183,5 +91,47 @@ export function costStep(ctx: TraceContext): Content {
     tail: null,
   };
   const terms = sum(summands, d);
-  return { ...content([costWrap(name, symbols(terms), n)], [costWrap(name, numbers(terms), n)], terms.factors), summands };
+  const top = entry.numeratorOf(marked(zf));
+  const topNum = entry.numeratorOf(numberOf(zf, d));
+  // z_j is the numerator's factor too, listed first when the denominator hides its own term.
+  const factors = terms.factors.some((f) => f.tex === zf.tex) ? terms.factors : [zf, ...terms.factors];
+  const body = content(
+    [{ tex: `\\frac{${top.tex}}{${terms.tex}}`, text: `${top.text} / (${terms.text})` }],
+    [{ tex: `\\frac{${topNum.tex}}{${terms.numTex}}`, text: `${topNum.text} / (${terms.numText})` }],
+    factors,
+    entry.notes.forward,
+  );
+  return { ...body, summands };
+}
+
+/** c_i from the output activations and the targets. */
+export function costStep(ctx: TraceContext): Content {
+  const d = ctx.digits;
+  const L = ctx.L;
+  const n = ctx.sizes[L];
+  const cost = costEntry(ctx.network.cost);
+  const summands: Summands = {
+    count: n,
+    term: (t): Term => {
+      const j = t + 1;
+      const yf = factor(sym.y(j), ctx.y(j), null);
+      const af = activationFactor(ctx, L, j);
+      const s = cost.termOf(marked(yf), marked(af));
+      const v = cost.termOf(numberOf(yf, d), numberOf(af, d));
+      return { tex: s.tex, text: s.text, numTex: v.tex, numText: v.text, value: cost.termValue(yf.value, af.value), factors: [yf, af] };
+    },
+    add: (from, to, running) => {
+      const [y, a] = [ctx.network.examples[ctx.i].y, ctx.aRow(L)];
+      let part = 0;
+      for (let t = from; t < to; t++) {
+        const v = cost.termValue(y[t], a[t]);
+        running += v;
+        part += v;
+      }
+      return [running, part];
+    },
+    tail: null,
+  };
+  const terms = sum(summands, d);
+  return { ...content([cost.wrap(symbols(terms), n)], [cost.wrap(numbers(terms), n)], terms.factors), summands };
 }

@@ -1,3 +1,4 @@
+import { activationEntry } from '../activations/registry';
 import { formatNumberTex } from '../notation/format';
 import * as sym from '../notation/symbols';
 import type { Notation } from '../notation/symbols';
@@ -16,8 +17,8 @@ import type { Factor } from './types';
  * ∂c_i/∂w^(ℓ)_kj, shown the way the article derives it: the three-factor chain rule
  *   ∂c_i/∂a^(ℓ)_j · ∂a^(ℓ)_j/∂z^(ℓ)_j · ∂z^(ℓ)_j/∂w^(ℓ)_kj
  * with each factor named (∂c_i/∂a, σ′(z), and a^(ℓ−1)_k, since z is a sum in which w_kj multiplies
- * a_k alone), then the first two gathered into δ^(ℓ)_j. Softmax has no single σ′(z_j), so there
- * the chain starts from δ = ∂c_i/∂z directly.
+ * a_k alone), then the first two gathered into δ^(ℓ)_j. An activation that couples the layer
+ * (softmax) has no single σ′(z_j), so there the chain starts from δ = ∂c_i/∂z directly.
  *
  * Each fraction is marked as the factor it is named by (∂a/∂z as σ′(z), ∂z/∂w as a_k, ∂c_i/∂z as
  * δ), and in the form before δ · a_k the pair ∂c_i/∂a · σ′(z) is braced as δ, in symbols and in
@@ -29,7 +30,7 @@ export function dwStep(ctx: TraceContext, l: number, k: number, j: number): Cont
   const delta = deltaFactor(ctx, l, j);
   const short = product([delta, ak], d);
   const dzdw = mark(ak, sym.dzdw(l, k, j, ctx.weightOrder));
-  if (ctx.network.layers[l].activation === 'softmax') {
+  if (couplesLayer(ctx, l)) {
     return content([times(mark(delta, sym.dcdz(l, j)), dzdw), symbols(short)], [numbers(short)], [delta, ak]);
   }
   const g = dcdaFactor(ctx, l, j);
@@ -50,7 +51,7 @@ export function dbStep(ctx: TraceContext, l: number, j: number): Content {
   const one = { tex: '1', text: '1' };
   const short = product([delta], d);
   const dzdb = sym.partial(sym.z(l, j), sym.b(l, j));
-  if (ctx.network.layers[l].activation === 'softmax') {
+  if (couplesLayer(ctx, l)) {
     return content([times(mark(delta, sym.dcdz(l, j)), dzdb), times(symbols(short), one)], [times(numbers(short), one, true)], [delta]);
   }
   const g = dcdaFactor(ctx, l, j);
@@ -62,6 +63,11 @@ export function dbStep(ctx: TraceContext, l: number, j: number): Content {
     [times(chainNumbers, one, true), times(numbers(short), one, true)],
     [g, s, delta],
   );
+}
+
+/** Whether layer ℓ's activation ties its neurons together (softmax), so it has no single σ′(z_j). */
+function couplesLayer(ctx: TraceContext, l: number): boolean {
+  return !activationEntry(ctx.network.layers[l].activation!).elementwise;
 }
 
 /** ∂c_i/∂a · σ′(z), in symbols and in numbers, braced as the δ it makes. */

@@ -11,7 +11,10 @@ import type { Range } from '../text/range';
  * Steps are built on demand from the engine's arrays, so a network with a hundred thousand
  * weights costs nothing until a step is asked for.
  */
-export type StepKind = 'z' | 'a' | 'cost' | 'dcda' | 'dadz' | 'delta' | 'dw' | 'db' | 'w-new' | 'b-new';
+export const STEP_KINDS = ['z', 'a', 'cost', 'dcda', 'dadz', 'delta', 'dw', 'db', 'w-new', 'b-new'] as const;
+
+/** One kind of quantity the trace steps through; declared once, above, and reused by the panel's messages. */
+export type StepKind = (typeof STEP_KINDS)[number];
 
 export type Phase = 'forward' | 'cost' | 'backward' | 'update';
 
@@ -87,6 +90,8 @@ export interface Trace {
   step(index: number): TraceStep;
   /** The index of the step that computes `address`, or −1. */
   indexOf(address: StepAddress): number;
+  /** The address of the step at `index`, without building the step. */
+  addressOf(index: number): StepAddress;
   groupOf(index: number): StepGroup;
   readonly groups: readonly StepGroup[];
 }

@@ -49,13 +49,6 @@ export const INTERNAL_ERROR_CODE = 'internal-error';
 
 export const EMPTY_SOURCE: SpecSource = { network: null, cost: null, learningRate: null, seed: null, layers: [], examples: [] };
 
-export const MIN_DIGITS = 1;
-export const MAX_DIGITS = 15;
-
-export function clampDigits(digits: number): number {
-  return Number.isFinite(digits) ? Math.min(MAX_DIGITS, Math.max(MIN_DIGITS, Math.round(digits))) : 6;
-}
-
 /**
  * What one analysis computes before any trace is asked for: the parse and, when it could run,
  * the engine's result. The analysis worker computes this and sends it to the extension host,
@@ -123,9 +116,9 @@ export function fromParts(version: number, parts: AnalysisParts, toolchain: Tool
     exampleCount: engine.exampleCount,
     trace(example, digits, weightOrder = DEFAULT_WEIGHT_ORDER) {
       if (!Number.isInteger(example) || example < 0 || example >= engine.exampleCount) return null;
-      const wanted = clampDigits(digits);
-      const key = `${example}:${wanted}:${weightOrder}`;
-      if (!traces.has(key)) traces.set(key, buildTrace(toolchain, network, engine, example, { digits: wanted, source, weightOrder }, reportBug));
+      // `digits` comes validated from the settings (clampDigits in settings.ts).
+      const key = `${example}:${digits}:${weightOrder}`;
+      if (!traces.has(key)) traces.set(key, buildTrace(toolchain, network, engine, example, { digits, source, weightOrder }, reportBug));
       return traces.get(key)!;
     },
   };

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../../core/diagnostics';
 import type { SpecAnalyses } from '../analysis/specAnalyses';
+import type { Guard } from '../guard';
 import { DIAGNOSTIC_SOURCE, toVscodeRange } from '../vscodeRanges';
 
 /**
@@ -8,37 +9,46 @@ import { DIAGNOSTIC_SOURCE, toVscodeRange } from '../vscodeRanges';
  * cost or keyword: "Change to 'sigmoid'"). The edit comes from the core's diagnostic itself, so
  * the fix offered is always the suggestion the message names. Applying one is a single
  * WorkspaceEdit, which one Undo reverts; it is marked preferred, so Auto Fix (⇧⌥. / Shift+Alt+.)
- * applies it without a menu.
+ * applies it without a menu. A bug while finding them is logged by `guard` (guard.ts) and
+ * offers no fix, rather than failing silently.
  */
-export function registerQuickFixes(analyses: SpecAnalyses): vscode.Disposable {
+export function registerQuickFixes(analyses: SpecAnalyses, guard: Guard): vscode.Disposable {
   const provider: vscode.CodeActionProvider = {
-    async provideCodeActions(document, _range, context, token) {
-      const wanted = context.only;
-      if (wanted !== undefined && !vscode.CodeActionKind.QuickFix.intersects(wanted)) return [];
-      const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
-      if (ours.length === 0) return [];
-      // The fix's range must fit the text as it is now, so read the current version's analysis
-      // (VS Code asks again once the problems it shows are refreshed from it).
-      const analysis = await analyses.ready(document, token);
-      if (analysis === undefined || token.isCancellationRequested) return [];
-      const problems = analysis.problems;
-      const actions: vscode.CodeAction[] = [];
-      for (const shown of ours) {
-        const problem = problems.find((p) => p.fix !== undefined && sameProblem(p, shown));
-        if (problem?.fix === undefined) continue;
-        const action = new vscode.CodeAction(problem.fix.title, vscode.CodeActionKind.QuickFix);
-        action.diagnostics = [shown];
-        action.isPreferred = true;
-        action.edit = new vscode.WorkspaceEdit();
-        action.edit.replace(document.uri, toVscodeRange(problem.fix.range), problem.fix.newText);
-        actions.push(action);
-      }
-      return actions;
-    },
+    provideCodeActions: guard.wrap(
+      (document) => `finding the quick fixes for ${document.uri}`,
+      () => [],
+      (document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken) =>
+        quickFixes(analyses, document, context, token),
+    ),
   };
   return vscode.languages.registerCodeActionsProvider({ language: 'nnet' }, provider, {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
   });
+}
+
+/** The quick fixes for the problems VS Code asks about in `context`. */
+async function quickFixes(analyses: SpecAnalyses, document: vscode.TextDocument, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+  const wanted = context.only;
+  if (wanted !== undefined && !vscode.CodeActionKind.QuickFix.intersects(wanted)) return [];
+  const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+  if (ours.length === 0) return [];
+  // The fix's range must fit the text as it is now, so read the current version's analysis
+  // (VS Code asks again once the problems it shows are refreshed from it).
+  const analysis = await analyses.ready(document, token);
+  if (analysis === undefined || token.isCancellationRequested) return [];
+  const problems = analysis.problems;
+  const actions: vscode.CodeAction[] = [];
+  for (const shown of ours) {
+    const problem = problems.find((p) => p.fix !== undefined && sameProblem(p, shown));
+    if (problem?.fix === undefined) continue;
+    const action = new vscode.CodeAction(problem.fix.title, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [shown];
+    action.isPreferred = true;
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.replace(document.uri, toVscodeRange(problem.fix.range), problem.fix.newText);
+    actions.push(action);
+  }
+  return actions;
 }
 
 /** The Problems view's copy of a diagnostic is matched to the analysis' own by code and range. */

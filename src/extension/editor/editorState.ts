@@ -34,23 +34,6 @@ export function steppedTrace(state: EditorState): Trace | null {
   return state.analysis.trace(steppedExample(state), state.digits, state.weightOrder);
 }
 
-/**
- * Whether the learner's position has reached the step that computes `address` ("everything up
- * to and including `step` counts as computed", src/core/stepping/position.ts).
- */
-export function isReached(trace: Trace, step: number, address: StepAddress): boolean {
-  const index = trace.indexOf(address);
-  return index >= 0 && index <= step;
-}
-
-/**
- * One example's slice of a batch-major per-layer array (see EngineResult): a view, not a
- * copy, so reading a 128-neuron layer costs nothing.
- */
-export function exampleSlice(values: Float64Array, size: number, example: number): Float64Array {
-  return values.subarray(example * size, (example + 1) * size);
-}
-
 export function address(kind: StepAddress['kind'], layer: number, j = 0, k = 0): StepAddress {
   return { kind, layer, j, k };
 }

@@ -1,4 +1,5 @@
-import { ACTIVATIONS, COSTS, type ActivationName, type CostName } from '../../core/model/network';
+import { isActivationName } from '../../core/activations/registry';
+import { COSTS } from '../../core/costs/registry';
 import type { SpecLocation } from '../../core/model/locate';
 import type { Range } from '../../core/text/range';
 import { b, layerText, w } from '../../core/notation';
@@ -68,8 +69,8 @@ function symbolOnly(state: EditorState, location: SpecLocation, textAt: (range: 
       return heading(`layer ${location.layer}`, location.layer === 0 ? 'the inputs' : `its neurons' z${layerText(location.layer)}, a${layerText(location.layer)} and δ${layerText(location.layer)}`);
     case 'activation': {
       const word = textAt(location.range).trim();
-      return (ACTIVATIONS as readonly string[]).includes(word)
-        ? activationFormulas(word as ActivationName, location.layer)
+      return isActivationName(word)
+        ? activationFormulas(word, location.layer)
         : heading('activation', `the activation σ of layer ${location.layer}`);
     }
     case 'weights':
@@ -80,7 +81,7 @@ function symbolOnly(state: EditorState, location: SpecLocation, textAt: (range: 
       return heading('network', 'the network this spec describes');
     case 'cost': {
       const word = COSTS.find((name) => new RegExp(`(^|\\s)${name}(\\s|#|$)`).test(textAt(location.range)));
-      return word ? costFormulas(word as CostName) : heading('cost', 'the cost cᵢ of one example, and c, their mean');
+      return word ? costFormulas(word) : heading('cost', 'the cost cᵢ of one example, and c, their mean');
     }
     case 'learning-rate':
       return heading('η', 'the learning rate: w ← w − η · ∂c/∂w');

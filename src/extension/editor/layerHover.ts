@@ -3,7 +3,7 @@ import { outputLayerIndex } from '../../core/model/network';
 import {
   a, ACTIVATION_FORMULAS, b, dcda, dcdb, dcdw, delta, formatNumber, layerText, meanDcdb, meanDcdw, sigmaPrime, w, z,
 } from '../../core/notation';
-import { address, exampleSlice, steppedExample, type EditorState } from './editorState';
+import { address, steppedExample, type EditorState } from './editorState';
 import { blocks, heading, lines, links, neurons, table } from './hoverParts';
 import { escapeMarkdown } from './markdownEscape';
 import { failureNote } from './parameterHover';
@@ -29,13 +29,14 @@ export function layerHover(state: EditorState, engine: EngineResult, layer: numb
   const e = steppedExample(state);
   const d = state.digits;
   const size = network.layers[layer].size;
-  const slice = (values: readonly Float64Array[]) => vectorText(exampleSlice(values[layer], size, e), d, HOVER_VECTOR_ENTRIES);
+  const values = engine.example(e);
+  const slice = (quantity: readonly Float64Array[]) => vectorText(quantity[layer], d, HOVER_VECTOR_ENTRIES);
   const example = `example ${e + 1}`;
 
   if (layer === 0) {
     return blocks(
       heading('layer 0', `the inputs: ${neurons(size)} whose activations a⁽⁰⁾ are the example's x`),
-      table(['quantity', `value for ${example}`], [[`${vectorSymbol('a', 0)} = x`, slice(engine.a)]], ['left', 'left']),
+      table(['quantity', `value for ${example}`], [[`${vectorSymbol('a', 0)} = x`, slice(values.a)]], ['left', 'left']),
       failureNote(engine),
     );
   }
@@ -51,11 +52,11 @@ export function layerHover(state: EditorState, engine: EngineResult, layer: numb
     table(
       ['quantity', `value for ${example}`],
       [
-        [vectorSymbol('z', layer), slice(engine.z)],
-        [vectorSymbol('a', layer), slice(engine.a)],
-        [`∂cᵢ/∂${vectorSymbol('a', layer)}`, slice(engine.dcda)],
-        [`σ′(${vectorSymbol('z', layer)})`, slice(engine.dadz)],
-        [vectorSymbol('δ', layer), slice(engine.delta)],
+        [vectorSymbol('z', layer), slice(values.z)],
+        [vectorSymbol('a', layer), slice(values.a)],
+        [`∂cᵢ/∂${vectorSymbol('a', layer)}`, slice(values.dcda)],
+        [`σ′(${vectorSymbol('z', layer)})`, slice(values.dadz)],
+        [vectorSymbol('δ', layer), slice(values.delta)],
       ],
       ['left', 'left'],
     ),
@@ -73,13 +74,12 @@ export function activationHover(state: EditorState, engine: EngineResult, layer:
   const name = engine.network.layers[layer].activation;
   if (!name) return layerHover(state, engine, layer);
   const e = steppedExample(state);
-  const size = engine.network.layers[layer].size;
   return blocks(
     activationFormulas(name, layer),
     table(
       ['quantity', `value for example ${e + 1}`],
       [
-        [`σ′(${vectorSymbol('z', layer)})`, vectorText(exampleSlice(engine.dadz[layer], size, e), state.digits, HOVER_VECTOR_ENTRIES)],
+        [`σ′(${vectorSymbol('z', layer)})`, vectorText(engine.example(e).dadz[layer], state.digits, HOVER_VECTOR_ENTRIES)],
       ],
       ['left', 'left'],
     ),

@@ -1,9 +1,10 @@
+import { StepSnapshot } from '../../core/stepping/snapshot';
 import type { EngineResult } from '../../core/engine/types';
 import { formatNumber, layerText } from '../../core/notation';
 import { range as textRange, type Range } from '../../core/text/range';
 import type { StepAddress, StepKind, Trace } from '../../core/trace/types';
 import { Command } from '../commandIds';
-import { address, exampleSlice, steppedExample, steppedTrace, type EditorState } from './editorState';
+import { address, steppedExample, steppedTrace, type EditorState } from './editorState';
 import { exampleCostSymbol } from './specHover';
 import { DEFAULT_SHOWN, vectorText } from './vectorText';
 
@@ -143,25 +144,27 @@ function placeholderLenses(state: EditorState): LensContent[] {
 function layerStateLens(state: EditorState, engine: EngineResult, trace: Trace | null, layer: number, header: Range): LensContent {
   const e = steppedExample(state);
   const size = engine.network.layers[layer].size;
+  const values = engine.example(e);
   const digits = state.digits;
   const step = state.position.step;
   // The layer's superscript, made once: a spec with 200,000 layers makes this 200,000 times.
   const sup = layerText(layer);
-  const known = (kind: StepKind) => (trace ? reachedCount(trace, step, kind, layer, size) : size);
-  const vector = (letter: string, values: readonly Float64Array[], count: number) =>
-    `${letter}${sup} = ${vectorText(exampleSlice(values[layer], size, e), digits, DEFAULT_SHOWN, count)}`;
+  const snapshot = trace ? new StepSnapshot(trace, engine, step) : null;
+  const known = (kind: StepKind) => (snapshot ? snapshot.reachedCount(kind, layer) : size);
+  const vector = (letter: string, quantity: readonly Float64Array[], count: number) =>
+    `${letter}${sup} = ${vectorText(quantity[layer], digits, DEFAULT_SHOWN, count)}`;
 
   const deltas = known('delta');
   const example = engine.exampleCount > 1 ? ` of example ${e + 1}` : '';
   const pending = ' (· not computed yet)';
   if (deltas > 0) {
-    return textLens(header, `${vector('a', engine.a, size)} · ${vector('δ', engine.delta, deltas)}`,
+    return textLens(header, `${vector('a', values.a, size)} · ${vector('δ', values.delta, deltas)}`,
       `a${sup} and δ${sup} = ∂cᵢ/∂z${sup}${example}, as far as the backward pass has reached${deltas < size ? pending : ''}`);
   }
   const zs = known('z');
   if (zs > 0) {
     const as = known('a');
-    return textLens(header, `${vector('z', engine.z, zs)} · ${vector('a', engine.a, as)}`,
+    return textLens(header, `${vector('z', values.z, zs)} · ${vector('a', values.a, as)}`,
       `z${sup} and a${sup}${example}, as far as the forward pass has reached${as < size ? pending : ''}`);
   }
   return textLens(header, `layer ${layer}: not computed yet`, `Step forward to compute z${sup} and a${sup}`);
@@ -169,22 +172,6 @@ function layerStateLens(state: EditorState, engine: EngineResult, trace: Trace |
 
 function textLens(range: Range, title: string, tooltip: string): LensContent {
   return { range, title, command: null, args: [], tooltip };
-}
-
-/**
- * How many neurons j = 1 … n of `layer` have their `kind` quantity computed at `step`. Within a
- * layer the trace computes neuron 1 first, then 2, …, so the answer is found by binary search.
- */
-export function reachedCount(trace: Trace, step: number, kind: StepKind, layer: number, size: number): number {
-  let low = 0;
-  let high = size;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    const index = trace.indexOf(address(kind, layer, middle));
-    if (index >= 0 && index <= step) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 /**

@@ -1,4 +1,6 @@
+import { exampleWeightGradientEntry } from '../../core/engine/perExample';
 import type { EngineResult } from '../../core/engine/types';
+import { activationEntry } from '../../core/activations/registry';
 import { outputLayerIndex } from '../../core/model/network';
 import {
   a, activationDerivativeFor, b, costDerivativeFor, dadz, dcda, dcdb, dcdw, dcdz, delta, formatFactor, formatNumber,
@@ -35,28 +37,27 @@ interface NeuronNumbers {
 }
 
 function neuronNumbers(engine: EngineResult, example: number, layer: number, j: number): NeuronNumbers {
-  const at = example * engine.network.layers[layer].size + (j - 1);
+  const values = engine.example(example);
   return {
     example,
-    dcda: engine.dcda[layer][at],
-    dadz: engine.dadz[layer][at],
-    delta: engine.delta[layer][at],
-    a: engine.a[layer][at],
-    z: engine.z[layer][at],
+    dcda: values.dcda[layer][j - 1],
+    dadz: values.dadz[layer][j - 1],
+    delta: values.delta[layer][j - 1],
+    a: values.a[layer][j - 1],
+    z: values.z[layer][j - 1],
   };
 }
 
 export function weightHover(state: EditorState, engine: EngineResult, layer: number, k: number, j: number): string {
   const network = engine.network;
   const n = network.layers[layer].size;
-  const p = network.layers[layer - 1].size;
   const e = steppedExample(state);
   const index = (k - 1) * n + (j - 1);
   const numbers = neuronNumbers(engine, e, layer, j);
-  const input = engine.a[layer - 1][e * p + (k - 1)];
+  const input = engine.example(e).a[layer - 1][k - 1];
   const order = state.weightOrder;
   const symbol = w(layer, k, j, order).text;
-  const exampleGradient = numbers.delta * input;
+  const exampleGradient = exampleWeightGradientEntry(engine.example(e), layer, k, j);
   const meanGradient = engine.gradient.w[layer][index];
   const value = network.layers[layer].weights[index];
   const inputFactor: Factor = {
@@ -176,12 +177,13 @@ function chainRule(
   const equals = `= ${formatNumber(result, d)}`;
   const title = `**Where ${target} comes from** (example ${numbers.example + 1}).`;
 
-  if (network.layers[layer].activation === 'softmax') {
+  // An activation that couples the layer (softmax) has no single σ′(z_j): δ is a sum over its Jacobian.
+  if (!activationEntry(network.layers[layer].activation!).elementwise) {
     const deltaFactor: Factor = {
       rate: dcdz(layer, j).text,
       is: delta(layer, j).text,
       value: numbers.delta,
-      why: `softmax makes every ${a(layer, 'r').text} depend on ${zj}, so ${delta(layer, j).text} = Σᵣ ${dcda(layer, 'r').text} · ${dadz(layer, 'r', j).text}`,
+      why: `${network.layers[layer].activation} makes every ${a(layer, 'r').text} depend on ${zj}, so ${delta(layer, j).text} = Σᵣ ${dcda(layer, 'r').text} · ${dadz(layer, 'r', j).text}`,
     };
     return blocks(
       `${title} ${parameter.text} reaches the cost only through ${zj}, so the chain rule multiplies two rates:`,
@@ -235,7 +237,7 @@ function costRateWhy(state: EditorState, engine: EngineResult, layer: number, j:
     const n = network.layers[L].size;
     const formula = costDerivativeFor(network.cost, a(L, j), y(j), n).text;
     const target = network.examples[e]?.y[j - 1];
-    const output = engine.a[L][e * n + (j - 1)];
+    const output = engine.example(e).a[L][j - 1];
     return `how the ${network.cost} cost cᵢ changes with the output ${a(L, j).text}: ${escapeMarkdown(formula)}, with ${a(L, j).text} = ${formatNumber(output, state.digits)} and ${y(j).text} = ${formatNumber(target ?? NaN, state.digits)}`;
   }
   const next = network.layers[layer + 1].size;
@@ -244,7 +246,7 @@ function costRateWhy(state: EditorState, engine: EngineResult, layer: number, j:
   // Few enough terms to write out: the learner sees each δ meet the weight it travels back through.
   const terms: string[] = [];
   for (let r = 1; r <= next; r++) {
-    const deltaR = engine.delta[layer + 1][e * next + (r - 1)];
+    const deltaR = engine.example(e).delta[layer + 1][r - 1];
     const weight = network.layers[layer + 1].weights[(j - 1) * next + (r - 1)];
     terms.push(`${formatFactor(deltaR, state.digits)} × ${formatFactor(weight, state.digits)}`);
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../dispose';
 import type { Services } from '../services';
 import { toVscodeRange } from '../vscodeRanges';
 import { editorStateOf } from './editorStateOf';
@@ -23,20 +24,19 @@ class SpecCodeLens extends vscode.CodeLens {
  * Code lenses above the network, layer and example lines (see lensContent.ts). They show the
  * stepping position's numbers, so they are re-asked for whenever the position moves, a new
  * analysis is ready, or a setting changes. A request made while typing waits for the debounced
- * analysis rather than analysing each keystroke's version.
+ * analysis rather than analysing each keystroke's version. Registered, behind the error
+ * boundary (guard.ts), in registerEditorFeatures.ts.
  */
-export class SpecCodeLensProvider implements vscode.CodeLensProvider<SpecCodeLens>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  private readonly subscriptions: vscode.Disposable[];
+export class SpecCodeLensProvider extends Disposable implements vscode.CodeLensProvider<SpecCodeLens> {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.changed.event;
 
   constructor(private readonly services: Services) {
-    this.subscriptions = [
-      services.analyses.onDidChange(() => this.changed.fire()),
-      services.positions.onDidChange(() => this.changed.fire()),
-      services.settings.onDidChange(() => this.changed.fire()),
-      this.changed,
-    ];
+    super();
+    const refresh = () => this.changed.fire();
+    this.register(services.analyses.onDidChange(refresh));
+    this.register(services.positions.onDidChange(refresh));
+    this.register(services.settings.onDidChange(refresh));
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<SpecCodeLens[]> {
@@ -62,9 +62,5 @@ export class SpecCodeLensProvider implements vscode.CodeLensProvider<SpecCodeLen
       tooltip: content.tooltip,
     };
     return lens;
-  }
-
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

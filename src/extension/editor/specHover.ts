@@ -2,7 +2,7 @@ import type { EngineResult } from '../../core/engine/types';
 import { Command } from '../commandIds';
 import { outputLayerIndex, parameterCount, type CostName } from '../../core/model/network';
 import { a, COST_FORMULAS, dcda, formatNumber, layerText, subscriptsText, w } from '../../core/notation';
-import { address, exampleSlice, plural, steppedExample, type EditorState } from './editorState';
+import { address, plural, steppedExample, type EditorState } from './editorState';
 import { blocks, heading, lines, links, table } from './hoverParts';
 import { HOVER_VECTOR_ENTRIES } from './layerHover';
 import { commandLink, escapeMarkdown } from './markdownEscape';
@@ -61,7 +61,7 @@ export function costHover(state: EditorState, engine: EngineResult): string {
       ['quantity', 'value'],
       [
         [`${exampleCostSymbol(e + 1)}, the cost of example ${e + 1}`, formatNumber(engine.costs[e], state.digits)],
-        [`∂cᵢ/∂a${layerText(L)} for example ${e + 1}`, vectorText(exampleSlice(engine.dcda[L], n, e), state.digits, HOVER_VECTOR_ENTRIES)],
+        [`∂cᵢ/∂a${layerText(L)} for example ${e + 1}`, vectorText(engine.example(e).dcda[L], state.digits, HOVER_VECTOR_ENTRIES)],
         [`c, the mean over the m = ${engine.exampleCount}`, formatNumber(engine.cost, state.digits)],
       ],
       ['left', 'right'],
@@ -112,7 +112,7 @@ export function exampleHover(state: EditorState, engine: EngineResult, example: 
       ['quantity', 'value'],
       [
         [`${exampleCostSymbol(example)}, its cost`, formatNumber(engine.costs[e], d)],
-        [`a${layerText(L)}, the network's output`, vectorText(exampleSlice(engine.a[L], n, e), d, HOVER_VECTOR_ENTRIES)],
+        [`a${layerText(L)}, the network's output`, vectorText(engine.example(e).a[L], d, HOVER_VECTOR_ENTRIES)],
         ['y, the target', vectorText(network.examples[e].y, d, HOVER_VECTOR_ENTRIES)],
         ['x, the inputs', vectorText(network.examples[e].x, d, HOVER_VECTOR_ENTRIES)],
       ],
@@ -145,8 +145,8 @@ export function targetHover(state: EditorState, engine: EngineResult, example: n
       ['quantity', 'value'],
       [
         [targetSymbol(example, j), formatNumber(network.examples[e].y[j - 1], d)],
-        [`${a(L, j).text}, the output`, formatNumber(engine.a[L][e * n + (j - 1)], d)],
-        [`${dcda(L, j).text}`, formatNumber(engine.dcda[L][e * n + (j - 1)], d)],
+        [`${a(L, j).text}, the output`, formatNumber(engine.example(e).a[L][j - 1], d)],
+        [`${dcda(L, j).text}`, formatNumber(engine.example(e).dcda[L][j - 1], d)],
       ],
       ['left', 'right'],
     ),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../dispose';
 import type { Services } from '../services';
 import { fromVscodeRange, toVscodePosition } from '../vscodeRanges';
 import { editorStateOf } from './editorStateOf';
@@ -10,19 +11,18 @@ import { hintTooltip, inlayHintContents, type HintContent } from './inlayHintCon
  * the mode of `backpropStepper.inlayHints`. Re-asked for when a new analysis is ready or a
  * setting changes; they show the whole batch's gradient, so the stepping position does not
  * affect them. VS Code asks again after every short pause in typing, so a request waits for the
- * debounced analysis rather than analysing each keystroke's version.
+ * debounced analysis rather than analysing each keystroke's version. Registered, behind the
+ * error boundary (guard.ts), in registerEditorFeatures.ts.
  */
-export class SpecInlayHintsProvider implements vscode.InlayHintsProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  private readonly subscriptions: vscode.Disposable[];
+export class SpecInlayHintsProvider extends Disposable implements vscode.InlayHintsProvider {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangeInlayHints = this.changed.event;
 
   constructor(private readonly services: Services) {
-    this.subscriptions = [
-      services.analyses.onDidChange(() => this.changed.fire()),
-      services.settings.onDidChange(() => this.changed.fire()),
-      this.changed,
-    ];
+    super();
+    const refresh = () => this.changed.fire();
+    this.register(services.analyses.onDidChange(refresh));
+    this.register(services.settings.onDidChange(refresh));
   }
 
   async provideInlayHints(document: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.InlayHint[]> {
@@ -38,10 +38,6 @@ export class SpecInlayHintsProvider implements vscode.InlayHintsProvider, vscode
   resolveInlayHint(hint: vscode.InlayHint): vscode.InlayHint {
     if (hint instanceof SpecInlayHint && hint.tooltip === undefined) hint.tooltip = hintTooltip(hint.state, hint.content);
     return hint;
-  }
-
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
   }
 }
 

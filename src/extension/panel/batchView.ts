@@ -6,7 +6,7 @@
  * steps. Pure (no vscode): unit-tested against an independent autodiff.
  */
 import type { EngineResult } from '../../core/engine/types';
-import { exampleWeightGradientEntry } from '../../core/engine/perExample';
+import { exampleBiasGradient, exampleWeightGradientEntry } from '../../core/engine/perExample';
 import * as sym from '../../core/notation/symbols';
 import type { StepAddress } from '../../core/trace/types';
 import { MAX_BATCH_LISTED, type BatchEntry, type BatchView } from '../../shared/panelMessages';
@@ -14,24 +14,29 @@ import { MAX_BATCH_LISTED, type BatchEntry, type BatchView } from '../../shared/
 /**
  * The batch view of an update step, or null for any other step. `example` is the 0-based
  * example being stepped; `order` is the weight-index convention the symbols are written in.
+ * Every example's value comes from its own δ and a: read from the engine's stored values, or,
+ * past its memory bound, recomputed for a batch small enough to list (a larger one then shows
+ * this example and the mean only: the others' values were never kept).
  */
 export function batchView(engine: EngineResult, address: StepAddress, example: number, order: sym.WeightOrder): BatchView | null {
   if (address.kind !== 'w-new' && address.kind !== 'b-new') return null;
   const { layer: l, j, k } = address;
   const n = engine.network.layers[l].size;
   const isWeight = address.kind === 'w-new';
-  const valueOf = isWeight
-    ? (i: number) => exampleWeightGradientEntry(engine, i, l, k, j)
-    : (i: number) => engine.delta[l][i * n + (j - 1)];
+  const valueOf = (i: number) => {
+    const values = engine.example(i);
+    return isWeight ? exampleWeightGradientEntry(values, l, k, j) : exampleBiasGradient(values, l)[j - 1];
+  };
   const m = engine.exampleCount;
+  const everyExample = engine.stored !== null || m <= MAX_BATCH_LISTED;
   const entries: BatchEntry[] = [];
-  let min: BatchEntry = { example: 0, value: valueOf(0) };
-  let max = min;
-  for (let i = 0; i < m; i++) {
+  let min: BatchEntry | null = null;
+  let max: BatchEntry | null = null;
+  for (let i = 0; everyExample && i < m; i++) {
     const entry = { example: i, value: valueOf(i) };
     if (m <= MAX_BATCH_LISTED) entries.push(entry);
-    if (entry.value < min.value) min = entry;
-    if (entry.value > max.value) max = entry;
+    if (min === null || entry.value < min.value) min = entry;
+    if (max === null || entry.value > max.value) max = entry;
   }
   const parameter = isWeight ? sym.w(l, k, j, order) : sym.b(l, j);
   return {

@@ -14,6 +14,7 @@ import type { StepAddress } from '../../core/trace/types';
 import type { PanelAction } from '../../shared/panelMessages';
 import { isSpecDocument, type SpecAnalyses } from '../analysis/specAnalyses';
 import { Command } from '../commandIds';
+import type { Guard } from '../guard';
 import type { Notices } from '../notices';
 import type { Settings } from '../settings';
 import type { StepPositions } from '../stepping/stepPositions';
@@ -28,10 +29,11 @@ export interface PanelFeatureDeps {
   readonly positions: StepPositions;
   readonly settings: Settings;
   readonly notices: Notices;
+  readonly guard: Guard;
 }
 
 export function registerPanelFeature(context: vscode.ExtensionContext, deps: PanelFeatureDeps): PanelManager {
-  const { analyses, positions, settings, notices } = deps;
+  const { analyses, positions, settings, notices, guard } = deps;
   let lastSpec: vscode.Uri | undefined = vscode.window.activeTextEditor && isSpecDocument(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor.document.uri : undefined;
 
   async function runAction(document: vscode.TextDocument, action: PanelAction): Promise<void> {
@@ -44,7 +46,7 @@ export function registerPanelFeature(context: vscode.ExtensionContext, deps: Pan
     }
   }
 
-  const manager = new PanelManager({ extensionUri: context.extensionUri, analyses, positions, settings, runAction });
+  const manager = new PanelManager({ extensionUri: context.extensionUri, analyses, positions, settings, guard, runAction });
   const feedback = new StepFeedback({ analyses, positions, notices, panels: manager });
 
   async function specFor(argument: unknown): Promise<vscode.TextDocument | undefined> {

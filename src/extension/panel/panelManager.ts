@@ -3,26 +3,37 @@
  * after a window reload (WebviewPanelSerializer), and follows the spec's life: a closed or
  * deleted spec takes its panel with it, quietly; a renamed spec keeps its panel, retargeted,
  * at the same example and step.
+ *
+ * Restoring a panel runs behind the error boundary (`services.guard`, guard.ts): a bug is logged
+ * and the panel that could not be restored is closed. Its subscriptions and panels are owned
+ * through the Disposable base (dispose.ts).
  */
 import * as vscode from 'vscode';
+import { Disposable } from '../dispose';
 import type { StepPosition } from '../../core/stepping/position';
 import { isPanelState, type PanelState } from '../../shared/panelMessages';
 import type { PanelServices } from './services';
 import { PANEL_VIEW_TYPE, panelOptions, StepperPanel } from './stepperPanel';
 
-export class PanelManager implements vscode.Disposable {
+export class PanelManager extends Disposable {
   private readonly panels = new Map<string, StepperPanel>();
   /** Old URI → new URI of renames under way: the old document's close must not dispose the panel. */
   private readonly renaming = new Map<string, vscode.Uri>();
   /** Positions of specs being renamed, read before the old document closes and forgets them. */
   private readonly carried = new Map<string, StepPosition>();
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly services: PanelServices) {
-    const { analyses, positions, settings } = services;
-    this.subscriptions = [
+    super();
+    const { analyses, positions, settings, guard } = services;
+    // Registered first, so disposed last: the panels close after every subscription is gone.
+    this.register({ dispose: () => [...this.panels.values()].forEach((panel) => panel.dispose()) });
+    const subscriptions = [
       vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
-        deserializeWebviewPanel: (panel, state: unknown) => this.restore(panel, state),
+        deserializeWebviewPanel: guard.wrap(
+          'restoring a Backprop Stepper panel after a window reload',
+          (panel) => panel.dispose(),
+          (panel: vscode.WebviewPanel, state: unknown) => this.restore(panel, state),
+        ),
       }),
       analyses.onDidChange((uri) => this.panels.get(uri.toString())?.update()),
       positions.onDidChange((change) => this.panels.get(change.uri.toString())?.update()),
@@ -49,6 +60,7 @@ export class PanelManager implements vscode.Disposable {
         for (const deleted of event.files) for (const [key, panel] of this.panels) if (isWithin(key, deleted.toString())) panel.dispose();
       }),
     ];
+    for (const subscription of subscriptions) this.register(subscription);
   }
 
   /** The panel that has focus, if it is one of ours. */
@@ -88,11 +100,6 @@ export class PanelManager implements vscode.Disposable {
     const specColumns = vscode.window.visibleTextEditors.filter((e) => e.document === document).map((e) => e.viewColumn);
     const candidates = [...panels.map((p) => p.viewColumn), ...vscode.window.tabGroups.all.map((g) => g.viewColumn)];
     return candidates.find((column) => column !== undefined && !specColumns.includes(column)) ?? vscode.ViewColumn.Beside;
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    for (const panel of [...this.panels.values()]) panel.dispose();
   }
 
   private attach(panel: vscode.WebviewPanel, uri: vscode.Uri, restored: PanelState | null): StepperPanel {

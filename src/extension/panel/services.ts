@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { PanelAction } from '../../shared/panelMessages';
 import type { SpecAnalyses } from '../analysis/specAnalyses';
+import type { Guard } from '../guard';
 import type { Settings } from '../settings';
 import type { StepPositions } from '../stepping/stepPositions';
 
@@ -10,6 +11,8 @@ export interface PanelServices {
   readonly analyses: SpecAnalyses;
   readonly positions: StepPositions;
   readonly settings: Settings;
+  /** The error boundary the panel's message handling and view building run in (guard.ts). */
+  readonly guard: Guard;
   /** Runs a stepping action (or Apply Gradient Step) on a spec, as the commands do. */
   runAction(document: vscode.TextDocument, action: PanelAction): Promise<void>;
 }

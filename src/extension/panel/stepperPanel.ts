@@ -6,8 +6,14 @@
  * The webview is not kept alive while hidden (no retainContextWhenHidden): when it is shown
  * again its page reloads and posts `ready`, and it gets the current view. After a window
  * reload the serializer hands over the state the page saved, and the position is restored.
+ *
+ * Answering the page's messages and building the view run behind the error boundary
+ * (`services.guard`, guard.ts): a bug is logged with its stack and that one answer or view is
+ * skipped. The panel owns its webview panel and subscriptions through the Disposable base
+ * (dispose.ts): closing the panel or disposing this object releases everything once.
  */
 import * as vscode from 'vscode';
+import { Disposable } from '../dispose';
 import { isPanelMessage, type ExtensionToPanel, type PanelState, type PanelToExtension, type QuantityRef } from '../../shared/panelMessages';
 import { toVscodeRange } from '../vscodeRanges';
 import { describeQuantity, revealRange } from './describe';
@@ -25,10 +31,8 @@ export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & 
   };
 }
 
-export class StepperPanel implements vscode.Disposable {
+export class StepperPanel extends Disposable {
   private ready = false;
-  private disposed = false;
-  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -36,23 +40,25 @@ export class StepperPanel implements vscode.Disposable {
     private readonly services: PanelServices,
     /** State saved by the page before a window reload, applied once at the first `ready`. */
     private restored: PanelState | null,
+    /** Called once when the panel goes (closed by the person or disposed): the manager forgets it. */
     onDispose: () => void,
   ) {
+    super();
+    // Disposed last registered first: the subscriptions, then the webview panel, then the manager is told.
+    this.register({ dispose: onDispose });
+    this.register(panel);
     panel.webview.options = panelOptions(services.extensionUri);
     this.setTitle();
     panel.webview.html = this.html();
-    this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((message: unknown) => void this.handleMessage(message)),
-      // A hidden webview's page is discarded; it posts `ready` again when shown.
+    this.register(panel.webview.onDidReceiveMessage((message: unknown) => void this.handleMessage(message)));
+    // A hidden webview's page is discarded; it posts `ready` again when shown.
+    this.register(
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this.ready = false;
       }),
-      panel.onDidDispose(() => {
-        this.disposed = true;
-        for (const s of this.subscriptions) s.dispose();
-        onDispose();
-      }),
     );
+    // Closed by the person: release the rest (disposing twice is harmless).
+    this.register(panel.onDidDispose(() => this.dispose()));
   }
 
   get uri(): vscode.Uri {
@@ -76,16 +82,25 @@ export class StepperPanel implements vscode.Disposable {
   }
 
   /**
-   * Answers one message from the page (anything malformed is ignored). Public so the in-editor
-   * tests can act as the page does, e.g. send the `undo` that Ctrl+Z in the panel sends.
+   * Answers one message from the page (anything malformed is ignored); never rejects — a bug is
+   * logged and the message goes unanswered. Public so the in-editor tests can act as the page
+   * does, e.g. send the `undo` that Ctrl+Z in the panel sends.
    */
   handleMessage(message: unknown): Promise<void> {
-    return isPanelMessage(message) ? this.receive(message) : Promise.resolve();
+    return this.services.guard.run(
+      () => `answering the ${messageType(message)} message from the panel of ${this.target}`,
+      noAnswer,
+      () => (isPanelMessage(message) ? this.receive(message) : Promise.resolve()),
+    );
   }
 
-  /** Re-sends the view (the analysis, the position or a setting changed). */
+  /** Re-sends the view (the analysis, the position or a setting changed); a bug sends nothing and is logged. */
   update(): void {
-    if (this.disposed || !this.ready) return;
+    if (this.isDisposed || !this.ready) return;
+    this.services.guard.run(`building the panel's view of ${this.target}`, noAnswer, () => this.postView());
+  }
+
+  private postView(): void {
     const document = this.services.analyses.documentFor(this.target);
     if (!document) return;
     const position = this.services.positions.get(document);
@@ -99,10 +114,6 @@ export class StepperPanel implements vscode.Disposable {
         weightOrder: this.services.settings.current.weightOrder,
       }),
     );
-  }
-
-  dispose(): void {
-    if (!this.disposed) this.panel.dispose();
   }
 
   private post(message: ExtensionToPanel): void {
@@ -183,6 +194,15 @@ export class StepperPanel implements vscode.Disposable {
     const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false, selection: range });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
+}
+
+/** The empty answer of a guarded handler: nothing is posted. */
+function noAnswer(): void {}
+
+/** The `type` of a message from the page, for the log; the message itself may be malformed. */
+function messageType(message: unknown): string {
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+  return typeof type === 'string' ? JSON.stringify(type) : 'untyped';
 }
 
 /** Addresses from the page are input: whole, non-negative numbers only. */

@@ -13,6 +13,7 @@ import { formatNumber, formatNumberTex } from '../../core/notation/format';
 import { DEFAULT_WEIGHT_ORDER, type WeightOrder } from '../../core/notation/symbols';
 import { renderFactorMarks } from '../../core/trace/marks';
 import type { StepPosition } from '../../core/stepping/position';
+import { StepSnapshot } from '../../core/stepping/snapshot';
 import type { StepKind, Trace, TraceStep } from '../../core/trace/types';
 import type { Diagnostic } from '../../core/diagnostics';
 import { FACTOR_MARKS, type Known, type LayerView, type ProblemsMessage, type ProblemView, type StepView, type ViewMessage } from '../../shared/panelMessages';
@@ -58,26 +59,11 @@ export function problemsMessage(input: PanelInput): ProblemsMessage {
   return { type: 'problems', uri: input.uri, fileName: input.fileName, problems };
 }
 
-/** Known-ness of the quantities of one trace at one position. */
-class Reached {
-  constructor(
-    private readonly trace: Trace,
-    private readonly step: number,
-  ) {}
-  has(kind: StepKind, layer: number, j: number, k = 0): boolean {
-    const index = this.trace.indexOf({ kind, layer, j, k });
-    return index >= 0 && index <= this.step;
-  }
-  value(kind: StepKind, layer: number, j: number, k: number, value: number): Known {
-    return this.has(kind, layer, j, k) ? value : null;
-  }
-}
-
 function viewMessage(input: PanelInput, network: Network, engine: EngineResult, trace: Trace): ViewMessage {
   const example = input.position.example;
   const stepIndex = trace.length > 0 ? Math.min(input.position.step, trace.length - 1) : -1;
   const current = stepIndex >= 0 ? trace.step(stepIndex) : null;
-  const reached = new Reached(trace, stepIndex);
+  const snapshot = new StepSnapshot(trace, engine, stepIndex);
   const windows = layerWindows(network, current?.address ?? null);
   const L = network.layers.length - 1;
   const costGroup = trace.groups.find((g) => g.phase === 'cost');
@@ -96,7 +82,7 @@ function viewMessage(input: PanelInput, network: Network, engine: EngineResult, 
     exampleCount: engine.exampleCount,
     exampleCost: costKnown ? engine.costs[example] : null,
     meanCost: costKnown ? engine.cost : null,
-    layers: network.layers.map((_, l) => layerView(network, engine, example, l, windows, reached, l === L)),
+    layers: network.layers.map((_, l) => layerView(network, snapshot, l, windows, l === L)),
     step: current ? { ...stepView(current, trace.length, input.digits, trace.weightOrder), batch: batchView(engine, current.address, example, trace.weightOrder) } : null,
     stepCount: trace.length,
     failure: engine.failure?.message ?? null,
@@ -104,31 +90,28 @@ function viewMessage(input: PanelInput, network: Network, engine: EngineResult, 
   };
 }
 
-function layerView(network: Network, engine: EngineResult, i: number, l: number, windows: readonly LayerWindow[], reached: Reached, isOutput: boolean): LayerView {
+function layerView(network: Network, snapshot: StepSnapshot, l: number, windows: readonly LayerWindow[], isOutput: boolean): LayerView {
   const layer = network.layers[l];
   const n = layer.size;
   const { start, count } = windows[l];
   const neurons = Array.from({ length: count }, (_, slot) => start + slot);
-  const perNeuron = (kind: StepKind, values: Float64Array): Known[] =>
-    l === 0 ? [] : neurons.map((j0) => reached.value(kind, l, j0 + 1, 0, values[i * n + j0]));
-  const a = l === 0 ? neurons.map((j0) => engine.a[0][i * n + j0]) : perNeuron('a', engine.a[l]);
+  const known = (kind: StepKind, j0: number, k0 = -1): Known => snapshot.known({ kind, layer: l, j: j0 + 1, k: k0 + 1 });
+  const perNeuron = (kind: StepKind): Known[] => (l === 0 ? [] : neurons.map((j0) => known(kind, j0)));
   const empty: never[] = [];
   if (l === 0) {
+    const a = neurons.map((j0) => snapshot.values.a[0][j0]);
     return { index: 0, size: n, activation: null, start, count, z: empty, a, dcda: empty, dadz: empty, delta: empty, w: empty, dw: empty, wNew: empty, b: empty, db: empty, bNew: empty, y: empty };
   }
   const previous = windows[l - 1];
-  const nPrev = network.layers[l - 1].size;
   const w: number[] = [];
   const dw: Known[] = [];
   const wNew: Known[] = [];
   for (let r = 0; r < previous.count; r++) {
     const k0 = previous.start + r;
     for (const j0 of neurons) {
-      const index = k0 * n + j0;
-      w.push(layer.weights[index]);
-      const gradient = engine.delta[l][i * n + j0] * engine.a[l - 1][i * nPrev + k0];
-      dw.push(reached.value('dw', l, j0 + 1, k0 + 1, gradient));
-      wNew.push(reached.value('w-new', l, j0 + 1, k0 + 1, engine.updated.w[l][index]));
+      w.push(layer.weights[k0 * n + j0]);
+      dw.push(known('dw', j0, k0));
+      wNew.push(known('w-new', j0, k0));
     }
   }
   return {
@@ -137,18 +120,18 @@ function layerView(network: Network, engine: EngineResult, i: number, l: number,
     activation: layer.activation,
     start,
     count,
-    z: perNeuron('z', engine.z[l]),
-    a,
-    dcda: perNeuron('dcda', engine.dcda[l]),
-    dadz: perNeuron('dadz', engine.dadz[l]),
-    delta: perNeuron('delta', engine.delta[l]),
+    z: perNeuron('z'),
+    a: perNeuron('a'),
+    dcda: perNeuron('dcda'),
+    dadz: perNeuron('dadz'),
+    delta: perNeuron('delta'),
     w,
     dw,
     wNew,
     b: neurons.map((j0) => layer.biases[j0]),
-    db: perNeuron('db', engine.delta[l]),
-    bNew: neurons.map((j0) => reached.value('b-new', l, j0 + 1, 0, engine.updated.b[l][j0])),
-    y: isOutput ? neurons.map((j0) => network.examples[i].y[j0]) : empty,
+    db: perNeuron('db'),
+    bNew: perNeuron('b-new'),
+    y: isOutput ? neurons.map((j0) => network.examples[snapshot.example].y[j0]) : empty,
   };
 }
 

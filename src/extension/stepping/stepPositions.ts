@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  applyMove, BEFORE_FIRST, positionOf, reconcile, samePosition, START, stepMoves,
+  applyMove, BEFORE_FIRST, positionOf, reconcile, samePosition, START,
   type MoveContext, type StepMove, type StepPosition,
 } from '../../core/stepping/position';
 import type { StepAddress, Trace, TraceStep } from '../../core/trace/types';
@@ -84,16 +84,6 @@ export class StepPositions implements vscode.Disposable {
   move(document: vscode.TextDocument, move: StepMove): StepPosition {
     const analysis = this.analyses.get(document);
     return this.set(document, applyMove(this.get(document), move, this.context(analysis)));
-  }
-
-  /** Step: one quantity, or one layer's group, as the `stepGranularity` setting says. */
-  stepForward(document: vscode.TextDocument): StepPosition {
-    return this.move(document, stepMoves(this.settings.current.stepGranularity).forward);
-  }
-
-  /** Step Back, at the `stepGranularity` setting. */
-  stepBack(document: vscode.TextDocument): StepPosition {
-    return this.move(document, stepMoves(this.settings.current.stepGranularity).back);
   }
 
   /**

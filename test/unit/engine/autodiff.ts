@@ -88,6 +88,19 @@ function activate(name: ActivationName, z: readonly Value[]): Value[] {
       const total = sum(e);
       return e.map((v) => v.div(total));
     }
+    // The four below are built from the primitive operations only, so their derivatives come from
+    // the chain rule over those, never from the registry's hand-written σ′.
+    case 'leaky-relu':
+      return z.map((v) => (v.data > 0 ? v : v.mul(0.01)));
+    case 'softplus':
+      return z.map((v) => v.exp().add(1).log());
+    case 'elu':
+      return z.map((v) => (v.data > 0 ? v : v.exp().sub(1)));
+    case 'gelu': {
+      // ½ z (1 + tanh(√(2/π)(z + 0.044715 z³))), the tanh approximation.
+      const c = Math.sqrt(2 / Math.PI);
+      return z.map((v) => v.mul(0.5).mul(v.add(v.mul(v).mul(v).mul(0.044715)).mul(c).tanh().add(1)));
+    }
   }
 }
 

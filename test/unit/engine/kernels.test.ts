@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { backward } from '../../../src/core/engine/backward';
-import { costs, forward } from '../../../src/core/engine/forward';
 import { gradientCheck } from '../../../src/core/engine/gradientCheck';
 import { multiplyTransposed } from '../../../src/core/engine/matmul';
+import { passOverExamples } from '../../../src/core/engine/passes';
 import { NO_BIAS } from '../../../src/core/engine/wasm/kernel';
 import { wasmArena, wasmAvailable } from '../../../src/core/engine/wasm/runtime';
 import { WASM_MIN_MULTIPLY_ADDS, Workspace, type KernelChoice } from '../../../src/core/engine/workspace';
@@ -16,7 +15,10 @@ import { prng, randomNetwork } from './networks';
  * reads one element off its stride fails at once.
  */
 
-/** C[r,c] = scale·Σ_t A(r,t)·B(t,c) (+ bias[c]), summed over t in increasing order from +0. */
+/**
+ * C[r,c] = scale·Σ_t A(r,t)·B(t,c) (+ bias[c]), summed over t in increasing order from +0, or
+ * from `start[r·cols + c]` when given (the kernels' accumulating form).
+ */
 function reference(
   A: (r: number, t: number) => number,
   B: (t: number, c: number) => number,
@@ -25,11 +27,12 @@ function reference(
   cols: number,
   scale: number,
   bias: Float64Array | null,
+  start: Float64Array | null = null,
 ): Float64Array {
   const C = new Float64Array(rows * cols);
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < cols; c++) {
-      let sum = 0;
+      let sum = start === null ? 0 : start[r * cols + c];
       for (let t = 0; t < depth; t++) sum += A(r, t) * B(t, c);
       if (scale !== 1) sum *= scale;
       C[r * cols + c] = bias === null ? sum : sum + bias[c];
@@ -64,6 +67,12 @@ describe('the JavaScript kernel', () => {
       multiplyTransposed(A, B, C, m, p, n, scale, b);
       expectIdentical(C, reference((r, t) => A[r * p + t], (t, c) => B[c * p + t], m, p, n, scale, b), `scale ${scale}, bias ${b !== null}`);
     }
+    // Accumulating: every sum continues from what C holds.
+    const C = new Float64Array(m * n);
+    fill(C);
+    const start = new Float64Array(C);
+    multiplyTransposed(A, B, C, m, p, n, 1, null, true);
+    expectIdentical(C, reference((r, t) => A[r * p + t], (t, c) => B[c * p + t], m, p, n, 1, null, start), 'accumulating');
   });
 });
 
@@ -96,19 +105,22 @@ describe('the WebAssembly kernel', () => {
       const at = (r: number, t: number) => A[(r * aRow + t * aStep) / 8];
       for (const [scale, b] of [[1, null], [0.25, null], [1, bias], [0.3, bias]] as const) {
         C.fill(NaN);
-        arena.multiply(A.byteOffset, aRow, aStep, B.byteOffset, C.byteOffset, rows, depth, cols, scale, b === null ? NO_BIAS : b.byteOffset);
+        arena.multiply(A.byteOffset, aRow, aStep, B.byteOffset, C.byteOffset, rows, depth, cols, scale, b === null ? NO_BIAS : b.byteOffset, 0);
         expectIdentical(C, reference(at, (t, c) => B[t * cols + c], rows, depth, cols, scale, b), `transposed ${transposed}, scale ${scale}, bias ${b !== null}`);
       }
+      fill(C);
+      const start = new Float64Array(C);
+      arena.multiply(A.byteOffset, aRow, aStep, B.byteOffset, C.byteOffset, rows, depth, cols, 1, NO_BIAS, 1);
+      expectIdentical(C, reference(at, (t, c) => B[t * cols + c], rows, depth, cols, 1, null, start), `transposed ${transposed}, accumulating`);
     }
   });
 });
 
 /** One full pass: forward, costs, backward; returns every array it wrote. */
 function pass(ws: Workspace): Float64Array[] {
-  forward(ws, ws.weights, ws.biases);
-  const cost = costs(ws);
-  backward(ws, ws.weights);
-  return [Float64Array.of(cost), ws.costs, ...ws.z, ...ws.a, ...ws.dadz, ...ws.dcda, ...ws.delta, ...ws.gw, ...ws.gb];
+  const costs = new Float64Array(ws.exampleCount);
+  const cost = passOverExamples(ws, ws.weights, ws.biases, { backward: true, costs });
+  return [Float64Array.of(cost), costs, ...ws.z, ...ws.a, ...ws.dadz, ...ws.dcda, ...ws.delta, ...ws.gw, ...ws.gb];
 }
 
 describe('whole passes on both kernels', () => {

@@ -40,25 +40,25 @@ describe('the Mazur 2-2-2 network', () => {
   });
 
   it('computes the forward pass and the cost', () => {
-    expectDigits(result.a[1][0], '0.593269992');
-    expectDigits(result.a[1][1], '0.596884378');
-    expectDigits(result.a[2][0], '0.75136507');
-    expectDigits(result.a[2][1], '0.772928465');
+    expectDigits(result.example(0).a[1][0], '0.593269992');
+    expectDigits(result.example(0).a[1][1], '0.596884378');
+    expectDigits(result.example(0).a[2][0], '0.75136507');
+    expectDigits(result.example(0).a[2][1], '0.772928465');
     expectDigits(result.costs[0], '0.298371109');
     expectDigits(result.cost, '0.298371109');
   });
 
   it('computes δ for both layers', () => {
-    expectDigits(result.delta[2][0], '0.138498562');
-    expectDigits(result.delta[2][1], '-0.038098237');
-    expectDigits(result.delta[1][0], '0.008771355');
-    expectDigits(result.delta[1][1], '0.009954255');
+    expectDigits(result.example(0).delta[2][0], '0.138498562');
+    expectDigits(result.example(0).delta[2][1], '-0.038098237');
+    expectDigits(result.example(0).delta[1][0], '0.008771355');
+    expectDigits(result.example(0).delta[1][1], '0.009954255');
   });
 
   it('computes the gradient', () => {
     expectDigits(result.gradient.w[2][0], '0.082167041');
     expectDigits(result.gradient.w[1][0], '0.000438568');
-    expect(result.gradient.b[2][0]).toBe(result.delta[2][0]);
+    expect(result.gradient.b[2][0]).toBe(result.example(0).delta[2][0]);
   });
 
   it('takes one gradient step', () => {
@@ -73,10 +73,10 @@ describe('the Mazur 2-2-2 network', () => {
 
   it('fills every field and reports no failure', () => {
     expect(result.exampleCount).toBe(1);
-    expect(result.z[0].length).toBe(0);
-    expect(result.a[0]).toEqual(Float64Array.from([0.05, 0.1]));
-    expect(result.dcda[2][0]).toBeCloseTo(0.75136507 - 0.01, 8);
-    expect(result.dadz[2][0]).toBeCloseTo(0.186815602, 9);
+    expect(result.example(0).z[0].length).toBe(0);
+    expect(result.example(0).a[0]).toEqual(Float64Array.from([0.05, 0.1]));
+    expect(result.example(0).dcda[2][0]).toBeCloseTo(0.75136507 - 0.01, 8);
+    expect(result.example(0).dadz[2][0]).toBeCloseTo(0.186815602, 9);
     expect(result.failure).toBeNull();
   });
 });

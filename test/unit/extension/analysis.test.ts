@@ -61,11 +61,12 @@ describe('analysing a spec', () => {
     expect(calls).toEqual({ parse: 1, run: 1, trace: ['1:6', '1:3'] });
   });
 
-  it('clamps significant digits into 1…15', () => {
+  it('builds traces with the digits it is given (the settings clamp them: settings.test.ts)', () => {
     const { chain, calls } = toolchain(() => ({ network: network(1), source, diagnostics: [] }));
     const result = analyse('text', 1, chain, report);
-    result.trace(0, 40);
-    result.trace(0, 0);
+    result.trace(0, 15);
+    result.trace(0, 1);
+    result.trace(0, 15);
     expect(calls.trace).toEqual(['0:15', '0:1']);
   });
 

@@ -38,6 +38,7 @@ export function fakeTrace(sizes: readonly number[], example = 0): Trace {
     length: addresses.length,
     groups,
     indexOf: (address) => index.get(key(address)) ?? -1,
+    addressOf: (i) => addresses[i],
     groupOf: (i) => {
       const found = groups.find((g) => i >= g.start && i < g.end);
       if (!found) throw new RangeError(`no step ${i}`);

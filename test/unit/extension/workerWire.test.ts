@@ -20,7 +20,7 @@ const SPECS: Record<string, string> = {
   'a softmax classifier': readFileSync('examples/softmax-classifier.nnet', 'utf8'),
   'a seeded relu network': readFileSync('examples/seeded.nnet', 'utf8'),
   'an overflow (numeric failure)': MAZUR.replace('0.15 0.25', '1e300 0.25').replace('x 0.05', 'x 1e10'),
-  'a 1-200-200-1 spec whose engine arrays exceed SHARE_MIN_BYTES': generateSpec({ sizes: [1, 200, 200, 1], parameters: false, examples: 60 }),
+  'a 1-200-200-1 spec whose engine arrays exceed SHARE_MIN_BYTES': generateSpec({ sizes: [1, 200, 200, 1], parameters: false, examples: 80 }),
 };
 
 const noBugs = (what: string, error: unknown) => {
@@ -44,7 +44,8 @@ function sameBits(actual: Float64Array, expected: Float64Array, what: string): v
 
 function sameEngine(actual: EngineResult, expected: EngineResult): void {
   const layered = ['z', 'a', 'dcda', 'dadz', 'delta'] as const;
-  for (const name of layered) expected[name].forEach((array, l) => sameBits(actual[name][l], array, `${name}[${l}]`));
+  for (let i = 0; i < expected.exampleCount; i++)
+    for (const name of layered) expected.example(i)[name].forEach((array, l) => sameBits(actual.example(i)[name][l], array, `example ${i + 1}: ${name}[${l}]`));
   expected.gradient.w.forEach((array, l) => sameBits(actual.gradient.w[l], array, `∂c/∂w[${l}]`));
   expected.gradient.b.forEach((array, l) => sameBits(actual.gradient.b[l], array, `∂c/∂b[${l}]`));
   expected.updated.w.forEach((array, l) => sameBits(actual.updated.w[l], array, `updated w[${l}]`));
@@ -94,10 +95,11 @@ describe('an analysis sent from the worker', () => {
   it('hands large buffers over as shared memory, and transfers the small ones', () => {
     const { reply, sentBuffers } = send(SPECS['a 1-200-200-1 spec whose engine arrays exceed SHARE_MIN_BYTES']);
     const { engine, network } = reply.parts;
-    expect(engine!.z[1].buffer.byteLength).toBeGreaterThanOrEqual(SHARE_MIN_BYTES);
-    expect(engine!.z[1].buffer).toBeInstanceOf(SharedArrayBuffer);
+    const stored = engine!.stored!;
+    expect(stored.z[1].buffer.byteLength).toBeGreaterThanOrEqual(SHARE_MIN_BYTES);
+    expect(stored.z[1].buffer).toBeInstanceOf(SharedArrayBuffer);
     // The engine's arrays live in one arena: they stay views of one buffer.
-    expect(engine!.delta[2].buffer).toBe(engine!.z[1].buffer);
+    expect(stored.delta[2].buffer).toBe(stored.z[1].buffer);
     expect(network!.layers[2].weights.buffer.byteLength).toBeLessThan(SHARE_MIN_BYTES);
     expect(network!.layers[2].weights.buffer).toBeInstanceOf(ArrayBuffer);
     expect(sentBuffers.every((buffer) => buffer.byteLength < SHARE_MIN_BYTES)).toBe(true);

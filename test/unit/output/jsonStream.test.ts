@@ -22,7 +22,7 @@ function oldEngineToJson(network: Network, result: EngineResult, examples?: read
     for (let k = 0; k < rows; k++) out.push(Array.from({ length: cols }, (_, j) => values[k * cols + j]));
     return out;
   };
-  const row = (values: readonly Float64Array[], l: number, i: number) => Array.from(values[l].subarray(i * sizes[l], (i + 1) * sizes[l]), finite);
+  const row = (values: readonly Float64Array[], l: number) => Array.from(values[l], finite);
   const which = examples ?? network.examples.map((_, i) => i);
   return {
     name: network.name,
@@ -31,11 +31,12 @@ function oldEngineToJson(network: Network, result: EngineResult, examples?: read
     layers: network.layers.map((l) => ({ size: l.size, activation: l.activation })),
     cost: finite(result.cost),
     examples: which.map((i) => {
+      const values = result.example(i);
       const dw = perLayer((l) => {
         const out: number[][] = [];
         for (let k = 0; k < sizes[l - 1]; k++) {
-          const ak = result.a[l - 1][i * sizes[l - 1] + k];
-          out.push(Array.from({ length: sizes[l] }, (_, j) => finite(result.delta[l][i * sizes[l] + j] * ak)));
+          const ak = values.a[l - 1][k];
+          out.push(Array.from({ length: sizes[l] }, (_, j) => finite(values.delta[l][j] * ak)));
         }
         return out;
       });
@@ -43,13 +44,13 @@ function oldEngineToJson(network: Network, result: EngineResult, examples?: read
         x: Array.from(network.examples[i].x),
         y: Array.from(network.examples[i].y),
         cost: finite(result.costs[i]),
-        z: perLayer((l) => row(result.z, l, i)),
-        a: sizes.map((_, l) => row(result.a, l, i)),
-        dcda: perLayer((l) => row(result.dcda, l, i)),
-        dadz: perLayer((l) => row(result.dadz, l, i)),
-        delta: perLayer((l) => row(result.delta, l, i)),
+        z: perLayer((l) => row(values.z, l)),
+        a: sizes.map((_, l) => row(values.a, l)),
+        dcda: perLayer((l) => row(values.dcda, l)),
+        dadz: perLayer((l) => row(values.dadz, l)),
+        delta: perLayer((l) => row(values.delta, l)),
         dw,
-        db: perLayer((l) => row(result.delta, l, i)),
+        db: perLayer((l) => row(values.delta, l)),
       };
     }),
     gradient: {

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, EXACT_DIGITS, formatAppliedParameter, gradientStepEdits, roundToDigits } from '../../../src/core/edit/gradientStep';
-import { runEngine } from '../../../src/core/engine';
+import { runEngine } from '../../../src/core/engine/run';
 import { mulberry32 } from '../../../src/core/model/initialise';
 import type { Network } from '../../../src/core/model/network';
 import { readNumber } from '../../../src/core/parser/number';

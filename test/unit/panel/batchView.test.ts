@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runEngine } from '../../../src/core/engine';
+import { runEngine } from '../../../src/core/engine/run';
 import { batchView } from '../../../src/extension/panel/batchView';
 import { MAX_BATCH_LISTED } from '../../../src/shared/panelMessages';
 import { referenceGradient } from '../engine/autodiff';
@@ -30,10 +30,10 @@ describe('the batch behind an update step', () => {
         expect(batch!.current.value).toBeCloseTo(values[example], 12);
         const smallest = values.indexOf(Math.min(...values));
         const largest = values.indexOf(Math.max(...values));
-        expect(batch!.min.example).toBe(smallest);
-        expect(batch!.min.value).toBeCloseTo(values[smallest], 12);
-        expect(batch!.max.example).toBe(largest);
-        expect(batch!.max.value).toBeCloseTo(values[largest], 12);
+        expect(batch!.min!.example).toBe(smallest);
+        expect(batch!.min!.value).toBeCloseTo(values[smallest], 12);
+        expect(batch!.max!.example).toBe(largest);
+        expect(batch!.max!.value).toBeCloseTo(values[largest], 12);
         if (m <= MAX_BATCH_LISTED) {
           expect(batch!.entries.map((e) => e.example)).toEqual(values.map((_, i) => i));
           batch!.entries.forEach((e, i) => expect(e.value).toBeCloseTo(values[i], 12));

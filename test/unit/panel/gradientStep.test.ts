@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits, formatParameter, gradientStepEdits } from '../../../src/core/edit/gradientStep';
-import { runEngine } from '../../../src/core/engine';
+import { runEngine } from '../../../src/core/engine/run';
 import { parseSpec } from '../../../src/core/parser/parse';
 import { mazurText } from './realAnalysis';
 

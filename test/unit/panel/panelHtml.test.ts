@@ -47,7 +47,7 @@ describe('panel HTML and CSP', () => {
 describe('messages from the page are checked', () => {
   it('accepts the protocol and rejects anything else', async () => {
     const { isPanelMessage, isPanelState } = await import('../../../src/shared/panelMessages');
-    expect(isPanelMessage({ type: 'ready', state: null })).toBe(true);
+    expect(isPanelMessage({ type: 'ready' })).toBe(true);
     expect(isPanelMessage({ type: 'action', action: 'step' })).toBe(true);
     expect(isPanelMessage({ type: 'action', action: 'rm -rf' })).toBe(false);
     expect(isPanelMessage({ type: 'eval', code: '1' })).toBe(false);

@@ -1,8 +1,8 @@
 /** Analyses spec text with the real parser, engine and trace, as the extension does. */
 import { readFileSync } from 'node:fs';
-import { runEngine } from '../../../src/core/engine';
+import { runEngine } from '../../../src/core/engine/run';
 import { parseSpec } from '../../../src/core/parser/parse';
-import { buildTrace } from '../../../src/core/trace';
+import { buildTrace } from '../../../src/core/trace/build';
 import { analyse, type SpecAnalysis } from '../../../src/extension/analysis/analyse';
 import type { Toolchain } from '../../../src/extension/analysis/toolchain';
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { hasErrors } from '../../../src/core/diagnostics';
 import { ALL_DIAGNOSTIC_CODES, DIAGNOSTIC_CODES, type DiagnosticCode } from '../../../src/core/parser/codes';
 import { parseSpec, type ParseOptions } from '../../../src/core/parser/parse';
+import { ACTIVATIONS } from '../../../src/core/activations/registry';
 
 /**
  * One fixture per diagnostic code, test/fixtures/diagnostics/<code>.nnet, and here every
@@ -20,6 +21,9 @@ const OPTIONS: Partial<Record<DiagnosticCode, ParseOptions>> = {
   'more-problems': { limits: { maxDiagnostics: 2 } },
   'work-too-large': { limits: { maxMultiplyAdds: 100 } },
 };
+
+/** The activations as messages list them, read from the registry so that a new one needs no edit here. */
+const ACTIVATION_LIST = `${ACTIVATIONS.slice(0, -1).join(', ')} or ${ACTIVATIONS[ACTIVATIONS.length - 1]}`;
 
 const EXPECTED: Record<DiagnosticCode, readonly Expected[]> = {
   'biases-length': [
@@ -74,7 +78,7 @@ const EXPECTED: Record<DiagnosticCode, readonly Expected[]> = {
     ['layer-number', [2, 6, 2, 7], "expected layer 2 after layer 1; found layer 3. Layers are numbered 0, 1, 2, … in order"],
   ],
   'missing-activation': [
-    ['missing-activation', [1, 0, 1, 10], "expected an activation after the size of layer 1 (sigmoid, tanh, relu, linear or softmax); found the end of the line. Write, for example, `layer 1: 1 sigmoid`"],
+    ['missing-activation', [1, 0, 1, 10], `expected an activation after the size of layer 1 (${ACTIVATION_LIST}); found the end of the line. Write, for example, \`layer 1: 1 sigmoid\``],
   ],
   'missing-input-layer': [
     ['missing-input-layer', [0, 0, 0, 18], "expected the input layer, `layer 0: N inputs`, before layer 1; found layer 1 first. Add a line such as `layer 0: 2 inputs` above it, where N is the number of inputs x of each example"],

@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { traceCommand } from '../../../src/cli/trace';
 import type { CliIO } from '../../../src/cli/command';
 
@@ -87,13 +90,34 @@ describe('nnet trace', () => {
     expect(code).toBe(2);
     expect(err).toContain('there is no example 3');
   });
+});
 
-  it.runIf(existsSync('dist/cli.js'))('runs from the built dist/cli.js without a stack trace', () => {
-    const run = spawnSync(process.execPath, ['dist/cli.js', 'trace', '/nonexistent/x.nnet'], { encoding: 'utf8' });
+/**
+ * The `nnet` command as shipped: src/cli/main.ts bundled with the options scripts/build.mjs uses
+ * for dist/cli.js, built here from the current source so the test never skips when dist/ is
+ * missing and never passes on a stale build. A failed build fails the test.
+ */
+describe('the bundled nnet command', () => {
+  let folder: string;
+  let cli: string;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'backprop-cli-'));
+    cli = join(folder, 'cli.js');
+    await esbuild.build({
+      entryPoints: ['src/cli/main.ts'], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'es2022',
+      banner: { js: '#!/usr/bin/env node' }, logLevel: 'warning',
+    });
+  }, 60_000);
+
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('runs without a stack trace', () => {
+    const run = spawnSync(process.execPath, [cli, 'trace', '/nonexistent/x.nnet'], { encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("cannot read '/nonexistent/x.nnet'");
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    const ok = spawnSync(process.execPath, ['dist/cli.js', 'trace', '--json', MAZUR], { encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [cli, 'trace', '--json', MAZUR], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).updated.cost).toBeCloseTo(0.280471447, 9);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Network } from '../../../src/core/model/network';
 import { formatNumberTex } from '../../../src/core/notation/format';
 import { group, mark, renderFactorMarks, resolveMarks, stripMarks } from '../../../src/core/trace/marks';
-import type { StepKind, TraceStep } from '../../../src/core/trace/types';
+import { STEP_KINDS, type StepKind, type TraceStep } from '../../../src/core/trace/types';
 import { everyNetwork, stepsOf, traceOf, WIDE_SIZES, type Case } from './everyNetwork';
 import { factorForms } from './factorForms';
 import { enclosing, numberOccurrences, occurrences, readMarks, unwrapped, type Marked } from './markedTex';
@@ -70,8 +70,6 @@ function markProblems(step: TraceStep, network: Network): string[] {
   return problems;
 }
 
-const KINDS: readonly StepKind[] = ['z', 'a', 'cost', 'dcda', 'dadz', 'delta', 'dw', 'db', 'w-new', 'b-new'];
-
 describe.each([
   ['narrow networks', everyNetwork()],
   ['wide networks (elided sums)', everyNetwork(WIDE_SIZES)],
@@ -84,7 +82,7 @@ describe.each([
       for (const problem of markProblems(step, c.network)) problems.push(`${step.symbolText}: ${problem}`);
     }
     expect(problems).toEqual([]);
-    expect([...seen].sort()).toEqual([...KINDS].sort());
+    expect([...seen].sort()).toEqual([...STEP_KINDS].sort());
   });
 });
 

@@ -47,7 +47,7 @@ describe('nnet trace --full', () => {
     expect(lines[at + 11]).toMatch(/^a⁽¹⁾₂ = /);
     // The terms add up to z (the engine's), each written with its own value.
     const values = terms.map((line) => Number(line.slice(line.lastIndexOf(' = ') + 3).replace('−', '-')));
-    expect(values.reduce((x, y) => x + y)).toBeCloseTo(result.z[1][1], 4);
+    expect(values.reduce((x, y) => x + y)).toBeCloseTo(result.example(0).z[1][1], 4);
   });
 
   it('lists the e^z of softmax’s denominator, each with its value', async () => {
@@ -55,7 +55,7 @@ describe('nnet trace --full', () => {
     const at = lines.findIndex((line) => line.startsWith('a⁽¹⁾₅ = '));
     expect(lines[at + 1]).toBe('    all 7 terms of the sum:');
     for (let r = 1; r <= 7; r++) {
-      const z = result.z[1][r - 1];
+      const z = result.example(0).z[1][r - 1];
       expect(lines[at + 1 + r]).toBe(`    e^(z⁽¹⁾${'₀₁₂₃₄₅₆₇'[r]}) = e^(${formatFactor(z)}) = ${formatNumber(Math.exp(z))}`);
     }
   });

@@ -55,7 +55,7 @@ describe('the trace of the Mazur network', () => {
     expect(step.symbolTex).toBe('\\delta^{(2)}_{1}');
     expect(step.formulaText).toBe('∂cᵢ/∂a⁽²⁾₁ · σ′(z⁽²⁾₁) = (a⁽²⁾₁ − yᵢ₁) · a⁽²⁾₁(1 − a⁽²⁾₁)');
     expect(step.substitutedText).toBe('0.741365 × 0.186816');
-    expect(step.factors.map((f) => f.value)).toEqual([result.dcda[2][0], result.dadz[2][0]]);
+    expect(step.factors.map((f) => f.value)).toEqual([result.example(0).dcda[2][0], result.example(0).dadz[2][0]]);
     expect(step.factors[0].value).toBeCloseTo(0.741365, 6);
     expect(step.factors[1].value).toBeCloseTo(0.186816, 6);
     expect(step.factors[0].refers).toEqual({ kind: 'dcda', layer: 2, j: 1, k: 0 });
@@ -127,7 +127,7 @@ describe('traces of other networks', () => {
     const step = trace.step(trace.indexOf(address));
     expect(step.address).toEqual(address);
     expect(step.symbolText).toBe('∂cᵢ/∂w⁽¹⁾₇₀₀,₇₇');
-    expect(step.value).toBe(result.delta[1][128 + 76] * result.a[0][784 + 699]);
+    expect(step.value).toBe(result.example(1).delta[1][76] * result.example(1).a[0][699]);
     // a wide sum: the first terms, an elision with its total, the last term, the bias
     const z = trace.step(trace.indexOf({ kind: 'z', layer: 1, j: 5, k: 0 }));
     expect(z.substitutedText).toMatch(/⋯\[780 more terms: [-0-9.e×⁰-⁹⁻]+\]⋯/);

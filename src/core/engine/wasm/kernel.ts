@@ -4,8 +4,10 @@ import { encodeModule, FunctionWriter, ValType, type Local } from './binary';
  * The WebAssembly matrix product behind the engine's large layers, generated instruction by
  * instruction:
  *
- *   multiply(A, aRow, aStep, B, C, rows, depth, cols, scale, bias)
+ *   multiply(A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate)
  *     C[r,c] = scale · Σ_t A(r,t) · B[t,c]  (+ bias[c] when bias ≠ 0)
+ *   and with accumulate ≠ 0 each sum starts from C[r,c] instead of +0 (for ∂c/∂w summed over
+ *   the examples block by block, in the order of one unblocked sum; scale 1, no bias).
  *
  * All pointers are byte addresses in the imported memory. B (depth×cols) and C (rows×cols) are
  * row-major; A is read through strides, A(r,t) at A + r·aRow + t·aStep, so one kernel serves a
@@ -31,7 +33,7 @@ export const VECTORS = 2;
 export const NO_BIAS = 0;
 
 const { I32, F64, V128 } = ValType;
-const PARAMS = [I32, I32, I32, I32, I32, I32, I32, I32, F64, I32] as const;
+const PARAMS = [I32, I32, I32, I32, I32, I32, I32, I32, F64, I32, I32] as const;
 
 interface Names {
   readonly A: Local;
@@ -44,6 +46,8 @@ interface Names {
   readonly cols: Local;
   readonly scale: Local;
   readonly bias: Local;
+  /** Non-zero: add to C instead of overwriting it. */
+  readonly accumulate: Local;
   /** Row and column of the tile's top-left corner. */
   readonly i: Local;
   readonly j: Local;
@@ -69,7 +73,7 @@ function declare(f: FunctionWriter): Names {
   const p = (index: number) => f.param(index);
   const many = (count: number, type: ValType) => Array.from({ length: count }, () => f.local(type));
   return {
-    A: p(0), aRow: p(1), aStep: p(2), B: p(3), C: p(4), rows: p(5), depth: p(6), cols: p(7), scale: p(8), bias: p(9),
+    A: p(0), aRow: p(1), aStep: p(2), B: p(3), C: p(4), rows: p(5), depth: p(6), cols: p(7), scale: p(8), bias: p(9), accumulate: p(10),
     i: f.local(I32), j: f.local(I32), t: f.local(I32),
     aPtr: f.local(I32), bPtr: f.local(I32), cPtr: f.local(I32), biasPtr: f.local(I32), rowBytes: f.local(I32),
     aOffsets: many(ROWS, I32),
@@ -118,7 +122,15 @@ function stepT(f: FunctionWriter, n: Names): void {
 /** A tile of `rows` × 2·`vectors` columns at (i, j), vectorised. */
 function vectorTile(f: FunctionWriter, n: Names, rows: number, vectors: number): void {
   const acc = (r: number, v: number) => n.acc[r * VECTORS + v];
+  f.get(n.accumulate).if();
+  startStore(f, n);
+  for (let r = 0; r < rows; r++) {
+    for (let v = 0; v < vectors; v++) f.get(n.cPtr).v128Load(16 * v).set(acc(r, v));
+    if (r + 1 < rows) addTo(f, n.cPtr, n.rowBytes);
+  }
+  f.else();
   for (let r = 0; r < rows; r++) for (let v = 0; v < vectors; v++) f.v128Zero().set(acc(r, v));
+  f.end();
   startTile(f, n);
   whileNot(
     f,
@@ -154,7 +166,15 @@ function vectorTile(f: FunctionWriter, n: Names, rows: number, vectors: number):
 
 /** The last single column at (i, j), in scalar f64. */
 function scalarTile(f: FunctionWriter, n: Names, rows: number): void {
+  f.get(n.accumulate).if();
+  startStore(f, n);
+  for (let r = 0; r < rows; r++) {
+    f.get(n.cPtr).f64Load().set(n.accS[r]);
+    if (r + 1 < rows) addTo(f, n.cPtr, n.rowBytes);
+  }
+  f.else();
   for (let r = 0; r < rows; r++) f.f64Zero().set(n.accS[r]);
+  f.end();
   startTile(f, n);
   whileNot(
     f,

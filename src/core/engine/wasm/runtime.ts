@@ -19,7 +19,7 @@ interface WasmApi {
   Memory: new (descriptor: { initial: number; maximum?: number }) => WasmMemory;
 }
 
-/** See kernel.ts: C = scale·A·B (+ bias), every argument a byte address or a count. */
+/** See kernel.ts: C = scale·A·B (+ bias), or C += A·B; every argument a byte address, a count or a flag. */
 export type Multiply = (
   A: number,
   aRow: number,
@@ -31,6 +31,7 @@ export type Multiply = (
   cols: number,
   scale: number,
   bias: number,
+  accumulate: number,
 ) => void;
 
 export interface WasmArena {

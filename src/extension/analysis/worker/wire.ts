@@ -1,4 +1,5 @@
-import type { EngineResult } from '../../../core/engine/types';
+import { engineFromParts, engineParts } from '../../../core/engine/run';
+import type { EngineParts } from '../../../core/engine/types';
 import { crashedAnalysis, fromParts, type AnalysisParts, type SpecAnalysis } from '../analyse';
 import type { BugReporter, Toolchain } from '../toolchain';
 
@@ -37,11 +38,17 @@ export interface TextPiece {
 /** Worker → main thread. */
 export type WorkerReply = AnalysedReply | FailedReply;
 
+/**
+ * An analysis' parts as plain data: the engine's result without its reader of one example's
+ * values (a function does not cross threads); the main thread makes that reader anew.
+ */
+export type WireParts = Omit<AnalysisParts, 'engine'> & { readonly engine: EngineParts | null };
+
 /** The analysis' parts, and the bugs the analysis boundary caught on the way (see analyse.ts). */
 export interface AnalysedReply {
   readonly type: 'analysed';
   readonly id: number;
-  readonly parts: AnalysisParts;
+  readonly parts: WireParts;
   readonly bugs: readonly WireBug[];
 }
 
@@ -66,7 +73,7 @@ export interface WireBug {
  * or a message that could not be read.
  */
 export type WorkerOutcome =
-  | { readonly kind: 'analysed'; readonly parts: AnalysisParts; readonly bugs: readonly WireBug[] }
+  | { readonly kind: 'analysed'; readonly parts: WireParts; readonly bugs: readonly WireBug[] }
   | { readonly kind: 'crashed'; readonly bug: WireBug }
   | { readonly kind: 'cancelled' };
 
@@ -87,33 +94,14 @@ export function wireBug(what: string, error: unknown): WireBug {
  */
 export const SHARE_MIN_BYTES = 2 ** 20;
 
-/** The worker's reply for `parts`: large buffers on shared memory, every other non-empty buffer listed for transfer. */
-export function analysedReply(id: number, parts: AnalysisParts, bugs: readonly WireBug[]): { reply: AnalysedReply; transfer: ArrayBuffer[] } {
-  const sent = onSharedMemory<AnalysisParts>({ ...parts, engine: parts.engine && plainEngine(parts.engine) });
-  return { reply: { type: 'analysed', id, parts: sent, bugs }, transfer: transferables(sent) };
-}
-
 /**
- * The engine's result as plain data: the quantities the engine derives on first read (the cost
- * after the step, the numeric failure) are read here, in the worker, so the main thread never
- * computes them. Every field is listed, so a new one fails to compile until it is sent too.
+ * The worker's reply for `parts`: large buffers on shared memory, every other non-empty buffer
+ * listed for transfer. The quantities the engine derives on first read (the cost after the step,
+ * the numeric failure) are read here, in the worker, so the main thread never computes them.
  */
-export function plainEngine(engine: EngineResult): EngineResult {
-  return {
-    network: engine.network,
-    exampleCount: engine.exampleCount,
-    z: engine.z,
-    a: engine.a,
-    dcda: engine.dcda,
-    dadz: engine.dadz,
-    delta: engine.delta,
-    costs: engine.costs,
-    cost: engine.cost,
-    gradient: { w: engine.gradient.w, b: engine.gradient.b },
-    updated: { w: engine.updated.w, b: engine.updated.b, cost: engine.updated.cost },
-    failure: engine.failure,
-    kernel: engine.kernel,
-  };
+export function analysedReply(id: number, parts: AnalysisParts, bugs: readonly WireBug[]): { reply: AnalysedReply; transfer: ArrayBuffer[] } {
+  const sent = onSharedMemory<WireParts>({ ...parts, engine: parts.engine && engineParts(parts.engine) });
+  return { reply: { type: 'analysed', id, parts: sent, bugs }, transfer: transferables(sent) };
 }
 
 /**
@@ -188,7 +176,8 @@ export function transferables(value: unknown): ArrayBuffer[] {
 /**
  * The SpecAnalysis of `version` from what the worker sent. Bugs the worker caught, and a crash,
  * go to `reportBug` (the log); a crash becomes the `internal-error` analysis. Traces are built
- * here, on the main thread, one example at a time as they are asked for.
+ * here, on the main thread, one example at a time as they are asked for; past the engine's block
+ * (see workload.ts) so are the values of the example a view shows.
  */
 export function analysisFromWorker(version: number, outcome: Exclude<WorkerOutcome, { kind: 'cancelled' }>, toolchain: Toolchain, reportBug: BugReporter): SpecAnalysis {
   if (outcome.kind === 'crashed') {
@@ -196,7 +185,8 @@ export function analysisFromWorker(version: number, outcome: Exclude<WorkerOutco
     return crashedAnalysis(version);
   }
   for (const bug of outcome.bugs) reportBug(bug.what, errorOf(bug));
-  return fromParts(version, outcome.parts, toolchain, reportBug);
+  const { parts } = outcome;
+  return fromParts(version, { ...parts, engine: parts.engine && engineFromParts(parts.engine) }, toolchain, reportBug);
 }
 
 /** An Error carrying the worker's message and stack, for the log. */

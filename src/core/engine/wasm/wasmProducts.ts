@@ -1,6 +1,5 @@
+import type { LayerBuffers, LayerProducts, Take } from '../kernelTypes';
 import { transpose } from '../matmul';
-import type { LayerProducts, Take } from '../products';
-import type { Workspace } from '../workspace';
 import { NO_BIAS } from './kernel';
 import type { Multiply } from './runtime';
 
@@ -31,29 +30,29 @@ export class WasmProducts implements LayerProducts {
     }
   }
 
-  forward(ws: Workspace, l: number, w: Float64Array, b: Float64Array): void {
+  forward(ws: LayerBuffers, l: number, w: Float64Array, b: Float64Array): void {
     const p = ws.sizes[l - 1];
     const n = ws.sizes[l];
     this.w[l].set(w);
     this.b[l].set(b);
     const a = ws.a[l - 1];
-    this.multiply(a.byteOffset, 8 * p, 8, this.w[l].byteOffset, ws.z[l].byteOffset, ws.m, p, n, 1, this.b[l].byteOffset);
+    this.multiply(a.byteOffset, 8 * p, 8, this.w[l].byteOffset, ws.z[l].byteOffset, ws.m, p, n, 1, this.b[l].byteOffset, 0);
   }
 
-  weightGradient(ws: Workspace, l: number): void {
+  weightGradient(ws: LayerBuffers, l: number, accumulate: boolean): void {
     const { m } = ws;
     const p = ws.sizes[l - 1];
     const n = ws.sizes[l];
     // Row k of (a^(ℓ−1))ᵀ is column k of a^(ℓ−1): next row 8 bytes on, next t one example (8p) on.
     const a = ws.a[l - 1];
-    this.multiply(a.byteOffset, 8, 8 * p, ws.delta[l].byteOffset, ws.gw[l].byteOffset, p, m, n, m === 0 ? 0 : 1 / m, NO_BIAS);
+    this.multiply(a.byteOffset, 8, 8 * p, ws.delta[l].byteOffset, ws.gw[l].byteOffset, p, m, n, 1, NO_BIAS, accumulate ? 1 : 0);
   }
 
-  propagate(ws: Workspace, l: number, w: Float64Array): void {
+  propagate(ws: LayerBuffers, l: number, w: Float64Array): void {
     const p = ws.sizes[l - 1];
     const n = ws.sizes[l];
     transpose(w, p, n, this.wT[l], 1);
     const delta = ws.delta[l];
-    this.multiply(delta.byteOffset, 8 * n, 8, this.wT[l].byteOffset, ws.dcda[l - 1].byteOffset, ws.m, n, p, 1, NO_BIAS);
+    this.multiply(delta.byteOffset, 8 * n, 8, this.wT[l].byteOffset, ws.dcda[l - 1].byteOffset, ws.m, n, p, 1, NO_BIAS, 0);
   }
 }
