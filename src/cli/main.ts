@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { escapeControls } from '../core/text/escape';
 import { checkCommand } from './check';
+import { dapCommand } from './dap';
 import { traceCommand } from './trace';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './command';
 
@@ -11,6 +12,7 @@ import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './command';
 const COMMANDS: Readonly<Record<string, Command>> = {
   check: checkCommand,
   trace: traceCommand,
+  dap: dapCommand,
 };
 
 function usage(): string {

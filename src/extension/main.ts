@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { coreToolchain } from './analysis/coreToolchain';
 import { WorkerPool } from './analysis/worker/workerPool';
+import { registerDebugger } from './debug/registerDebugger';
 import { registerQuickFixes } from './diagnostics/quickFixes';
 import { registerSpecDiagnostics } from './diagnostics/specDiagnostics';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
@@ -32,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): BackpropStepperApi {
   const { analyses, guard } = services;
   context.subscriptions.push(registerSpecDiagnostics(analyses), registerQuickFixes(analyses, guard), registerOutline(analyses, guard));
   const panels = registerPanelFeature(context, services);
-  context.subscriptions.push(registerEditorFeatures(services));
+  context.subscriptions.push(registerEditorFeatures(services), registerDebugger(services));
   return { ...services, panels };
 }
 

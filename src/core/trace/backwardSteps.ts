@@ -114,7 +114,9 @@ export function deltaStep(ctx: TraceContext, l: number, j: number): Content {
   const af = activationFactor(ctx, l, j);
   const zf = factor(sym.z(l, j), ctx.z(l, j), null);
   const outer = mark(g, l === ctx.L ? costEntry(ctx.network.cost).derivativeFor(af, factor(sym.y(j), ctx.y(j), null), ctx.sizes[l]) : parenthesised(backSumGeneral(ctx, l, j)));
-  const inner = mark(s, entry.slopeFor(af, zf));
+  const slope = entry.slopeFor(af, zf);
+  // A slope written as a sum (tanh's 1 − (a)²) needs parentheses as a factor of the product.
+  const inner = isSum(slope.text) ? parenthesised(mark(s, slope)) : mark(s, slope);
   const expanded = { tex: `${outer.tex} \\cdot ${inner.tex}`, text: `${outer.text} · ${inner.text}` };
   return content([symbols(chain), expanded], [numbers(chain)], [g, s]);
 }
@@ -145,4 +147,16 @@ function coupledDelta(ctx: TraceContext, entry: CoupledActivation, l: number, j:
   const general = { tex: `\\sum_{r} ${sym.dcda(l, 'r').tex}\\, ${sym.dadz(l, 'r', j).tex}`, text: `Σᵣ ${sym.dcda(l, 'r').text} · ${sym.dadz(l, 'r', j).text}` };
   const note = entry.notes.delta(`z${sym.layerText(l)}${sym.subscriptText(j)}`);
   return { ...content([general, symbols(terms)], [numbers(terms)], terms.factors, note), summands };
+}
+
+/** Whether `text` adds or subtracts at its top level, outside every bracket. */
+function isSum(text: string): boolean {
+  let depth = 0;
+  for (let q = 0; q < text.length; q++) {
+    const c = text[q];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (depth === 0 && q > 0 && (c === '+' || c === '−') && text[q - 1] === ' ') return true;
+  }
+  return false;
 }

@@ -136,3 +136,12 @@ describe('traces of other networks', () => {
     expect(trace.step(trace.length - 1).address.kind).toBe('b-new');
   });
 });
+
+describe('a slope written as a sum', () => {
+  it('keeps its parentheses as a factor of δ (tanh: (a − y) · (1 − (a)²))', () => {
+    const network = randomNetwork(4, [2, 2, 1], ['tanh', 'tanh'], 'half-squared', 1);
+    const trace = buildTrace(network, runEngine(network), 0);
+    const delta = trace.step(trace.indexOf({ kind: 'delta', layer: 2, j: 1, k: 0 }));
+    expect(delta.formulaText).toBe('∂cᵢ/∂a⁽²⁾₁ · σ′(z⁽²⁾₁) = (a⁽²⁾₁ − yᵢ₁) · (1 − (a⁽²⁾₁)²)');
+  });
+});

@@ -1,0 +1,119 @@
+import { resolve } from 'node:path';
+import type { DebugRuntime } from '../core/debug/runtime';
+import type { SpecEdit } from '../core/debug/types';
+import type { Diagnostic } from '../core/diagnostics';
+import { problemLine } from './protocolShapes';
+import type { Disposable, SpecReader } from './specReader';
+
+/** How long the spec must stay unchanged before the session recomputes, in milliseconds. */
+const RELOAD_DELAY_MS = 150;
+
+/**
+ * The session's hold on its spec's text: reads it through the host's SpecReader, loads each new
+ * version into the runtime, reports the problems and what changed in the Debug Console, and
+ * follows edits (debounced; a text it already has is ignored, so one edit announced twice — by
+ * setVariable and by the host's watcher — recomputes once).
+ */
+export class SpecLink {
+  /** True while the spec has errors: the runtime has no numbers. */
+  blocked = false;
+  problems: readonly Diagnostic[] = [];
+  private text: string | null = null;
+  private watcher: Disposable | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private onReload: (() => void) | null = null;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly reader: SpecReader,
+    /** The spec's absolute path (launchArguments.ts resolves it). */
+    readonly path: string,
+    private readonly runtime: DebugRuntime,
+    private readonly console: (line: string) => void,
+  ) {}
+
+  /** Reads and loads the first version. Rejects with a sentence when the spec cannot be read. */
+  async open(): Promise<void> {
+    this.load(await this.read(), true);
+  }
+
+  /** Whether `path` (from the client) is this spec. */
+  isProgram(path: string | undefined): boolean {
+    if (path === undefined) return false;
+    const [a, b] = [resolve(path), resolve(this.path)];
+    return process.platform === 'win32' || process.platform === 'darwin' ? a.toLowerCase() === b.toLowerCase() : a === b;
+  }
+
+  get canWrite(): boolean {
+    return this.reader.write !== undefined;
+  }
+
+  write(edit: SpecEdit): Promise<boolean> {
+    return this.reader.write!(this.path, edit);
+  }
+
+  /** From now on, recompute after each edit of the spec and then call `onReload`. */
+  follow(onReload: () => void): void {
+    this.onReload = onReload;
+    this.watcher = this.reader.watch?.(this.path, () => this.schedule()) ?? null;
+  }
+
+  /** Reads the spec now and, if it changed, loads it and calls the `follow` callback. Never rejects. */
+  reload(): Promise<void> {
+    // One at a time: two reads racing would both see a new text and load it twice.
+    this.queue = this.queue.then(() => this.reloadNow());
+    return this.queue;
+  }
+
+  private async reloadNow(): Promise<void> {
+    try {
+      const text = await this.read();
+      if (text === this.text) return;
+      this.load(text, false);
+      this.onReload?.();
+    } catch (error) {
+      this.console(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  dispose(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.watcher?.dispose();
+    this.watcher = null;
+    this.onReload = null;
+  }
+
+  private schedule(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.reload();
+    }, RELOAD_DELAY_MS);
+  }
+
+  private async read(): Promise<string> {
+    try {
+      return await this.reader.read(this.path);
+    } catch (error) {
+      throw new Error(`Cannot read the spec '${this.path}': ${readReason(error)}.`);
+    }
+  }
+
+  /** Loads a version; its errors go to the Debug Console (warnings only the first time, not on every edit). */
+  private load(text: string, first: boolean): void {
+    const result = this.runtime.load(text);
+    this.text = text;
+    this.blocked = result.blocked;
+    this.problems = result.problems;
+    for (const change of result.changes) this.console(change);
+    for (const problem of result.problems) if (result.blocked || first) this.console(problemLine(this.path, problem));
+  }
+}
+
+function readReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,29 @@
+import type { SpecEdit } from '../core/debug/types';
+
+/**
+ * How a debug session gets at the text of the spec it debugs. The session never touches files
+ * itself: inside VS Code the host hands it the live editor buffer (unsaved edits included) and
+ * applies edits as one undoable change; `nnet dap` reads and writes the file on disk
+ * (fileSpecReader.ts). Tests can hand it any text.
+ */
+export interface SpecReader {
+  /** The current text of the spec at `path`; rejects (with a Node error's `code`, when there is one) if it cannot be read. */
+  read(path: string): Promise<string>;
+  /**
+   * Applies one edit (0-based range, as the runtime gives it) to the spec at `path`, as a single
+   * undoable change where the host has undo. Resolves false when the edit was refused. Absent
+   * when this host cannot edit specs: setVariable is then refused with a message.
+   */
+  write?(path: string, edit: SpecEdit): Promise<boolean>;
+  /**
+   * Calls `onChange` whenever the spec at `path` may have changed (several calls per change are
+   * fine: the session debounces them and ignores a text it already has). Absent when the host
+   * cannot tell.
+   */
+  watch?(path: string, onChange: () => void): Disposable;
+}
+
+/** Something to release: a watcher, a listener. Structurally the same as vscode.Disposable. */
+export interface Disposable {
+  dispose(): void;
+}

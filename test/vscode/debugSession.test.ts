@@ -1,0 +1,79 @@
+/// <reference types="mocha" />
+/**
+ * Backpropagation as a debug session in a real VS Code, driven as a learner drives it: start it
+ * on a spec, step with the workbench's own debug commands (Step Over, Step Back), and see the
+ * shared position — what the panel and the code lenses show — follow; step with the extension's
+ * Step command and see the session follow.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Command } from '../../src/extension/commandIds';
+import { closeAllEditors, examplePath, extensionApi, waitFor } from './helpers';
+
+/** The names of the stopped thread's frames, as the Call Stack view shows them. */
+async function frames(session: vscode.DebugSession): Promise<string[]> {
+  const answer = await session.customRequest('stackTrace', { threadId: 1 });
+  return (answer.stackFrames as { name: string }[]).map((frame) => frame.name);
+}
+
+suite('a backpropagation debug session', () => {
+  const spec = vscode.Uri.file(examplePath(`debug-session-${process.pid}.nnet`));
+  let session: vscode.DebugSession | undefined;
+
+  suiteSetup(async () => {
+    await vscode.workspace.fs.writeFile(spec, await vscode.workspace.fs.readFile(vscode.Uri.file(examplePath('mazur.nnet'))));
+  });
+
+  suiteTeardown(async () => {
+    if (vscode.debug.activeDebugSession) await vscode.debug.stopDebugging();
+    await closeAllEditors();
+    await vscode.workspace.fs.delete(spec).then(undefined, () => undefined);
+  });
+
+  test('starts with no launch.json, stopped at z⁽¹⁾₁, and the position follows the debugger', async () => {
+    const api = await extensionApi();
+    const document = await vscode.workspace.openTextDocument(spec);
+    await vscode.window.showTextDocument(document);
+    const started = new Promise<vscode.DebugSession>((resolve) => {
+      const subscription = vscode.debug.onDidStartDebugSession((s) => {
+        subscription.dispose();
+        resolve(s);
+      });
+    });
+    // F5 in a spec without a launch.json: VS Code picks the nnet debugger by the editor's
+    // language and our provider fills in the configuration.
+    await vscode.commands.executeCommand('workbench.action.debug.start');
+    session = await started;
+    assert.equal(session.type, 'nnet');
+    assert.equal(session.configuration.program, spec.fsPath);
+    await waitFor('the entry stop', async () => (await frames(session!))[0] === 'z⁽¹⁾₁ = 0.3775');
+    await waitFor('the position at step 0', () => api.positions.get(document).step === 0);
+
+    for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('workbench.action.debug.stepOver');
+    await waitFor('the position at step 3 (a⁽¹⁾₂)', () => api.positions.get(document).step === 3);
+    assert.equal(api.positions.view(document).step?.symbolText, 'a⁽¹⁾₂');
+    const line = document.getText().split('\n').findIndex((text) => text.startsWith('layer 1'));
+    await waitFor('the layer-1 lens to show both z and a', async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100);
+      return lenses.some((lens) => lens.range.start.line === line && /z⁽¹⁾ = \[0\.3775, 0\.3925\] · a⁽¹⁾ = \[0\.59327, 0\.596884\]/.test(lens.command?.title ?? ''));
+    });
+
+    await vscode.commands.executeCommand('workbench.action.debug.stepBack');
+    await waitFor('Step Back to step 2', () => api.positions.get(document).step === 2);
+    assert.equal((await frames(session))[0], 'z⁽¹⁾₂ = 0.3925');
+  });
+
+  test('the extension’s own Step command moves the session too', async () => {
+    const api = await extensionApi();
+    const document = await vscode.workspace.openTextDocument(spec);
+    await vscode.commands.executeCommand(Command.step, spec);
+    await waitFor('the position at step 3', () => api.positions.get(document).step === 3);
+    await waitFor('the session at a⁽¹⁾₂', async () => (await frames(session!))[0].startsWith('a⁽¹⁾₂ = '));
+  });
+
+  test('evaluates a watch at the stopped position', async () => {
+    const answer = await session!.customRequest('evaluate', { expression: 'z(1)[2]', context: 'watch', frameId: undefined });
+    assert.equal(answer.result, '0.3925');
+    await vscode.debug.stopDebugging(session);
+  });
+});
