@@ -34,7 +34,7 @@ export class SpecLink {
 
   /** Reads and loads the first version. Rejects with a sentence when the spec cannot be read. */
   async open(): Promise<void> {
-    this.load(await this.read(), true);
+    await this.load(await this.read(), true);
   }
 
   /** Whether `path` (from the client) is this spec. */
@@ -69,7 +69,7 @@ export class SpecLink {
     try {
       const text = await this.read();
       if (text === this.text) return;
-      this.load(text, false);
+      await this.load(text, false);
       this.onReload?.();
     } catch (error) {
       this.console(error instanceof Error ? error.message : String(error));
@@ -100,8 +100,9 @@ export class SpecLink {
   }
 
   /** Loads a version; its errors go to the Debug Console (warnings only the first time, not on every edit). */
-  private load(text: string, first: boolean): void {
-    const result = this.runtime.load(text);
+  private async load(text: string, first: boolean): Promise<void> {
+    const analysed = (await this.reader.analyse?.(this.path, text)) ?? null;
+    const result = analysed ? this.runtime.loadAnalysed(analysed) : this.runtime.load(text);
     this.text = text;
     this.blocked = result.blocked;
     this.problems = result.problems;

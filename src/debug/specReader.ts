@@ -1,3 +1,4 @@
+import type { AnalysedSpec } from '../core/debug/loadedSpec';
 import type { SpecEdit } from '../core/debug/types';
 
 /**
@@ -21,6 +22,12 @@ export interface SpecReader {
    * cannot tell.
    */
   watch?(path: string, onChange: () => void): Disposable;
+  /**
+   * The spec at `path` as the host has already analysed it (parse and engine result) for exactly
+   * `text`, or null when it has not. Inside VS Code the analysis worker did that work, so the
+   * session never runs the engine on the editor's thread; absent, the session analyses the text.
+   */
+  analyse?(path: string, text: string): Promise<AnalysedSpec | null>;
 }
 
 /** Something to release: a watcher, a listener. Structurally the same as vscode.Disposable. */

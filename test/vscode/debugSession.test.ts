@@ -71,6 +71,16 @@ suite('a backpropagation debug session', () => {
     await waitFor('the session at a⁽¹⁾₂', async () => (await frames(session!))[0].startsWith('a⁽¹⁾₂ = '));
   });
 
+  test('shows inline values up to the stopped quantity', async () => {
+    const document = await vscode.workspace.openTextDocument(spec);
+    const range = new vscode.Range(0, 0, document.lineCount - 1, 0);
+    const context: vscode.InlineValueContext = { frameId: 0, stoppedLocation: new vscode.Range(6, 0, 6, 0) };
+    const values = await vscode.commands.executeCommand<vscode.InlineValue[]>('vscode.executeInlineValueProvider', document.uri, range, context);
+    const texts = values.filter((v): v is vscode.InlineValueText => v instanceof vscode.InlineValueText || 'text' in v).map((v) => v.text);
+    assert.ok(texts.some((text) => /^z⁽¹⁾ = \[0\.3775, 0\.3925\] · a⁽¹⁾ = \[0\.59327, 0\.596884\]/.test(text)), texts.join(' | '));
+    assert.ok(texts.some((text) => text === 'layer 2: not computed yet'), texts.join(' | '));
+  });
+
   test('evaluates a watch at the stopped position', async () => {
     const answer = await session!.customRequest('evaluate', { expression: 'z(1)[2]', context: 'watch', frameId: undefined });
     assert.equal(answer.result, '0.3925');

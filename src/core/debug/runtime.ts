@@ -1,6 +1,5 @@
 import { formatNumber } from '../notation/format';
 import { DEFAULT_WEIGHT_ORDER, type WeightOrder } from '../notation/symbols';
-import { stepLine, groupHeading } from '../output/text';
 import { BEFORE_FIRST, clampStep, next, nextLayer, previous, previousLayer, type Granularity } from '../stepping/position';
 import { StepSnapshot } from '../stepping/snapshot';
 import { stepSymbol } from '../trace/build';
@@ -9,7 +8,8 @@ import { numbersOnLine, resolveBreakpoint, stepsOf, type ResolvedBreakpoint } fr
 import { activeFilters, EXCEPTION_FILTERS, exceptionHits, type ExceptionHit } from './exceptions';
 import { expressionCompletions, evaluateExpression, type Completion } from './expressions';
 import { errorFrames, stackOf } from './stack';
-import { candidates, judge, type BreakpointJudge } from './stops';
+import { candidates, judge } from './stops';
+import { expressionJudge, passedLines, workedLines } from './workedSolution';
 import { LoadedSpec, analyseSpecText, type AnalysedSpec } from './loadedSpec';
 import type {
   BreakpointInfo, BreakpointRequest, EvaluateResult, ExceptionDetails, ExceptionFilterId, ExceptionFilterRequest, FrameInfo,
@@ -29,9 +29,6 @@ export interface RuntimeOptions {
 }
 
 export type EvaluateContext = 'watch' | 'repl' | 'hover' | 'clipboard' | 'variables' | string;
-
-/** Consecutive steps a Continue lists in the Debug Console before it summarises the rest. */
-const WORKED_LINES = 40;
 
 /**
  * A debugging session over the trace, knowing nothing of any editor or protocol: one thread per
@@ -271,7 +268,7 @@ export class DebugRuntime {
     this.steps.set(thread, step);
     this.thread = thread;
     const hit = step >= 0 ? this.exceptionsOf(trace).find((h) => h.step === step) ?? null : null;
-    return { stop: this.stopAt(thread, step, hit ? 'exception' : reason, hit), output: this.workedLines(trace, step) };
+    return { stop: this.stopAt(thread, step, hit ? 'exception' : reason, hit), output: workedLines(trace, step, this.digits) };
   }
 
   /** Continue (forward) or Reverse Continue: to the next stop in that direction, else to the trace's end (or start). */
@@ -284,17 +281,7 @@ export class DebugRuntime {
     const from = this.steps.get(thread) ?? BEFORE_FIRST;
     const list = candidates(trace, this.breakpoints, this.exceptionsOf(trace));
     const output: string[] = [];
-    const judgeAt: BreakpointJudge = {
-      condition: (expression, step) => {
-        const outcome = evaluateExpression(spec, new StepSnapshot(trace, spec.engine!, step), expression);
-        return 'error' in outcome ? { error: outcome.error } : { value: outcome.truthy };
-      },
-      interpolate: (message, step) =>
-        message.replace(/\{([^{}]*)\}/g, (_, expression: string) => {
-          const outcome = evaluateExpression(spec, new StepSnapshot(trace, spec.engine!, step), expression);
-          return 'error' in outcome ? `{${outcome.error}}` : outcome.text;
-        }),
-    };
+    const judgeAt = expressionJudge(spec, trace);
     const ordered = forward ? list.filter((c) => c.step > from) : list.filter((c) => c.step < from).reverse();
     for (const candidate of ordered) {
       const stopping: number[] = [];
@@ -308,14 +295,14 @@ export class DebugRuntime {
         this.steps.set(thread, candidate.step);
         const reason = candidate.exception && stopping.length === 0 ? 'exception' : 'breakpoint';
         const stop = this.stopAt(thread, candidate.step, reason, candidate.exception, stopping);
-        return { stop, output: [...this.passedLines(trace, from, candidate.step), ...output] };
+        return { stop, output: [...passedLines(trace, from, candidate.step, this.digits), ...output] };
       }
     }
     const end = forward ? trace.length - 1 : BEFORE_FIRST;
     this.steps.set(thread, end);
     const stop = this.stopAt(thread, end, 'step', null);
     const where = forward ? `the end of example ${thread}'s trace` : `the start of example ${thread}'s trace`;
-    return { stop: { ...stop, description: `${stop.description} (${where})` }, output: [...this.passedLines(trace, from, end), ...output] };
+    return { stop: { ...stop, description: `${stop.description} (${where})` }, output: [...passedLines(trace, from, end, this.digits), ...output] };
   }
 
   private stopAt(thread: number, step: number, reason: StopReason, exception: ExceptionHit | null, hitBreakpointIds?: number[]): Stop {
@@ -344,24 +331,6 @@ export class DebugRuntime {
     const trace = this.spec!.trace(thread - 1);
     const address = trace.addressOf(step);
     return `${stepSymbol(address, this.spec!.network!, this.weightOrder).text} = ${formatNumber(snapshot.value(address), this.digits)}`;
-  }
-
-  /** The landed step's line, as `nnet trace` prints it, after its group's heading when it opens one. */
-  private workedLines(trace: BuiltTrace, step: number): string[] {
-    if (step < 0) return [];
-    const group = trace.groupOf(step);
-    const line = stepLine(trace.step(step), this.digits);
-    return group.start === step ? [groupHeading(group, this.spec!.network!.layers.length - 1), line] : [line];
-  }
-
-  /** The lines of the steps a Continue ran over (up to WORKED_LINES, then a count). */
-  private passedLines(trace: BuiltTrace, from: number, to: number): string[] {
-    if (to <= from) return [];
-    const lines: string[] = [];
-    const first = Math.max(0, from + 1);
-    for (let step = first; step <= to && step < first + WORKED_LINES; step++) lines.push(...this.workedLines(trace, step));
-    if (to - first + 1 > WORKED_LINES) lines.push(`… ${(to - first + 1 - WORKED_LINES).toLocaleString('en')} more steps`);
-    return lines;
   }
 
   private factorTargets(threadId: number): TargetInfo[] {

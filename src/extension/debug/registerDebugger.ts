@@ -4,6 +4,7 @@ import { MOVE_TO_REQUEST, POSITION_EVENT, type PositionEventBody } from '../../d
 import type { Services } from '../services';
 import { DEBUG_TYPE, launchConfiguration, NnetConfigurationProvider } from './debugConfiguration';
 import { editorSpecReader } from './editorSpecReader';
+import { registerInlineValues } from './inlineValues';
 
 /**
  * Backpropagation as a debug session inside VS Code: the `nnet` debug type runs its adapter
@@ -13,7 +14,7 @@ import { editorSpecReader } from './editorSpecReader';
  * the extension's own Step commands, the session moves there too.
  */
 export function registerDebugger(services: Services): vscode.Disposable {
-  const { settings, positions } = services;
+  const { settings, positions, analyses } = services;
   const sessions = new Set<vscode.DebugSession>();
   /** The position each running session last reported, by session id: changes equal to it are the session's own. */
   const reported = new Map<string, PositionEventBody>();
@@ -30,10 +31,11 @@ export function registerDebugger(services: Services): vscode.Disposable {
     vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, {
       createDebugAdapterDescriptor: () => {
         const current = settings.current;
-        const session = new NnetDebugSession(editorSpecReader(), { digits: current.significantDigits, weightOrder: current.weightOrder, granularity: current.stepGranularity });
+        const session = new NnetDebugSession(editorSpecReader(analyses), { digits: current.significantDigits, weightOrder: current.weightOrder, granularity: current.stepGranularity });
         return new vscode.DebugAdapterInlineImplementation(session);
       },
     }),
+    registerInlineValues(services),
     vscode.commands.registerCommand('backpropStepper.debugSpec', debugSpec(false)),
     vscode.commands.registerCommand('backpropStepper.runSpec', debugSpec(true)),
     // The session stopped: the extension's position follows.
