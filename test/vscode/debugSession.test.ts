@@ -81,6 +81,23 @@ suite('a backpropagation debug session', () => {
     assert.ok(texts.some((text) => text === 'layer 2: not computed yet'), texts.join(' | '));
   });
 
+  test('setting a weight in the Variables view edits the spec as one edit that Undo reverts', async () => {
+    const document = await vscode.workspace.openTextDocument(spec);
+    await vscode.window.showTextDocument(document);
+    const variables = async (reference: number) => (await session!.customRequest('variables', { variablesReference: reference })).variables as { name: string; value: string; variablesReference: number }[];
+    const { stackFrames } = await session!.customRequest('stackTrace', { threadId: 1 });
+    const { scopes } = await session!.customRequest('scopes', { frameId: stackFrames[0].id });
+    const layer2 = (scopes as { name: string; variablesReference: number }[]).find((scope) => scope.name === 'Layer 2')!;
+    const w = (await variables(layer2.variablesReference)).find((v) => v.name === 'w⁽²⁾')!;
+    const row1 = (await variables(w.variablesReference))[0];
+    const answer = await session!.customRequest('setVariable', { variablesReference: row1.variablesReference, name: 'w⁽²⁾₁₁', value: '0.41' });
+    assert.equal(answer.value, '0.41');
+    await waitFor('the spec to read 0.41', () => document.getText().includes('w 0.41 0.50'));
+    assert.ok(document.isDirty, 'edited, not saved');
+    await vscode.commands.executeCommand('undo');
+    await waitFor('one Undo to restore 0.40', () => document.getText().includes('w 0.40 0.50'));
+  });
+
   test('evaluates a watch at the stopped position', async () => {
     const answer = await session!.customRequest('evaluate', { expression: 'z(1)[2]', context: 'watch', frameId: undefined });
     assert.equal(answer.result, '0.3925');
