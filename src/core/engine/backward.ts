@@ -50,11 +50,11 @@ export function backward(ws: Workspace, weights: readonly Float64Array[], option
 }
 
 /**
- * Turns the running sums into means after the last block: ∂c/∂w^(ℓ)_kj = (1/m) Σ_i δ_j a_k and
- * ∂c/∂b^(ℓ)_j = (1/m) Σ_i δ_j, one multiplication each (0 with no examples).
+ * Turns the running sums into means after the last training block: ∂c/∂w^(ℓ)_kj = (1/m) Σ_i δ_j a_k
+ * and ∂c/∂b^(ℓ)_j = (1/m) Σ_i δ_j over the m training examples, one multiplication each (0 with none).
  */
 export function meanGradient(ws: Workspace): void {
-  const m = ws.exampleCount;
+  const m = ws.trainingCount;
   const inverseM = m === 0 ? 0 : 1 / m;
   for (let l = 1; l < ws.sizes.length; l++) {
     if (m === 0) {

@@ -47,7 +47,7 @@ function recompute(network: Network, i: number): ExampleValues {
     ws = new Workspace(network, 'js', 1);
     single.set(network, ws);
   }
-  ws.load(i);
+  ws.load(ws.positions[i], 1);
   forward(ws, ws.weights, ws.biases);
   blockCosts(ws);
   backward(ws, ws.weights, { accumulate: false, gradient: false });

@@ -1,6 +1,7 @@
 import { DEFAULT_WEIGHT_ORDER, type Notation } from '../notation/symbols';
 import * as sym from '../notation/symbols';
 import type { LayerBuffers } from './kernelTypes';
+import { exampleWeightGradientEntry } from './perExample';
 import type { NumericFailure } from './types';
 
 /**
@@ -26,23 +27,28 @@ export class FailureScan {
   /** Layers whose running Σ_i δ·a went non-finite before any single product δ·a was found to. */
   private readonly overflowing = new Set<number>();
 
-  constructor(private readonly sizes: readonly number[]) {}
+  constructor(
+    private readonly sizes: readonly number[],
+    /** Whether an example (0-based) is part of the gradient: held-out examples never are. */
+    private readonly inGradient: (example: number) => boolean = () => true,
+  ) {}
 
   /**
-   * Scans a block of examples from `first` (0-based), after its passes; `gw` holds the running
-   * sums Σ_i δ·a through this block (or the final means: their finiteness is the same).
+   * Scans a block of examples after its passes; `exampleAt(row)` is the 0-based example of each
+   * row, ascending within the block. `gw` holds the running sums Σ_i δ·a through this block (or
+   * the final means: their finiteness is the same).
    */
-  block(values: LayerBuffers, first: number): void {
+  block(values: LayerBuffers, exampleAt: (row: number) => number): void {
     const L = this.sizes.length - 1;
     for (let l = 1; l <= L; l++) {
       const n = this.sizes[l];
-      this.keep(`z${l}`, () => scan(values.z[l], values.m * n, n, first, 'z', l, (j) => sym.z(l, j)));
-      this.keep(`a${l}`, () => scan(values.a[l], values.m * n, n, first, 'a', l, (j) => sym.a(l, j)));
-      this.keep(`dcda${l}`, () => scan(values.dcda[l], values.m * n, n, first, 'dcda', l, (j) => sym.dcda(l, j)));
-      this.keep(`delta${l}`, () => scan(values.delta[l], values.m * n, n, first, 'delta', l, (j) => sym.delta(l, j)));
+      this.keep(`z${l}`, () => scan(values.z[l], values.m * n, n, exampleAt, 'z', l, (j) => sym.z(l, j)));
+      this.keep(`a${l}`, () => scan(values.a[l], values.m * n, n, exampleAt, 'a', l, (j) => sym.a(l, j)));
+      this.keep(`dcda${l}`, () => scan(values.dcda[l], values.m * n, n, exampleAt, 'dcda', l, (j) => sym.dcda(l, j)));
+      this.keep(`delta${l}`, () => scan(values.delta[l], values.m * n, n, exampleAt, 'delta', l, (j) => sym.delta(l, j)));
       if (this.hits.has(`dw${l}`) || (!this.overflowing.has(l) && allFinite(values.gw[l], values.gw[l].length))) continue;
       // The sum is not finite: some single δ·a may have overflowed although δ and a are finite.
-      const hit = overflowingProduct(values, l, first);
+      const hit = overflowingProduct(values, l, exampleAt, this.inGradient);
       if (hit) this.hits.set(`dw${l}`, hit);
       else this.overflowing.add(l);
     }
@@ -95,25 +101,31 @@ export class FailureScan {
     return null;
   }
 
+  /** Keeps the hit of the lowest example: blocks of held-out examples come after the others. */
   private keep(key: string, find: () => NumericFailure | null): void {
-    if (this.hits.has(key)) return;
+    const known = this.hits.get(key);
     const found = find();
-    if (found) this.hits.set(key, found);
+    if (found && (!known || found.example < known.example)) this.hits.set(key, found);
   }
 }
 
 /** The first product δ^(ℓ)_j · a^(ℓ−1)_k of the block that is not finite, by example, then k, then j. */
-function overflowingProduct(values: LayerBuffers, l: number, first: number): NumericFailure | null {
+function overflowingProduct(values: LayerBuffers, l: number, exampleAt: (row: number) => number, inGradient: (example: number) => boolean): NumericFailure | null {
   const n = values.sizes[l];
   const p = values.sizes[l - 1];
   const delta = values.delta[l];
   const a = values.a[l - 1];
-  for (let i = 0; i < values.m; i++)
+  const row: { delta: Float64Array[]; a: Float64Array[] } = { delta: [], a: [] };
+  for (let i = 0; i < values.m; i++) {
+    if (!inGradient(exampleAt(i))) continue;
+    row.delta[l] = delta.subarray(i * n, (i + 1) * n);
+    row.a[l - 1] = a.subarray(i * p, (i + 1) * p);
     for (let k = 0; k < p; k++)
       for (let j = 0; j < n; j++) {
-        const v = delta[i * n + j] * a[i * p + k];
-        if (!Number.isFinite(v)) return failure('dw', first + i + 1, l, j + 1, v, sym.dcdw(l, k + 1, j + 1, ORDER));
+        const v = exampleWeightGradientEntry(row, l, k + 1, j + 1);
+        if (!Number.isFinite(v)) return failure('dw', exampleAt(i) + 1, l, j + 1, v, sym.dcdw(l, k + 1, j + 1, ORDER));
       }
+  }
   return null;
 }
 
@@ -135,7 +147,7 @@ function scan(
   values: Float64Array,
   length: number,
   n: number,
-  first: number,
+  exampleAt: (row: number) => number,
   quantity: string,
   layer: number,
   symbol: (j: number) => Notation,
@@ -143,7 +155,7 @@ function scan(
   if (allFinite(values, length)) return null;
   const q = firstBad(values);
   const i = Math.floor(q / n);
-  return failure(quantity, first + i + 1, layer, (q % n) + 1, values[q], symbol((q % n) + 1));
+  return failure(quantity, exampleAt(i) + 1, layer, (q % n) + 1, values[q], symbol((q % n) + 1));
 }
 
 const HINTS: Record<string, string> = {

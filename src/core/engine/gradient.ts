@@ -15,7 +15,7 @@ export interface GradientView {
  * what must outlive the next call. `runEngine` builds the full EngineResult on the same passes.
  */
 export function computeGradient(network: Network, workspace: Workspace = workspaceFor(network)): GradientView {
-  const cost = passOverExamples(workspace, workspace.weights, workspace.biases, { backward: true, costs: null });
+  const { cost } = passOverExamples(workspace, workspace.weights, workspace.biases, { backward: true, costs: null });
   return { cost, w: workspace.gw, b: workspace.gb };
 }
 
@@ -26,5 +26,5 @@ export function meanCost(
   biases?: readonly Float64Array[],
   workspace: Workspace = workspaceFor(network),
 ): number {
-  return passOverExamples(workspace, weights ?? workspace.weights, biases ?? workspace.biases, { backward: false, costs: null });
+  return passOverExamples(workspace, weights ?? workspace.weights, biases ?? workspace.biases, { backward: false, costs: null }).cost;
 }

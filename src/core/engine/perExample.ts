@@ -6,7 +6,7 @@ import type { ExampleValues } from './types';
  * example when the mean is what the update needs. This is the one place the product is formed;
  * every view that shows one example's ∂c_i/∂w reads it from here.
  */
-export function exampleWeightGradientEntry(values: ExampleValues, layer: number, k: number, j: number): number {
+export function exampleWeightGradientEntry(values: Pick<ExampleValues, 'delta' | 'a'>, layer: number, k: number, j: number): number {
   return values.delta[layer][j - 1] * values.a[layer - 1][k - 1];
 }
 

@@ -24,18 +24,20 @@ export interface EngineOptions {
  * fit in KEEP_BYTES the result keeps a copy of them, made block by block, so it survives the
  * workspace's next use; past that it keeps only the c_i, and `example(i)` recomputes the one
  * example asked for. Memory for per-example values is thus at most one block (BLOCK_BYTES), the
- * kept copy (KEEP_BYTES) and 8 bytes an example.
+ * kept copy (KEEP_BYTES) and about 18 bytes an example.
  */
 export function runEngine(network: Network, options: EngineOptions = {}): EngineResult {
   const ws = options.rows === undefined && options.kernel === undefined ? workspaceFor(network) : new Workspace(network, options.kernel, options.rows);
   const m = ws.exampleCount;
   const costs = new Float64Array(m);
   const stored = (options.keep ?? keepsEveryExample(ws.sizes, m)) ? storedArrays(ws.sizes, m) : null;
-  const scan = new FailureScan(ws.sizes);
+  const training = new Uint8Array(m);
+  for (let q = 0; q < ws.trainingCount; q++) training[ws.order[q]] = 1;
+  const scan = new FailureScan(ws.sizes, (example) => training[example] === 1);
   // Each block is copied into the kept values, or else scanned for non-finite numbers while it
   // is in the workspace (kept values are scanned when the failure is first read).
-  const visit = (block: Workspace) => (stored === null ? scan.block(block, block.first) : copyBlock(block, stored));
-  const cost = passOverExamples(ws, ws.weights, ws.biases, { backward: true, costs, visit });
+  const visit = (block: Workspace) => (stored === null ? scan.block(block, (row) => block.order[block.first + row]) : copyBlock(block, stored));
+  const { cost, validationCost } = passOverExamples(ws, ws.weights, ws.biases, { backward: true, costs, validation: true, visit });
   const gw = ws.gw.map((g) => new Float64Array(g));
   const gb = ws.gb.map((g) => new Float64Array(g));
 
@@ -56,12 +58,12 @@ export function runEngine(network: Network, options: EngineOptions = {}): Engine
   // neither, so building a trace costs little more than the gradient itself.
   let updatedCost: number | undefined;
   const costAfterStep = (): number => {
-    updatedCost ??= passOverExamples(ws, w, b, { backward: false, costs: null });
+    updatedCost ??= passOverExamples(ws, w, b, { backward: false, costs: null }).cost;
     return updatedCost;
   };
   let failure: NumericFailure | null | undefined;
   const findFailure = (): NumericFailure | null => {
-    if (stored !== null) scan.block({ sizes: ws.sizes, m, z: stored.z, a: stored.a, dcda: stored.dcda, delta: stored.delta, gw }, 0);
+    if (stored !== null) scan.block({ sizes: ws.sizes, m, z: stored.z, a: stored.a, dcda: stored.dcda, delta: stored.delta, gw }, (row) => row);
     return scan.finish(costs, { w: gw, b: gb }, w, b, costAfterStep());
   };
 
@@ -72,6 +74,7 @@ export function runEngine(network: Network, options: EngineOptions = {}): Engine
     example: exampleReader(network, stored),
     costs,
     cost,
+    validationCost,
     gradient: { w: gw, b: gb },
     updated: {
       w,
@@ -104,6 +107,7 @@ export function engineParts(result: EngineResult): EngineParts {
     stored: result.stored,
     costs: result.costs,
     cost: result.cost,
+    validationCost: result.validationCost,
     gradient: { w: result.gradient.w, b: result.gradient.b },
     updated: { w: result.updated.w, b: result.updated.b, cost: result.updated.cost },
     failure: result.failure,
@@ -137,6 +141,9 @@ function copyBlock(ws: Workspace, stored: StoredExamples): void {
       const target = stored[name][l];
       if (target.length === 0) continue;
       const n = ws.sizes[l];
-      target.set(ws[name][l].subarray(0, ws.m * n), ws.first * n);
+      const source = ws[name][l];
+      // Rows go to their examples' places: a block's examples are consecutive in `order`, and
+      // consecutive examples too unless some are held out.
+      for (let row = 0; row < ws.m; row++) target.set(source.subarray(row * n, (row + 1) * n), ws.order[ws.first + row] * n);
     }
 }

@@ -48,8 +48,10 @@ export interface EngineParts {
   readonly stored: StoredExamples | null;
   /** c_i per example. */
   readonly costs: Float64Array;
-  /** c, the mean of the c_i. */
+  /** c, the mean of the c_i over the training examples. */
   readonly cost: number;
+  /** The mean c_i over the examples held out for validation (Network.validation); null when none are. */
+  readonly validationCost: number | null;
   /** ∂c/∂w^(ℓ) and ∂c/∂b^(ℓ), means over the examples, laid out like Layer.weights / Layer.biases. */
   readonly gradient: Gradient;
   /** After one step of gradient descent: w − η∂c/∂w, b − η∂c/∂b, and the cost c there. */

@@ -34,9 +34,18 @@ export class Workspace implements LayerBuffers {
   readonly exampleCount: number;
   /** The most examples one block holds. */
   readonly rows: number;
+  /**
+   * The order the passes take the examples in: the training examples ascending, then the
+   * validation examples ascending (see Network.validation). Identity when none are held out.
+   */
+  readonly order: Int32Array;
+  /** How many of `order` train: the gradient is their mean alone. */
+  readonly trainingCount: number;
+  /** Where each example (0-based) stands in `order`. */
+  readonly positions: Int32Array;
   /** The examples in the loaded block. */
   m = 0;
-  /** The 0-based number of the loaded block's first example; −1 before the first `load`. */
+  /** The position in `order` of the loaded block's first example; −1 before the first `load`. */
   first = -1;
   readonly activations: readonly (Activation | null)[];
   readonly cost: Cost;
@@ -68,6 +77,9 @@ export class Workspace implements LayerBuffers {
     const layers = network.layers;
     const L = layers.length - 1;
     this.exampleCount = network.examples.length;
+    ({ order: this.order, trainingCount: this.trainingCount } = passOrder(this.exampleCount, network.validation));
+    this.positions = new Int32Array(this.exampleCount);
+    this.order.forEach((example, position) => (this.positions[example] = position));
     this.sizes = layers.map((layer) => layer.size);
     const sizes = this.sizes;
     this.rows = Math.max(1, Math.min(rows ?? blockRows(sizes, this.exampleCount), Math.max(1, this.exampleCount)));
@@ -119,26 +131,38 @@ export class Workspace implements LayerBuffers {
   }
 
   /**
-   * Makes the block of examples from `first` (0-based) the loaded one: packs their inputs into
-   * a[0] and their targets into y. Nothing to do when that block is loaded already (a network
-   * whose examples fit in one block packs them once for all its passes).
+   * Makes the block of `count` examples from position `first` of `order` the loaded one: packs
+   * their inputs into a[0] and their targets into y. Nothing to do when that block is loaded
+   * already (a network whose examples fit in one block packs them once for all its passes).
    */
-  load(first: number): void {
-    if (first === this.first) return;
-    const count = Math.max(0, Math.min(this.rows, this.exampleCount - first));
+  load(first: number, count: number = Math.min(this.rows, this.exampleCount - first)): void {
+    if (first === this.first && count === this.m) return;
+    count = Math.max(0, Math.min(this.rows, count));
     const n0 = this.sizes[0];
     const nL = this.sizes[this.sizes.length - 1];
     // Plain loops: subarray() costs more than copying a handful of numbers.
     const x = this.a[0];
     const y = this.y;
     for (let i = 0; i < count; i++) {
-      const example = this.network.examples[first + i];
+      const example = this.network.examples[this.order[first + i]];
       for (let k = 0; k < n0; k++) x[i * n0 + k] = example.x[k];
       for (let j = 0; j < nL; j++) y[i * nL + j] = example.y[j];
     }
     this.m = count;
     this.first = first;
   }
+}
+
+/** The training examples ascending, then the held-out ones ascending. */
+function passOrder(m: number, validation: Int32Array | undefined): { order: Int32Array; trainingCount: number } {
+  const order = new Int32Array(m);
+  const held = new Uint8Array(m);
+  let count = 0;
+  for (const i of validation ?? []) if (i >= 0 && i < m && held[i] === 0) (held[i] = 1), count++;
+  let train = 0;
+  let hold = m - count;
+  for (let i = 0; i < m; i++) order[held[i] ? hold++ : train++] = i;
+  return { order, trainingCount: m - count };
 }
 
 /** Σ_ℓ m·n_(ℓ−1)·n_ℓ: the multiply-adds of one forward product per layer. */

@@ -42,6 +42,11 @@ export interface Network {
   /** layers[0] is the input layer; layers.length − 1 is L. */
   readonly layers: readonly Layer[];
   readonly examples: readonly Example[];
+  /**
+   * The examples held out for validation (0-based, ascending): computed and costed like the
+   * others, never part of the gradient or the mean cost c. Absent or empty: every example trains.
+   */
+  readonly validation?: Int32Array;
 }
 
 export function outputLayerIndex(network: Network): number {

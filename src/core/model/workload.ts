@@ -24,9 +24,10 @@ export const BLOCK_BYTES = 64 * 2 ** 20;
 
 /**
  * The most bytes a result keeps of every example's values (z, a, σ′, ∂c/∂a, δ; 64 MiB), so that
- * views read any example's directly. Past it the result keeps only each cᵢ (8 bytes an example)
+ * views read any example's directly. Past it the result keeps only each cᵢ
  * and recomputes the one example a view shows. With BLOCK_BYTES this bounds an analysis' memory
- * for per-example values by 128 MiB plus 8 bytes an example, whatever m is.
+ * for per-example values by 128 MiB plus about 18 bytes an example (its cᵢ, its place in the
+ * order of the passes), whatever m is.
  */
 export const KEEP_BYTES = 64 * 2 ** 20;
 
@@ -94,10 +95,11 @@ export function workload(sizes: readonly number[], m: number): Workload {
   const rows = blockRows(sizes, m);
   // The gradient, the updated parameters and the kernel's copies of w, b and wᵀ: 4 per parameter.
   let doubles = rows * perExample + 4 * parameters;
-  // Every cᵢ, and either every example's values or the one-example workspace that recomputes them.
+  // Every cᵢ and each example's place in the order of the passes (18 bytes an example, counted as
+  // 3 doubles), and either every example's values or the one-example workspace that recomputes them.
   const keeps = keepsEveryExample(sizes, m);
   const workspaces = keeps ? 1 : 2;
-  doubles += m;
+  doubles += 3 * m;
   if (keeps) doubles += m * keptDoublesPerExample(sizes);
   else doubles += perExample + 3 * parameters;
   // Every array starts on a 16-byte boundary; the WebAssembly kernel's memory grows in 64 KiB pages.

@@ -1,3 +1,4 @@
+import { exampleWeightGradientEntry } from '../engine/perExample';
 import type { EngineResult } from '../engine/types';
 import type { Network } from '../model/network';
 import type { SpecSource } from '../model/source';
@@ -137,7 +138,7 @@ function makeStep(ctx: TraceContext, layout: TraceLayout, index: number): Built 
       [body, value, source] = [deltaStep(ctx, l, j), ctx.delta(l, j), ctx.layerRange(l)];
       break;
     case 'dw':
-      [body, value, source] = [dwStep(ctx, l, k, j), ctx.delta(l, j) * ctx.a(l - 1, k), ctx.weightRange(l, k, j)];
+      [body, value, source] = [dwStep(ctx, l, k, j), exampleWeightGradientEntry(ctx.values, l, k, j), ctx.weightRange(l, k, j)];
       break;
     case 'db':
       [body, value, source] = [dbStep(ctx, l, j), ctx.delta(l, j), ctx.biasRange(l, j)];

@@ -125,12 +125,12 @@ describe('memory bounded by the block', () => {
     return { bytes: Math.max(after.external - before.external, after.arrayBuffers - before.arrayBuffers), result };
   }
 
-  it('grows by 8 bytes an example (its cᵢ) and the examples themselves, not by their values', () => {
+  it('grows by about 18 bytes an example (its cᵢ, its place in the passes’ order), not by its values', () => {
     const sizes = [4, 64, 64, 2];
     const small = allocated(randomNetwork(7, sizes, ['tanh', 'tanh', 'sigmoid'], 'squared', 200), 16).bytes;
     const large = allocated(randomNetwork(7, sizes, ['tanh', 'tanh', 'sigmoid'], 'squared', 2000), 16).bytes;
     // Kept for every example they would be 1,800 × (4 + 5·130 + 1) doubles ≈ 9.4 MB more.
-    expect(large - small).toBeLessThan(8 * 1800 + 64 * 1024);
+    expect(large - small).toBeLessThan(24 * 1800 + 64 * 1024);
   });
 
   it('holds no more than the estimate when the examples need several blocks', () => {
@@ -144,4 +144,41 @@ describe('memory bounded by the block', () => {
     expect(bytes).toBeLessThanOrEqual(workload(sizes, 90).bytes);
     expect(result.stored).toBeNull();
   }, 30_000);
+});
+
+describe('examples held out for validation', () => {
+  const all = randomNetwork(31, [5, 7, 3], ['tanh', 'softmax'], 'cross-entropy', 11);
+  const held = Int32Array.from([2, 5, 6, 10]);
+  const withValidation: Network = { ...all, validation: held };
+  const trainingOnly: Network = { ...all, examples: all.examples.filter((_, i) => !held.includes(i)) };
+
+  it('leave the gradient, the cost and the step exactly those of the training examples alone', () => {
+    const reference = runEngine(trainingOnly, { rows: 7 });
+    for (const kernel of ['js', 'wasm'] as KernelChoice[])
+      for (const rows of [1, 2, 3, 11])
+        for (const keep of [true, false]) {
+          const result = runEngine(withValidation, { kernel, rows, keep });
+          expect(Object.is(result.cost, reference.cost), `c, ${kernel} ${rows} ${keep}`).toBe(true);
+          reference.gradient.w.forEach((array, l) => sameBits(result.gradient.w[l], array, `∂c/∂w[${l}], ${kernel} ${rows} ${keep}`));
+          reference.gradient.b.forEach((array, l) => sameBits(result.gradient.b[l], array, `∂c/∂b[${l}]`));
+          reference.updated.w.forEach((array, l) => sameBits(result.updated.w[l], array, `updated w[${l}]`));
+          expect(Object.is(result.updated.cost, reference.updated.cost)).toBe(true);
+        }
+  });
+
+  it('are computed and costed like the others, with their own mean cost', () => {
+    const plain = runEngine(all, { rows: 11 });
+    for (const rows of [1, 4, 11])
+      for (const keep of [true, false]) {
+        const result = runEngine(withValidation, { rows, keep });
+        sameBits(result.costs, plain.costs, `c_i, rows ${rows}, keep ${keep}`);
+        for (let i = 0; i < 11; i++)
+          for (const name of ['z', 'a', 'dcda', 'dadz', 'delta'] as const)
+            plain.example(i)[name].forEach((array, l) => sameBits(result.example(i)[name][l], array, `example ${i + 1}: ${name}[${l}]`));
+        let sum = 0;
+        for (const i of held) sum += plain.costs[i];
+        expect(result.validationCost).toBe(sum / held.length);
+      }
+    expect(plain.validationCost).toBeNull();
+  });
 });

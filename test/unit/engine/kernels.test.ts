@@ -119,7 +119,7 @@ describe('the WebAssembly kernel', () => {
 /** One full pass: forward, costs, backward; returns every array it wrote. */
 function pass(ws: Workspace): Float64Array[] {
   const costs = new Float64Array(ws.exampleCount);
-  const cost = passOverExamples(ws, ws.weights, ws.biases, { backward: true, costs });
+  const { cost } = passOverExamples(ws, ws.weights, ws.biases, { backward: true, costs });
   return [Float64Array.of(cost), costs, ...ws.z, ...ws.a, ...ws.dadz, ...ws.dcda, ...ws.delta, ...ws.gw, ...ws.gb];
 }
 
