@@ -10,6 +10,7 @@ import { createBatchView, renderBatch } from './batchView';
 import { h, replaceChildren } from './dom';
 import { renderTex } from './katexRender';
 import { factorClass } from './highlight';
+import { factorBadgeText } from './factors';
 import { formatValue, refKey } from './refs';
 import { atomicFactors } from './texBreaks';
 
@@ -64,7 +65,8 @@ export function renderStep(view: StepElements, step: StepView | null, macros: Re
   const chips = step.factors.map((factor, i) => {
     const attributes: Record<string, string> = { class: `factor ${factorClass(i)}` };
     if (factor.refers) attributes['data-ref'] = refKey(factor.refers);
-    return h('li', attributes, h('span', { class: 'swatch', 'aria-hidden': 'true' }), `${factor.text} = ${formatValue(factor.value, digits)}`);
+    // The swatch carries the factor's number, the second cue beside its colour (as in the formula and diagram).
+    return h('li', attributes, h('span', { class: 'swatch factor-badge', 'aria-hidden': 'true' }, factorBadgeText(i)), `${factor.text} = ${formatValue(factor.value, digits)}`);
   });
   const more = step.factorsOmitted > 0 ? h('li', { class: 'factor more' }, `… ${step.factorsOmitted} more factors`) : null;
   replaceChildren(view.factors, ...chips, more);

@@ -12,7 +12,10 @@ import type { LearnerSession } from './harness/session';
 import { learnerSuite } from './harness/suite';
 
 interface Chip {
+  /** The chip's text after its swatch, e.g. "∂cᵢ/∂a⁽²⁾₂ = −0.0380982". */
   readonly text: string;
+  /** The factor's number on its swatch, the cue beside the colour. */
+  readonly badge: string;
   readonly value: string;
   readonly colour: string;
   readonly className: string;
@@ -28,16 +31,17 @@ async function waitForPosition(session: LearnerSession, panel: FrameLocator, pat
   await session.waitUntil(async () => pattern.test(await panel.locator('.position').innerText()), `the panel's position line matches ${pattern}`);
 }
 
-/** The factor legend: each factor's symbol, number, colour (of its swatch) and class. */
+/** The factor legend: each factor's symbol, number, colour (of its swatch), badge and class. */
 function chips(panel: FrameLocator): Promise<Chip[]> {
   return panel.locator('li.factor:not(.more)').evaluateAll((items) =>
     items.map((item) => {
-      const text = (item.textContent ?? '').replace(/\s+/g, ' ').trim();
-      const value = /(−?[0-9][0-9.]*(?:e[−+-]?[0-9]+)?)\s*$/.exec(text)?.[1] ?? '';
       const swatch = item.querySelector('.swatch');
+      const own = Array.from(item.childNodes).filter((node) => node !== swatch);
+      const text = own.map((node) => node.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
+      const value = /(−?[0-9][0-9.]*(?:e[−+-]?[0-9]+)?)\s*$/.exec(text)?.[1] ?? '';
       const colour = swatch ? getComputedStyle(swatch).backgroundColor : '';
       const className = (item.getAttribute('class') ?? '').split(/\s+/).find((c) => /^f\d+$/.test(c)) ?? '';
-      return { text, value, colour, className };
+      return { text, badge: (swatch?.textContent ?? '').trim(), value, colour, className };
     }),
   );
 }
@@ -117,6 +121,8 @@ learnerSuite('Every factor keeps its colour in every form', (step) => {
     const delta = find(/δ⁽²⁾₂ =/u);
     const colours = new Set(legend.map((c) => c.colour));
     assert.equal(colours.size, legend.length, 'every factor has its own colour');
+    // Colour is never the only cue: each chip's swatch carries its factor's number, 1, 2, …
+    assert.deepEqual(legend.map((c) => c.badge), legend.map((_, i) => String(i + 1)));
 
     const formula = await glyphs(panel, 0);
     const numbers = await glyphs(panel, 1);
