@@ -134,7 +134,10 @@ export const traceCommand: Command = {
         await writeStreamed(io, traceTextLines(trace, { digits: options.digits, notes: options.notes, full: options.full }));
         io.out('');
         const d = options.digits;
-        io.out(`c = ${formatNumber(result.cost, d)} (mean over ${m} example${m === 1 ? '' : 's'}); after the step c = ${formatNumber(result.updated.cost, d)}`);
+        const held = network.validation?.length ?? 0;
+        const trained = m - held;
+        io.out(`c = ${formatNumber(result.cost, d)} (mean over ${trained}${held > 0 ? ' training' : ''} example${trained === 1 ? '' : 's'}); after the step c = ${formatNumber(result.updated.cost, d)}`);
+        if (result.validationCost !== null) io.out(`held out for validation: ${held} example${held === 1 ? '' : 's'}, mean cᵢ = ${formatNumber(result.validationCost, d)}`);
       }
     }
     if (result.failure) {

@@ -44,6 +44,11 @@ export function scope(places: ClientPlaces, info: ScopeInfo): DebugProtocol.Scop
   };
 }
 
+/** Whether a variable's value is one number as the runtime writes them (0.5, −0.25, 1.5×10⁻⁷, ∞). */
+function isNumberText(value: string): boolean {
+  return /^[−-]?(\d+(\.\d+)?(×10[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?|∞)$/.test(value);
+}
+
 export function variable(info: VariableInfo): DebugProtocol.Variable {
   return {
     name: info.name,
@@ -52,6 +57,9 @@ export function variable(info: VariableInfo): DebugProtocol.Variable {
     ...(info.namedVariables !== undefined ? { namedVariables: info.namedVariables } : {}),
     ...(info.indexedVariables !== undefined ? { indexedVariables: info.indexedVariables } : {}),
     ...(info.evaluateName !== undefined ? { evaluateName: info.evaluateName } : {}),
+    // A number written with the notation's minus sign (−) is still a number: the type lets the
+    // client colour it as one, as it does those it can parse itself.
+    ...(isNumberText(info.value) ? { type: 'number' } : {}),
     // A spec number may be set; a computed quantity may not, and the client shows it read-only.
     presentationHint: info.editable ? { kind: 'data' } : { kind: 'data', attributes: ['readOnly'] },
   };

@@ -119,7 +119,9 @@ export abstract class NnetSessionBase extends DebugSession {
   }
 
   protected console(line: string): void {
-    this.sendEvent(new OutputEvent(`${line}\n`, 'console'));
+    // 'stdout', not 'console': VS Code draws the console category in its warning colour, and
+    // these lines are the session's worked solution, not a warning.
+    this.sendEvent(new OutputEvent(`${line}\n`, 'stdout'));
   }
 
   protected places(): shape.ClientPlaces {

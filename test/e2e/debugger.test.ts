@@ -3,8 +3,11 @@
  * at z⁽¹⁾₁ with the debug toolbar, the Call Stack and the frame's text highlighted in the spec;
  * F10 eleven times walks the trace (z⁽¹⁾₁, a⁽¹⁾₁, z⁽¹⁾₂, a⁽¹⁾₂, z⁽²⁾₁, a⁽²⁾₁, z⁽²⁾₂, a⁽²⁾₂, cᵢ,
  * ∂cᵢ/∂a⁽²⁾₁, σ′(z⁽²⁾₁)) to δ⁽²⁾₁; the Variables view shows δ⁽²⁾₁ in the Layer 2 scope and
- * δ⁽²⁾₂ as not computed yet; Step Back (the toolbar's button, then the command palette) goes
- * back, and Shift+F11 (Step Out) finishes the backward pass of layer 2 at ∂cᵢ/∂b⁽²⁾₂.
+ * δ⁽²⁾₂ as not computed yet; Step Back (the toolbar's button: VS Code 1.100's command palette
+ * has no "Debug: Step Back") goes back, and so does the extension's own Step Back key, which
+ * moves the session too; Shift+F11 (Step Out) finishes the backward pass of layer 2 at
+ * ∂cᵢ/∂b⁽²⁾₂; Shift+F5 ends the session. Screenshots: entry, δ⁽²⁾₁ with the Variables view
+ * open, and after Step Out.
  */
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
@@ -16,53 +19,62 @@ const TOOLBAR = '.debug-toolbar';
 const CALL_STACK = '.debug-call-stack';
 const VARIABLES = '.debug-variables';
 
-/** The Call Stack view's frame names, top first, as rendered. */
+/**
+ * The Call Stack view's rows, top first, as rendered: a frame's name, or '' for a row that is not
+ * a frame (a session or thread row, or one being rendered). A list's rows sit in the DOM in no
+ * particular order (they are reused as it scrolls or refreshes), so they are sorted by index.
+ */
 async function callStack(page: Page): Promise<string[]> {
-  const labels = await page.locator(`${CALL_STACK} .monaco-list-row .stack-frame .label`).allInnerTexts();
-  return labels.map((label) => label.replace(/\u00a0/g, ' ').trim());
+  const rows = await page.locator(`${CALL_STACK} .monaco-list-row`).evaluateAll((found) =>
+    found.map((row) => ({ index: Number(row.getAttribute('data-index')), label: row.querySelector('.stack-frame .label')?.textContent ?? '' })),
+  );
+  return rows.sort((a, b) => a.index - b.index).map((row) => row.label.replace(/\u00a0/g, ' ').trim());
 }
 
 /** Waits until the Call Stack's top frame reads `name` exactly; returns the whole stack. */
 async function topFrameIs(session: LearnerSession, name: string, what = `the Call Stack's top frame reads "${name}"`): Promise<string[]> {
   return session.waitUntil(async () => {
     const frames = await callStack(session.page);
-    return frames[0] === name && frames;
+    return frames[0] === name && frames.every(Boolean) && frames;
   }, what);
 }
 
-/** Presses `key` once and waits until the top frame is no longer `before`; returns the new top frame. */
+/**
+ * Presses `key` once and waits until the Call Stack settles on another top frame than `before`
+ * (the same whole stack twice, 300 ms apart: VS Code fetches the top frame first, then the rest).
+ * Returns the new top frame.
+ */
 async function pressAndWaitForStop(session: LearnerSession, key: string, before: string): Promise<string> {
   await session.press(key);
   return session.waitUntil(async () => {
-    const [top] = await callStack(session.page);
-    return top && top !== before && top;
+    const frames = await callStack(session.page);
+    if (!frames[0] || frames[0] === before || !frames.every(Boolean)) return false;
+    await session.page.waitForTimeout(300);
+    return JSON.stringify(await callStack(session.page)) === JSON.stringify(frames) && frames[0];
   }, `the debugger stops somewhere else than "${before}" after ${key}`);
 }
 
 interface VariableRow {
   readonly name: string;
   readonly value: string;
-  readonly level: number;
-  readonly expanded: boolean | undefined;
 }
 
 /** The Variables view's rendered rows: scopes and variables, names without their separator. */
 async function variableRows(page: Page): Promise<VariableRow[]> {
-  return page.locator(`${VARIABLES} .monaco-list-row`).evaluateAll((rows) =>
-    rows.map((row) => {
+  const rows = await page.locator(`${VARIABLES} .monaco-list-row`).evaluateAll((found) =>
+    found.map((row) => {
       const text = (selector: string) => (row.querySelector(selector)?.textContent ?? '').replace(/\u00a0/g, ' ').trim();
-      const expanded = row.getAttribute('aria-expanded');
       return {
         name: (row.querySelector('.name') ? text('.name') : text('.scope') || (row as HTMLElement).innerText.trim()).replace(/\s*[:=]$/, ''),
         value: text('.value'),
-        level: Number(row.getAttribute('aria-level') ?? 0),
-        expanded: expanded === null ? undefined : expanded === 'true',
+        index: Number(row.getAttribute('data-index')),
       };
     }),
   );
+  return rows.sort((a, b) => a.index - b.index).map(({ index: _, ...row }) => row);
 }
 
-/** The Variables view's row named exactly `name` (the first one, top to bottom). */
+/** The Variables view's row named exactly `name` (names used here are unique in the view). */
 function variableRow(page: Page, name: string): Locator {
   return page.locator(`${VARIABLES} .monaco-list-row`).filter({ has: page.locator('.name, .scope', { hasText: new RegExp(`^\\s*${escapeRegExp(name)}\\s*[:=]?\\s*$`) }) }).first();
 }
@@ -83,19 +95,66 @@ async function setSection(session: LearnerSession, title: string, expanded: bool
   await session.waitUntil(async () => ((await header.getAttribute('aria-expanded')) === 'true') === expanded, `the ${title} section is ${expanded ? 'expanded' : 'collapsed'}`);
 }
 
-/**
- * The lines of the active editor that carry the debugger's top-stack-frame decoration: the
- * document text the decoration covers (VS Code draws it from the frame's first column to the
- * line's end; inlay hints and inline values are left out), and whether the margin shows the
- * stopped frame's arrow on that line.
- */
-async function topFrameHighlight(page: Page): Promise<{ line: number; text: string; arrow: boolean }[]> {
+/** Closes every notification toast with its close button, as a learner clears them. */
+async function dismissToasts(session: LearnerSession): Promise<void> {
+  const close = session.page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear');
+  for (let count = await close.count(); count > 0; count = await close.count()) {
+    await session.page.locator('.notifications-toasts .notification-toast').first().hover();
+    await close.first().click();
+    await session.waitUntil(async () => (await close.count()) < count, 'the notification closes');
+  }
+  await session.page.mouse.move(1, 1);
+}
+
+/** Drags the sash between the side bar and the editor until the side bar is `width` pixels wide. */
+async function widenSideBar(session: LearnerSession, width: number): Promise<void> {
+  const page = session.page;
+  const bar = await page.locator('.part.sidebar').boundingBox();
+  if (!bar) throw new Error('the side bar is not showing');
+  const edge = bar.x + bar.width;
+  const boxes = await page.locator('.monaco-sash.vertical').evaluateAll((sashes) =>
+    sashes.map((sash) => {
+      const r = sash.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, height: r.height };
+    }),
+  );
+  // The side bar's own sash runs down its whole right edge.
+  const sash = boxes.find((b) => Math.abs(b.x - edge) <= 4 && b.height >= bar.height * 0.9);
+  if (!sash) throw new Error(`no sash at the side bar's right edge (x ${edge}): ${JSON.stringify(boxes)}`);
+  await page.mouse.move(sash.x, sash.y);
+  await page.mouse.down();
+  await page.mouse.move(sash.x + (width - bar.width) / 2, sash.y, { steps: 4 });
+  await page.mouse.move(bar.x + width, sash.y, { steps: 4 });
+  await page.mouse.up();
+  await page.mouse.move(1, 1);
+  await session.waitUntil(async () => Math.abs(((await page.locator('.part.sidebar').boundingBox())?.width ?? 0) - width) <= 8, `the side bar is ${width} px wide`);
+}
+
+interface MarkedText {
+  readonly line: number;
+  /** The document's characters under the mark (inlay hints and inline values left out). */
+  readonly text: string;
+}
+
+interface StopMarks {
+  /**
+   * Lines VS Code marks as the stopped frame's (its whole-line highlight); whether the margin
+   * shows the arrow; whether the line shows the inline marker VS Code puts before a frame that
+   * starts past the first column.
+   */
+  readonly stoppedLines: readonly (MarkedText & { readonly arrow: boolean; readonly columnMarker: boolean })[];
+  /** The selection VS Code puts on the frame's range. */
+  readonly selected: readonly MarkedText[];
+}
+
+/** How the active editor shows the stopped frame: read from the rendered overlays and glyphs. */
+async function stopMarks(page: Page): Promise<StopMarks> {
   return page.evaluate(({ selector, injected }) => {
     const editor = document.querySelector(selector);
-    if (!editor) return [];
+    if (!editor) return { stoppedLines: [], selected: [] };
     const numbers = Array.from(editor.querySelectorAll<HTMLElement>('.margin-view-overlays .line-numbers'));
     const lineAtTop = new Map<string, number>(numbers.map((n) => [n.parentElement!.style.top, Number(n.textContent)]));
-    // The arrow is a glyph margin decoration; match it to a line by its vertical middle.
+    // The arrow is a glyph margin decoration; it is matched to a line by its vertical middle.
     const arrows = Array.from(editor.querySelectorAll<HTMLElement>('.margin .codicon-debug-stackframe')).map((g) => {
       const r = g.getBoundingClientRect();
       return r.top + r.height / 2;
@@ -106,16 +165,18 @@ async function topFrameHighlight(page: Page): Promise<{ line: number; text: stri
       const r = number.getBoundingClientRect();
       return arrows.some((y) => y >= r.top && y <= r.bottom);
     };
-    return Array.from(editor.querySelectorAll<HTMLElement>('.view-overlays .debug-top-stack-frame-line')).map((mark) => {
+    /** The document characters of `mark`'s line whose middle lies inside the mark. */
+    const covered = (mark: HTMLElement) => {
       const top = mark.parentElement!.style.top;
-      const line = lineAtTop.get(top) ?? -1;
       const view = Array.from(editor.querySelectorAll<HTMLElement>('.view-lines .view-line')).find((v) => v.style.top === top);
       const box = mark.getBoundingClientRect();
-      let covered = '';
+      let text = '';
       if (view) {
         const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (node.parentElement?.className.includes(injected)) continue; // an inlay hint or inline value
+          const kind = node.parentElement?.className ?? '';
+          // Inlay hints, inline values and the frame's column marker are not the document's text.
+          if (kind.includes(injected) || kind.includes('debug-inline-value') || kind.includes('debug-top-stack-frame-column')) continue;
           const content = node.textContent ?? '';
           for (let q = 0; q < content.length; q++) {
             const range = document.createRange();
@@ -123,24 +184,37 @@ async function topFrameHighlight(page: Page): Promise<{ line: number; text: stri
             range.setEnd(node, q + 1);
             const r = range.getBoundingClientRect();
             const middle = r.left + r.width / 2;
-            if (middle >= box.left && middle <= box.right) covered += content[q];
+            if (middle >= box.left && middle <= box.right) text += content[q];
           }
         }
       }
-      return { line, text: covered.replace(/\u00a0/g, ' ').trim(), arrow: arrowOn(line) };
-    });
+      return { line: lineAtTop.get(top) ?? -1, text: text.replace(/\u00a0/g, ' ').trim() };
+    };
+    const marks = (className: string) => Array.from(editor.querySelectorAll<HTMLElement>(`.view-overlays .${className}`));
+    return {
+      stoppedLines: marks('debug-top-stack-frame-line').map((mark) => {
+        const at = covered(mark);
+        const view = Array.from(editor.querySelectorAll<HTMLElement>('.view-lines .view-line')).find((v) => v.style.top === mark.parentElement!.style.top);
+        return { ...at, arrow: arrowOn(at.line), columnMarker: !!view?.querySelector('.debug-top-stack-frame-column') };
+      }),
+      selected: marks('selected-text').map(covered),
+    };
   }, { selector: ACTIVE_EDITOR, injected: 'dyn-rule-' });
 }
 
-/** Waits until the editor marks exactly `line` as the stopped frame's, over `text`, with the arrow. */
-async function highlightIs(session: LearnerSession, line: number, text: string): Promise<void> {
-  const expected = [{ line, text, arrow: true }];
-  let last: unknown;
+/**
+ * Waits until the editor shows the stopped frame on `line` (the line marked, the arrow in the
+ * margin) with exactly `frameText` selected: the frame's range in the spec.
+ */
+async function editorShowsFrame(session: LearnerSession, line: number, lineText: string, frameText: string): Promise<void> {
+  const columnMarker = !lineText.startsWith(frameText);
+  const expected: StopMarks = { stoppedLines: [{ line, text: lineText, arrow: true, columnMarker }], selected: [{ line, text: frameText }] };
+  let last: StopMarks | undefined;
   try {
     await session.waitUntil(async () => {
-      last = await topFrameHighlight(session.page);
+      last = await stopMarks(session.page);
       return JSON.stringify(last) === JSON.stringify(expected);
-    }, `the editor marks line ${line} (“${text}”) as the stopped frame's, with the arrow`);
+    }, `the editor marks line ${line} as the stopped frame's and selects “${frameText}”`);
   } catch (error) {
     assert.deepEqual(last, expected, (error as Error).message);
   }
@@ -175,7 +249,6 @@ learnerSuite('Backprop as a debug session', (step) => {
   step('F5 on mazur.nnet stops at z⁽¹⁾₁: the debug toolbar, the Call Stack, the layer line highlighted', async (session) => {
     await session.openFile('mazur.nnet');
     await session.waitUntil(async () => (await session.outline()).length > 0, 'the extension has analysed the spec');
-    await session.openFile('mazur.nnet'); // outline() collapsed the folder tree; back to the spec
     await session.focusEditor();
     await session.press('F5');
     await session.page.locator(TOOLBAR).waitFor({ timeout: 30_000 });
@@ -190,7 +263,7 @@ learnerSuite('Backprop as a debug session', (step) => {
     // z⁽¹⁾₁'s frame is layer 1's line, "layer 1: 2 sigmoid" (line 7): the editor selects exactly
     // that text, marks the line as the stopped frame's and shows the arrow in the margin.
     await session.waitUntil(async () => (await selectionShown(session)) === 'Ln 7, Col 19 (18 selected)', 'the editor selects “layer 1: 2 sigmoid”, the frame’s text');
-    await highlightIs(session, 7, 'layer 1: 2 sigmoid');
+    await editorShowsFrame(session, 7, 'layer 1: 2 sigmoid', 'layer 1: 2 sigmoid');
     await session.screenshot('entry');
   });
 
@@ -204,13 +277,14 @@ learnerSuite('Backprop as a debug session', (step) => {
     assert.deepEqual(frames, ['δ⁽²⁾₁ = 0.138499', 'cᵢ = 0.298371']);
     // δ⁽²⁾₁ is one of layer 2's quantities: its frame is the line "layer 2: 2 sigmoid" (line 11).
     await session.waitUntil(async () => (await selectionShown(session)) === 'Ln 11, Col 19 (18 selected)', 'the editor selects “layer 2: 2 sigmoid”');
-    await highlightIs(session, 11, 'layer 2: 2 sigmoid');
+    await editorShowsFrame(session, 11, 'layer 2: 2 sigmoid', 'layer 2: 2 sigmoid');
   });
 
   step('the Variables view: the Step scope has the formula; Layer 2 shows δ⁽²⁾₁ and δ⁽²⁾₂ not computed yet', async (session) => {
-    // Room for the Variables view: the learner folds the Watch and Breakpoints sections.
-    await setSection(session, 'Watch', false);
-    await setSection(session, 'Breakpoints', false);
+    // Room for the Variables view: the learner widens the side bar and folds the other sections
+    // (the Call Stack's header still names the stopped frame).
+    await widenSideBar(session, 520);
+    for (const section of ['Watch', 'Call Stack', 'Breakpoints']) await setSection(session, section, false);
     await expand(session, 'Step');
     const stepScope = await session.waitUntil(async () => {
       const rows = await variableRows(session.page);
@@ -238,13 +312,28 @@ learnerSuite('Backprop as a debug session', (step) => {
     await session.screenshot('delta 2 1 variables');
   });
 
-  step('Step Back from the toolbar and from the command palette goes back one quantity at a time', async (session) => {
-    await session.page.locator(`${TOOLBAR} .action-label[aria-label^="Step Back"]`).click();
+  step('Step Back on the debug toolbar goes back one quantity at a time; F10 forward again', async (session) => {
+    await setSection(session, 'Call Stack', true);
+    // VS Code 1.100 offers Step Back on the toolbar only (the command palette has no "Debug: Step Back").
+    const stepBack = session.page.locator(`${TOOLBAR} .action-label[aria-label^="Step Back"]`);
+    await stepBack.click();
     await topFrameIs(session, 'σ′(z⁽²⁾₁) = 0.186816', 'the toolbar’s Step Back returns to σ′(z⁽²⁾₁)');
-    await session.runCommand('Debug: Step Back');
-    await topFrameIs(session, '∂cᵢ/∂a⁽²⁾₁ = 0.741365', '“Debug: Step Back” returns to ∂cᵢ/∂a⁽²⁾₁');
+    await stepBack.click();
+    await topFrameIs(session, '∂cᵢ/∂a⁽²⁾₁ = 0.741365', 'Step Back again returns to ∂cᵢ/∂a⁽²⁾₁');
+    await session.page.mouse.move(1, 1);
     await pressAndWaitForStop(session, 'F10', '∂cᵢ/∂a⁽²⁾₁ = 0.741365');
     await topFrameIs(session, 'σ′(z⁽²⁾₁) = 0.186816', 'F10 goes forward to σ′(z⁽²⁾₁) again');
+  });
+
+  step('the extension’s own Step Back (Ctrl+Alt+←) in the spec moves the debug session too', async (session) => {
+    await session.focusEditor();
+    await pressAndWaitForStop(session, 'Control+Alt+ArrowLeft', 'σ′(z⁽²⁾₁) = 0.186816');
+    await topFrameIs(session, '∂cᵢ/∂a⁽²⁾₁ = 0.741365', 'Backprop: Step Back moves the session to ∂cᵢ/∂a⁽²⁾₁');
+    await session.focusEditor();
+    await pressAndWaitForStop(session, 'Control+Alt+ArrowRight', '∂cᵢ/∂a⁽²⁾₁ = 0.741365');
+    await topFrameIs(session, 'σ′(z⁽²⁾₁) = 0.186816', 'Backprop: Step moves the session to σ′(z⁽²⁾₁)');
+    // With the panel closed, the extension offers to open it; the learner closes the offer.
+    await dismissToasts(session);
   });
 
   step('Shift+F11 (Step Out) finishes the backward pass of layer 2 at ∂cᵢ/∂b⁽²⁾₂', async (session) => {
@@ -253,7 +342,7 @@ learnerSuite('Backprop as a debug session', (step) => {
     assert.deepEqual(frames, ['∂cᵢ/∂b⁽²⁾₂ = −0.0380982', 'δ⁽²⁾₂ = −0.0380982', 'cᵢ = 0.298371']);
     // ∂cᵢ/∂b⁽²⁾₂'s frame is b⁽²⁾₂'s number in the spec: the second "0.60" of line 14 (columns 10–13).
     await session.waitUntil(async () => (await selectionShown(session)) === 'Ln 14, Col 14 (4 selected)', 'the editor selects b⁽²⁾₂’s 0.60 on line 14');
-    await highlightIs(session, 14, '0.60');
+    await editorShowsFrame(session, 14, 'b 0.60 0.60', '0.60');
     await session.screenshot('step out');
   });
 

@@ -23,7 +23,9 @@ export function stackOf(spec: LoadedSpec, trace: Trace, snapshot: StepSnapshot, 
     const symbol = stepSymbol(link.address, network, trace.weightOrder).text;
     const value = snapshot.known(link.address);
     const name = value === null ? `${symbol} (not computed yet)` : `${symbol} = ${formatNumber(value, digits)}`;
-    const range = depth === 0 ? trace.step(step).source ?? rangeOf(spec.source, link.address, example) : link.range ?? rangeOf(spec.source, link.address, example);
+    // cᵢ points at the cost line wherever it stands in the stack; a step at its own number.
+    const own = depth === 0 && link.address.kind !== 'cost' ? trace.step(step).source : null;
+    const range = own ?? link.range ?? rangeOf(spec.source, link.address, example);
     return { id: frameId(depth), name, range };
   });
 }

@@ -46,7 +46,10 @@ export function locate(source: SpecSource, position: Position): SpecLocation | n
   }
 
   const examples = source.examples;
-  const e = lastStartingAtOrBefore(examples.length, (i) => examples[i].line.start.line, position.line);
+  let e = lastStartingAtOrBefore(examples.length, (i) => examples[i].line.start.line, position.line);
+  // The examples of one `data` line share it: the line stands for the first of them.
+  const origin = e >= 0 ? examples[e].origin : undefined;
+  if (origin) e -= origin.index - 1;
   if (e >= 0 && containsPosition(examples[e].line, position)) {
     const example = examples[e];
     const x = numberAt(example.x, position);

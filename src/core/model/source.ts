@@ -47,8 +47,19 @@ export interface LayerSource {
 }
 
 export interface ExampleSource {
-  /** The whole `example` line. */
+  /** The whole `example` line, or the `data` line that generated the example. */
   readonly line: Range;
+  /** Each input's number in the text; empty for a generated example. */
   readonly x: PackedSpans;
   readonly y: PackedSpans;
+  /** Where a generated example came from; absent for an `example` line. */
+  readonly origin?: ExampleOrigin;
+}
+
+/** A generated example: example `index` (1-based) of the `count` that the `data NAME` line makes. */
+export interface ExampleOrigin {
+  readonly kind: 'generated';
+  readonly name: string;
+  readonly index: number;
+  readonly count: number;
 }

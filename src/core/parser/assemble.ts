@@ -3,7 +3,10 @@ import { DEFAULT_SEED, initialiseLayers, type LayerPlan } from '../model/initial
 import type { ActivationName, CostName, Example, Layer, Network } from '../model/network';
 import type { ExampleSource, LayerSource, SettingSource, SpecSource } from '../model/source';
 import type { LayerFacts } from './check-layers';
-import type { NumberBlock, Setting, SpecDraft } from './draft';
+import type { DataExample } from '../data/example';
+import type { DraftDataSet } from './data';
+import type { SpecData } from './dataSets';
+import type { DraftExample, NumberBlock, Setting, SpecDraft } from './draft';
 import type { NumberStore } from './numbers';
 import { blockRange, exampleRange } from './ranges';
 
@@ -11,7 +14,7 @@ import { blockRange, exampleRange } from './ranges';
 
 const NO_SPANS = new Int32Array(0);
 
-export function buildSource(draft: SpecDraft, store: NumberStore, facts: LayerFacts): SpecSource {
+export function buildSource(draft: SpecDraft, store: NumberStore, facts: LayerFacts, data: SpecData): SpecSource {
   const layers = draft.layers.map((layer, i): LayerSource => {
     const isInput = facts.hasInputLayer && i === 0;
     const weights = layer.weights;
@@ -26,8 +29,11 @@ export function buildSource(draft: SpecDraft, store: NumberStore, facts: LayerFa
       lastLine: layer.lastLine,
     };
   });
-  const examples = draft.examples.map(
+  const examples = interleave(
+    draft,
+    data,
     (example): ExampleSource => ({ line: exampleRange(example), x: spansOrNone(store, example.x), y: spansOrNone(store, example.y) }),
+    (set, generated) => generated.map((_, q): ExampleSource => ({ line: set.line, x: NO_SPANS, y: NO_SPANS, origin: { kind: 'generated', name: set.name, index: q + 1, count: generated.length } })),
   );
   return {
     network: draft.name?.line ?? null,
@@ -44,7 +50,7 @@ export function buildSource(draft: SpecDraft, store: NumberStore, facts: LayerFa
  * has then been checked, and the parameter count is within the limit, so initialising the
  * parts left out is safe.
  */
-export function buildNetwork(draft: SpecDraft, store: NumberStore, facts: LayerFacts): Network {
+export function buildNetwork(draft: SpecDraft, store: NumberStore, facts: LayerFacts, data: SpecData): Network {
   const input = draft.layers[0];
   const plans: LayerPlan[] = draft.layers.slice(1).map((layer, i) => ({
     size: layer.size as number,
@@ -61,11 +67,16 @@ export function buildNetwork(draft: SpecDraft, store: NumberStore, facts: LayerF
   // Each example's x and y are views of the store, which only this result holds: copying
   // thousands of small arrays would cost more than the parse itself. Weights and biases are
   // copied, so that a network's parameters never share memory with anything else.
-  const examples: Example[] = draft.examples.map((example) => {
-    const x = example.x as NumberBlock;
-    const y = example.y as NumberBlock;
-    return { x: store.valuesView(x.start, x.count), y: store.valuesView(y.start, y.count) };
-  });
+  const examples: Example[] = interleave(
+    draft,
+    data,
+    (example): Example => {
+      const x = example.x as NumberBlock;
+      const y = example.y as NumberBlock;
+      return { x: store.valuesView(x.start, x.count), y: store.valuesView(y.start, y.count) };
+    },
+    (_, generated) => generated.map((example): Example => ({ x: example.x, y: example.y })),
+  );
   return {
     name: draft.name?.value ?? null,
     cost: (draft.cost?.value as CostName | null) ?? DEFAULT_COST,
@@ -73,7 +84,23 @@ export function buildNetwork(draft: SpecDraft, store: NumberStore, facts: LayerF
     seed,
     layers,
     examples,
+    ...(data.validation.length > 0 ? { validation: data.validation } : {}),
   };
+}
+
+/**
+ * The examples in the order the spec gives them: each `data` line's after the `example` lines
+ * above it, so examples are numbered i = 1 … m in order of appearance.
+ */
+function interleave<T>(draft: SpecDraft, data: SpecData, inline: (example: DraftExample) => T, generated: (set: DraftDataSet, examples: readonly DataExample[]) => T[]): T[] {
+  const out: T[] = [];
+  let next = 0;
+  draft.dataSets.forEach((set, s) => {
+    for (; next < set.after; next++) out.push(inline(draft.examples[next]));
+    for (const item of generated(set, data.sets[s] ?? [])) out.push(item);
+  });
+  for (; next < draft.examples.length; next++) out.push(inline(draft.examples[next]));
+  return out;
 }
 
 function settingSource(setting: Setting<unknown> | null): SettingSource | null {

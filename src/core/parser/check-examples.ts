@@ -28,7 +28,7 @@ export function checkExamples(draft: SpecDraft, store: NumberStore, reporter: Re
   const outputActivation = output !== null ? facts.activations[outputIndex] : null;
   const cost: CostName | null = draft.cost === null ? DEFAULT_COST : (draft.cost.value as CostName | null);
 
-  if (draft.examples.length === 0 && layers.length > 0 && draft.firstStatement !== null) {
+  if (draft.examples.length === 0 && draft.dataLines === 0 && layers.length > 0 && draft.firstStatement !== null) {
     const shape = inputSize !== null && outputSize !== null ? ` with ${counted(inputSize, 'input')} and ${counted(outputSize, 'target')}` : '';
     reporter.report(
       'no-examples',
@@ -38,14 +38,22 @@ export function checkExamples(draft: SpecDraft, store: NumberStore, reporter: Re
   }
   if (cost !== null && output !== null && outputActivation !== null && draft.cost !== null) checkCostFits(cost, outputActivation, output.label, draft, reporter);
 
-  // The limit on the examples' numbers is checked while reading (examples.ts).
+  // The limit on the examples' numbers is checked while reading (examples.ts). Examples are
+  // numbered among the generated ones too: a `data` line's examples come before the lines below it.
+  let generated = 0;
+  let set = 0;
   for (let e = 0; e < draft.examples.length; e++) {
+    for (; set < draft.dataSets.length && draft.dataSets[set].after <= e; set++) {
+      const count = draft.dataSets[set].count;
+      if (Number.isInteger(count) && count > 0) generated += count;
+    }
     const example = draft.examples[e];
+    const number = e + 1 + generated;
     if (example.damaged) continue;
-    if (inputSize !== null) checkLength(example, e + 1, 'x', inputSize, 0, store, reporter);
+    if (inputSize !== null) checkLength(example, number, 'x', inputSize, 0, store, reporter);
     if (outputSize !== null && output !== null) {
-      const fits = checkLength(example, e + 1, 'y', outputSize, output.label, store, reporter);
-      if (fits && cost !== null && outputActivation !== null) checkTargets(example, e + 1, cost, outputActivation, store, reporter);
+      const fits = checkLength(example, number, 'y', outputSize, output.label, store, reporter);
+      if (fits && cost !== null && outputActivation !== null) checkTargets(example, number, cost, outputActivation, store, reporter);
     }
   }
 }

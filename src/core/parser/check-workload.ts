@@ -9,13 +9,12 @@ import type { Reporter } from './reporter';
  * before the engine allocates anything (see model/workload.ts). It runs only on a spec whose
  * layers and examples are otherwise within their limits, so it names one figure to shrink.
  */
-export function checkWorkload(draft: SpecDraft, reporter: Reporter, limits: Limits): void {
+export function checkWorkload(draft: SpecDraft, m: number, reporter: Reporter, limits: Limits): void {
   const sizes: number[] = [];
   for (const layer of draft.layers) {
     if (layer.size === null) return;
     sizes.push(layer.size);
   }
-  const m = draft.examples.length;
   if (sizes.length < 2 || m === 0) return;
   const { multiplyAdds, bytes } = workload(sizes, m);
   const overWork = multiplyAdds > limits.maxMultiplyAdds;

@@ -52,6 +52,10 @@ export const DIAGNOSTIC_CODES = {
   'no-examples': { severity: 'warning', meaning: 'No examples: the network is checked and shown, but nothing is computed.' },
   'examples-too-large': { severity: 'error', meaning: 'The examples hold more numbers than the documented limit.' },
   'work-too-large': { severity: 'error', meaning: 'One analysis would take more multiply-adds or memory than the documented limits.' },
+  // Generated data and the validation split
+  'unknown-data-set': { severity: 'error', meaning: '`data` names no data set, or one that does not exist.' },
+  'invalid-data-set': { severity: 'error', meaning: 'A `data` line the network cannot use: its COUNT, `noise` or `seed`, or a set whose inputs or outputs do not fit the network.' },
+  'invalid-validation': { severity: 'error', meaning: '`validation P%` with P not a percentage strictly between 0 and 100, or one that would leave no example to train on.' },
   // Cost and targets
   'cost-needs-softmax': { severity: 'error', meaning: '`cost cross-entropy` without a softmax output layer.' },
   'cost-needs-probabilities': { severity: 'error', meaning: '`cost binary-cross-entropy` without a sigmoid or softmax output layer.' },

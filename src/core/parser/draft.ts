@@ -1,3 +1,4 @@
+import type { DraftDataSet, DraftValidation } from './data';
 import type { Range } from '../text/range';
 
 /**
@@ -74,10 +75,17 @@ export interface SpecDraft {
   seed: Setting<number> | null;
   readonly layers: DraftLayer[];
   readonly examples: DraftExample[];
+  /** `data NAME COUNT …` lines, in order; each says how many `example` lines precede it. */
+  readonly dataSets: DraftDataSet[];
+  /** `data` lines read, well-formed or not: a spec with one is not a spec without examples. */
+  dataLines: number;
+  /** Examples the `data` lines read so far will generate (their COUNTs), for numbering the `example` lines after them. */
+  generatedCount: number;
+  validation: DraftValidation | null;
   /** The text of the first line that holds anything but a comment. */
   firstStatement: Range | null;
 }
 
 export function emptyDraft(): SpecDraft {
-  return { name: null, cost: null, learningRate: null, seed: null, layers: [], examples: [], firstStatement: null };
+  return { name: null, cost: null, learningRate: null, seed: null, layers: [], examples: [], dataSets: [], dataLines: 0, generatedCount: 0, validation: null, firstStatement: null };
 }

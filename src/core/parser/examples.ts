@@ -25,7 +25,7 @@ export function readExample(ctx: ReadContext, keywordStart: number): void {
   const end = s.tokenEnd - s.lineStart;
   const example: DraftExample = { line: s.line, keywordStart: start, keywordEnd: end, endLine: s.line, endCharacter: end, x: null, y: null, damaged: false };
   ctx.draft.examples.push(example);
-  const open: ExampleBlock = { kind: 'example', example, number: ctx.draft.examples.length, part: null };
+  const open: ExampleBlock = { kind: 'example', example, number: ctx.draft.examples.length + ctx.draft.generatedCount, part: null };
   ctx.open = open;
   continueExample(ctx, open);
 }

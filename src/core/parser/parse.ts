@@ -6,6 +6,7 @@ import { buildNetwork, buildSource } from './assemble';
 import { checkExamples } from './check-examples';
 import { checkLayers, type LayerFacts } from './check-layers';
 import { checkWorkload } from './check-workload';
+import { resolveData, type SpecData } from './dataSets';
 import { NumberStore } from './numbers';
 import { readSpec } from './read';
 import { Reporter } from './reporter';
@@ -37,6 +38,7 @@ export function parseSpec(text: string, options: ParseOptions = {}): ParseResult
   const reporter = new Reporter(limits.maxDiagnostics);
   const draft = readSpec(text, store, reporter, limits.maxExampleNumbers);
   let facts: LayerFacts = { hasInputLayer: false, activations: [] };
+  let data: SpecData = { sets: [], validation: new Int32Array(0), exampleCount: 0 };
   if (draft.firstStatement === null) {
     const firstLineEnd = text.search(/\r|\n/);
     reporter.report(
@@ -47,11 +49,12 @@ export function parseSpec(text: string, options: ParseOptions = {}): ParseResult
   } else {
     facts = checkLayers(draft, store, reporter, limits);
     checkExamples(draft, store, reporter, facts);
+    data = resolveData(draft, store, reporter, limits);
     // Only a spec that is otherwise sound is worth estimating: its figures then mean something.
-    if (reporter.errors === 0) checkWorkload(draft, reporter, limits);
+    if (reporter.errors === 0) checkWorkload(draft, data.exampleCount, reporter, limits);
   }
-  const source = buildSource(draft, store, facts);
-  const network = reporter.errors === 0 ? buildNetwork(draft, store, facts) : null;
+  const source = buildSource(draft, store, facts, data);
+  const network = reporter.errors === 0 ? buildNetwork(draft, store, facts, data) : null;
   const counts = { errors: reporter.errors, warnings: reporter.reported - reporter.errors };
   return { network, source, diagnostics: reporter.sorted(), counts };
 }

@@ -1,5 +1,6 @@
 import { ReadContext, isNonFiniteWord } from './context';
 import { emptyDraft, type SpecDraft } from './draft';
+import { readData, readValidation } from './data';
 import { continueExample, readExample } from './examples';
 import { continueBiases, continueWeights, readLayerHeader, readParameters } from './layers';
 import { alternatives, quoted } from './notation';
@@ -16,7 +17,7 @@ import { didYouMean } from './suggest';
  * read is reported and skipped, so one pass finds every independent mistake.
  */
 
-export const KEYWORDS = ['network', 'cost', 'learning-rate', 'seed', 'layer', 'w', 'b', 'example'] as const;
+export const KEYWORDS = ['network', 'cost', 'learning-rate', 'seed', 'layer', 'w', 'b', 'example', 'data', 'validation'] as const;
 
 /**
  * `maxExampleNumbers` is checked while reading: once the examples pass it, one diagnostic says so
@@ -66,6 +67,10 @@ function dispatch(ctx: ReadContext, word: string, start: number): void {
       return readParameters(ctx, word, start);
     case 'example':
       return readExample(ctx, start);
+    case 'data':
+      return readData(ctx, start);
+    case 'validation':
+      return readValidation(ctx, start);
   }
   const range = ctx.tokenRange();
   ctx.scanner.skipRest();

@@ -23,8 +23,8 @@ export function readSizes(text: string): SpecSizes {
   const draft = readSpec(text, new NumberStore(text.length), new Reporter(1), MAX_EXAMPLE_NUMBERS);
   const sizes: number[] = [];
   for (const layer of draft.layers) {
-    if (layer.size === null) return { sizes: null, examples: draft.examples.length };
+    if (layer.size === null) return { sizes: null, examples: draft.examples.length + draft.generatedCount };
     sizes.push(layer.size);
   }
-  return { sizes, examples: draft.examples.length };
+  return { sizes, examples: draft.examples.length + draft.generatedCount };
 }

@@ -13,6 +13,10 @@ export class TraceContext {
   readonly sizes: readonly number[];
   readonly L: number;
   readonly m: number;
+  /** The examples in the gradient: m less those held out for validation (Network.validation). */
+  readonly trainingCount: number;
+  /** Whether this example is held out for validation: computed, but not part of the gradient. */
+  readonly heldOut: boolean;
   /** This example's values (read once: past the engine's block they are recomputed). */
   readonly values: ExampleValues;
 
@@ -29,6 +33,9 @@ export class TraceContext {
     this.sizes = network.layers.map((layer) => layer.size);
     this.L = this.sizes.length - 1;
     this.m = result.exampleCount;
+    const held = network.validation ?? new Int32Array(0);
+    this.trainingCount = this.m - held.length;
+    this.heldOut = held.includes(i);
     this.values = result.example(i);
   }
 

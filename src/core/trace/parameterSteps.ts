@@ -82,8 +82,16 @@ function times(x: Notation, y: Notation, numeric = false): Notation {
 
 /** Why the update uses ∂c/∂p rather than this example's ∂c_i/∂p, when there are several examples. */
 function meanNote(ctx: TraceContext, mean: Notation, perExample: Notation): string | undefined {
+  const held = ctx.m - ctx.trainingCount;
+  const over = held > 0 ? `the m = ${ctx.trainingCount} training examples (${held} more are held out for validation)` : `all m = ${ctx.m} examples`;
+  if (ctx.heldOut) return `This example is held out for validation: its own ${perExample.text} is computed, but the step follows ${mean.text}, the mean over ${over}, which leaves it out.`;
   if (ctx.m <= 1) return undefined;
-  return `${mean.text} is the mean over all m = ${ctx.m} examples of their own ${perExample.text}, not only this example's: the step moves every parameter against the average slope.`;
+  return `${mean.text} is the mean over ${over} of their own ${perExample.text}, not only this example's: the step moves every parameter against the average slope.`;
+}
+
+/** The mean is this example's own gradient exactly when it is the only one trained on. */
+function onlyExample(ctx: TraceContext): boolean {
+  return ctx.trainingCount === 1 && !ctx.heldOut;
 }
 
 /** w^(ℓ)_kj − η · ∂c/∂w^(ℓ)_kj */
@@ -92,7 +100,7 @@ export function wNewStep(ctx: TraceContext, l: number, k: number, j: number): Co
   const n = ctx.sizes[l];
   const old = factor(sym.w(l, k, j, ctx.weightOrder), ctx.w(l, k, j), null);
   const eta = factor(sym.learningRate, ctx.network.learningRate, null);
-  const grad = factor(sym.meanDcdw(l, k, j, ctx.weightOrder), ctx.result.gradient.w[l][(k - 1) * n + j - 1], ctx.m === 1 ? address('dw', l, j, k) : null);
+  const grad = factor(sym.meanDcdw(l, k, j, ctx.weightOrder), ctx.result.gradient.w[l][(k - 1) * n + j - 1], onlyExample(ctx) ? address('dw', l, j, k) : null);
   return update(old, product([eta, grad], d), d, meanNote(ctx, grad, sym.dcdw(l, k, j, ctx.weightOrder)));
 }
 
@@ -101,7 +109,7 @@ export function bNewStep(ctx: TraceContext, l: number, j: number): Content {
   const d = ctx.digits;
   const old = factor(sym.b(l, j), ctx.b(l, j), null);
   const eta = factor(sym.learningRate, ctx.network.learningRate, null);
-  const grad = factor(sym.meanDcdb(l, j), ctx.result.gradient.b[l][j - 1], ctx.m === 1 ? address('db', l, j) : null);
+  const grad = factor(sym.meanDcdb(l, j), ctx.result.gradient.b[l][j - 1], onlyExample(ctx) ? address('db', l, j) : null);
   return update(old, product([eta, grad], d), d, meanNote(ctx, grad, sym.dcdb(l, j)));
 }
 

@@ -35,7 +35,7 @@ export interface LensContent {
 export interface LensSlot {
   readonly range: Range;
   /** What the lens shows: a layer's numbers, its "Step to layer", its "Show in panel", an example's cost. */
-  readonly kind: 'ready' | 'layer' | 'stepTo' | 'show' | 'exampleCost';
+  readonly kind: 'ready' | 'layer' | 'stepTo' | 'show' | 'exampleCost' | 'dataSet';
   /** The layer ℓ or the 0-based example the lens is about; for 'ready', its index in `ready`. */
   readonly index: number;
 }
@@ -85,8 +85,10 @@ export function lensPlan(state: EditorState): LensPlan {
   }
   analysis.source.examples.forEach((example, e) => {
     if (e >= engine.exampleCount) return;
-    slots.push({ range: example.line, kind: 'exampleCost', index: e });
-    now({ range: example.line, title: 'Trace this example', command: Command.traceExample, args: [state.uri, e] });
+    // A data set's examples share its line: one lens for the set, and a trace of its first example.
+    if (example.origin && example.origin.index > 1) return;
+    slots.push({ range: example.line, kind: example.origin ? 'dataSet' : 'exampleCost', index: e });
+    now({ range: example.line, title: example.origin ? 'Trace its first example' : 'Trace this example', command: Command.traceExample, args: [state.uri, e] });
   });
   return { slots, ready };
 }
@@ -103,6 +105,18 @@ export function resolveLens(state: EditorState, plan: LensPlan, slot: LensSlot):
       return stepToLayerLens(state, steppedTrace(state)!, index, range);
     case 'show':
       return { range, title: 'Show in panel', command: Command.showInPanel, args: [state.uri, address('z', index, 1)] };
+    case 'dataSet': {
+      const origin = state.analysis.source.examples[index].origin!;
+      let sum = 0;
+      for (let i = index; i < index + origin.count; i++) sum += engine.costs[i];
+      return {
+        range,
+        title: `examples ${index + 1}–${index + origin.count} · mean cᵢ = ${formatNumber(sum / origin.count, state.digits)}`,
+        command: null,
+        args: [],
+        tooltip: `The ${origin.count} examples the data set ${origin.name} generates, and the mean of their costs`,
+      };
+    }
     case 'exampleCost': {
       const stepped = steppedExample(state) === index && engine.exampleCount > 1 ? ' · being stepped' : '';
       return { range, title: `${exampleCostSymbol(index + 1)} = ${formatNumber(engine.costs[index], state.digits)}${stepped}`, command: null, args: [], tooltip: `The cost of example ${index + 1}` };

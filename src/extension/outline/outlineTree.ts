@@ -48,16 +48,19 @@ export function outlineOf(source: SpecSource, network: Network | null, text: Out
   if (source.learningRate) entries.push(setting('learning-rate', `η = ${text.get(source.learningRate.value)}`, source.learningRate));
   if (source.seed) entries.push(setting('seed', text.get(source.seed.value), source.seed));
   source.layers.forEach((_, l) => entries.push(layerNode(source, network, l, text)));
-  source.examples.forEach((example, i) =>
+  source.examples.forEach((example, i) => {
+    const origin = example.origin;
+    // A data set is one entry, at its first example: its examples share its line.
+    if (origin && origin.index > 1) return;
     entries.push({
       kind: 'example',
-      name: `example ${i + 1}`,
-      detail: `x ${numbers(example.x, text)}  y ${numbers(example.y, text)}`,
+      name: origin ? `examples ${i + 1}–${i + origin.count}` : `example ${i + 1}`,
+      detail: origin ? `data ${origin.name}, ${origin.count} generated` : `x ${numbers(example.x, text)}  y ${numbers(example.y, text)}`,
       range: example.line,
-      selection: keyword(example.line, 'example'.length),
+      selection: keyword(example.line, origin ? 'data'.length : 'example'.length),
       children: [],
-    }),
-  );
+    });
+  });
   entries.sort((a, b) => compare(a.range.start, b.range.start));
   if (!source.network) return entries;
 

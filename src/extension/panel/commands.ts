@@ -47,7 +47,16 @@ export function registerPanelFeature(context: vscode.ExtensionContext, deps: Pan
   }
 
   const manager = new PanelManager({ extensionUri: context.extensionUri, analyses, positions, settings, guard, runAction });
-  const feedback = new StepFeedback({ analyses, positions, notices, panels: manager });
+  const feedback = new StepFeedback({
+    analyses,
+    positions,
+    notices,
+    panels: manager,
+    debugging: (document) => {
+      const session = vscode.debug.activeDebugSession;
+      return session?.type === 'nnet' && session.configuration.program === document.uri.fsPath;
+    },
+  });
 
   async function specFor(argument: unknown): Promise<vscode.TextDocument | undefined> {
     const uri = argument instanceof vscode.Uri ? argument : typeof argument === 'string' ? parseUri(argument) : undefined;

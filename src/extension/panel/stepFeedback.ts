@@ -21,6 +21,8 @@ export interface StepFeedbackDeps {
   readonly positions: StepPositions;
   readonly notices: Notices;
   readonly panels: Pick<PanelManager, 'panelFor' | 'open'>;
+  /** Whether a debug session runs on the spec: its own views then show where the learner is. */
+  readonly debugging?: (document: vscode.TextDocument) => boolean;
 }
 
 export class StepFeedback {
@@ -46,6 +48,7 @@ export class StepFeedback {
   /** If the spec's panel is not on screen: the offer to open it, or (once offered) a status line. */
   private showWhereHidden(document: vscode.TextDocument): void {
     const key = document.uri.toString();
+    if (this.deps.debugging?.(document)) return;
     const panel = this.deps.panels.panelFor(document.uri);
     if (panel?.panel.visible) {
       this.offered.delete(key);

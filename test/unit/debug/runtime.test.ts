@@ -66,6 +66,14 @@ describe('the debug runtime on mazur.nnet', () => {
     expect(runtime.continue(1).stop.description).toMatch(/^∂cᵢ\/∂w⁽²⁾₁₂ = /);
   });
 
+  it('points cᵢ at the cost line wherever it stands in the stack', () => {
+    const runtime = started();
+    runtime.moveTo(0, 8);
+    const frames = runtime.stack(1);
+    expect(frames.map((f) => f.name)).toEqual(['cᵢ = 0.298371']);
+    expect(textOf(frames[0].range)).toBe('cost half-squared');
+  });
+
   it('steps back and reverse-continues to the previous stops', () => {
     const runtime = started();
     runtime.setBreakpoints([{ line: 11, column: 9 }, { line: 2 }]);

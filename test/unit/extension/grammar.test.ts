@@ -88,6 +88,19 @@ describe('the nnet TextMate grammar', () => {
     });
   });
 
+  it('scopes generated data and the validation split', () => {
+    expect(scoped('data moons 200 noise 0.1 seed 7')).toEqual([
+      'data → keyword.control.nnet',
+      'moons → support.constant.data-set.nnet',
+      '200 → constant.numeric.nnet',
+      'noise → keyword.other.nnet',
+      '0.1 → constant.numeric.nnet',
+      'seed → keyword.other.nnet',
+      '7 → constant.numeric.nnet',
+    ]);
+    expect(scoped('validation 20%')).toEqual(['validation → keyword.control.nnet', '20% → constant.numeric.percentage.nnet']);
+  });
+
   it('keeps signs, decimals and exponents inside one number', () => {
     for (const number of ['-1.5e-3', '+2', '.5', '3.', '1E+10', '0.000001', '42'])
       expect(tokenFor(`  b ${number} 1`, number).scopes).toContain('constant.numeric.nnet');

@@ -41,6 +41,16 @@ const EXPECTED: Record<DiagnosticCode, readonly Expected[]> = {
   'duplicate-setting': [
     ['duplicate-setting', [4, 0, 4, 17], "`cost` is already set on line 1; a spec sets it once, so remove one of the two lines"],
   ],
+  'unknown-data-set': [
+    ['unknown-data-set', [2, 5, 2, 9], "unknown data set 'moon'; did you mean 'moons'?"],
+  ],
+  'invalid-data-set': [
+    ['invalid-data-set', [2, 5, 2, 8], "`xor` makes examples with 2 inputs and either 1 target (its class, 0 or 1) or 2 (one-hot, for a softmax output), but this network has 3 inputs and 1 output. Make layer 0 `layer 0: 2 inputs` and give the last layer 1 or 2 neurons"],
+    ['invalid-data-set', [2, 18, 2, 22], "`noise` is the standard deviation of the noise added to each point, so it must be 0 or more; found -0.5"],
+  ],
+  'invalid-validation': [
+    ['invalid-validation', [3, 11, 3, 14], "`validation 50%` would hold out 1 of the 1 example and leave none to train on. Hold out less, or add examples"],
+  ],
   'empty-spec': [
     ['empty-spec', [0, 0, 0, 0], "the spec is empty: expected a network, starting with its inputs (`layer 0: 2 inputs`), then its layers (`layer 1: 1 sigmoid`) and examples (`example x 0 1 y 1`)"],
   ],

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../../../src/core/activations/registry';
 import { COSTS } from '../../../src/core/costs/registry';
+import { GENERATOR_NAMES } from '../../../src/core/data/generators';
 
 /**
  * The TextMate grammar colours activation and cost names from fixed word lists; these must be
@@ -14,6 +15,7 @@ const grammar = JSON.parse(readFileSync('media/nnet.tmLanguage.json', 'utf8')) a
 const RULES = [
   { rule: 'activations', names: ACTIVATIONS, line: (name: string) => `layer 1: 3 ${name}   # hidden` },
   { rule: 'costs', names: COSTS, line: (name: string) => `cost ${name} # c` },
+  { rule: 'data-sets', names: GENERATOR_NAMES, line: (name: string) => `data ${name} 200 noise 0.1 # generated` },
 ] as const;
 
 /** The alternatives of a rule's one `(?:a|b|…)` group. */
