@@ -103,4 +103,25 @@ suite('a backpropagation debug session', () => {
     assert.equal(answer.result, '0.3925');
     await vscode.debug.stopDebugging(session);
   });
+
+  test('starts from vscode.debug.startDebugging and runs to a breakpoint set in the editor', async () => {
+    const document = await vscode.workspace.openTextDocument(spec);
+    const line = document.getText().split('\n').findIndex((text) => text.trimStart().startsWith('w 0.40'));
+    const breakpoint = new vscode.SourceBreakpoint(new vscode.Location(spec, new vscode.Position(line, 0)));
+    vscode.debug.addBreakpoints([breakpoint]);
+    try {
+      const started = new Promise<vscode.DebugSession>((resolve) => {
+        const subscription = vscode.debug.onDidStartDebugSession((s) => {
+          subscription.dispose();
+          resolve(s);
+        });
+      });
+      assert.ok(await vscode.debug.startDebugging(undefined, { type: 'nnet', request: 'launch', name: 'to the breakpoint', program: spec.fsPath, stopOnEntry: false }));
+      const running = await started;
+      await waitFor('the stop at ∂cᵢ/∂w⁽²⁾₁₁', async () => (await frames(running).catch(() => ['']))[0] === '∂cᵢ/∂w⁽²⁾₁₁ = 0.082167');
+      await vscode.debug.stopDebugging(running);
+    } finally {
+      vscode.debug.removeBreakpoints([breakpoint]);
+    }
+  });
 });

@@ -34,8 +34,7 @@ export class StepSnapshot {
 
   /** Whether the quantity has been computed at this position. */
   reached(kind: StepKind, layer: number, j: number, k = 0): boolean {
-    const index = this.trace.indexOf({ kind, layer, j, k });
-    return index >= 0 && index <= this.step;
+    return isReached(this.trace, this.step, { kind, layer, j, k });
   }
 
   /** How many neurons j = 1 … n of `layer` have their `kind` quantity computed. */
@@ -81,4 +80,13 @@ export class StepSnapshot {
   known(address: StepAddress): number | null {
     return this.reached(address.kind, address.layer, address.j, address.k) ? this.value(address) : null;
   }
+}
+
+/**
+ * The rule itself, for a caller that has a trace and a position but no numbers to read: a
+ * quantity is known once its step is at or before the position (step −1 knows nothing).
+ */
+export function isReached(trace: Pick<Trace, 'indexOf'>, step: number, address: StepAddress): boolean {
+  const index = trace.indexOf(address);
+  return index >= 0 && index <= step;
 }

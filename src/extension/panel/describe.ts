@@ -7,6 +7,7 @@ import { formatNumber } from '../../core/notation/format';
 import * as n from '../../core/notation/symbols';
 import type { SpecSource } from '../../core/model/source';
 import { spanAt, spanCount, type Range } from '../../core/text/range';
+import { isReached } from '../../core/stepping/snapshot';
 import type { StepAddress, Trace } from '../../core/trace/types';
 import { isStepRef, type DescriptionMessage, type QuantityRef } from '../../shared/panelMessages';
 
@@ -44,7 +45,7 @@ export function describeQuantity(ref: QuantityRef, version: number, network: Net
       ref,
       symbolText: found.symbolText,
       formulaText: `${found.symbolText} = ${found.formulaText}`,
-      valueText: index <= step ? formatNumber(found.value, digits) : `not computed yet (step ${index + 1})`,
+      valueText: isReached(trace, step, address) ? formatNumber(found.value, digits) : `not computed yet (step ${index + 1})`,
     };
   }
   const value = specValue(network, ref, trace.example);
