@@ -23,12 +23,12 @@ export interface Cost {
 
 /**
  * What the output layer must give for the cost to make sense:
- * - `any`: any numbers;
+ * - `unrestricted`, outputs of any size;
  * - `probabilities`: each output strictly between 0 and 1, so its logs exist (targets are read as
  *   probabilities too, from 0 to 1);
  * - `distribution`: outputs that add up to 1 (targets too, or a warning).
  */
-export type OutputNeed = 'any' | 'probabilities' | 'distribution';
+export type OutputNeed = 'unrestricted' | 'probabilities' | 'distribution';
 
 export interface CostEntry<N extends string = string> extends Cost {
   readonly name: N;

@@ -35,7 +35,7 @@ export function costEntry(name: CostName): CostEntry<CostName> {
 export function costFitsOutput(cost: CostEntry, output: ActivationEntry): boolean {
   const { low, high, sumsToOne } = output.range;
   switch (cost.needs) {
-    case 'any':
+    case 'unrestricted':
       return true;
     case 'probabilities':
       return low >= 0 && high <= 1;

@@ -24,7 +24,7 @@ function squaredError<const N extends string>(parts: SquaredParts<N>): CostEntry
     name: parts.name,
     description: parts.description,
     formulas: parts.formulas,
-    needs: 'any',
+    needs: 'unrestricted',
     value(a, y, m, n, out) {
       const s = factor(n);
       for (let i = 0; i < m; i++) {

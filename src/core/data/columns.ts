@@ -17,7 +17,7 @@
  *   reported on its cell, all in one pass.
  *
  * `examples` holds only the rows without a problem. Every problem is an error, so a caller must
- * not compute with the examples of a file that has any.
+ * not compute with the examples of a file that has a problem.
  */
 import { thousands } from '../notation/count';
 import type { Range } from '../text/range';

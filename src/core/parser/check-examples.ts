@@ -77,7 +77,7 @@ function checkCostFits(cost: CostName, activation: ActivationName, label: number
   const at = draft.cost!.valueRange;
   const [first, ...others] = fittingOutputs(entry);
   switch (entry.needs) {
-    case 'any':
+    case 'unrestricted':
       return;
     case 'distribution':
       reporter.report(
@@ -102,7 +102,7 @@ function checkTargets(example: DraftExample, number: number, cost: CostName, act
   const entry = costEntry(cost);
   // A cost that takes logs reads the targets as probabilities; any other cost only asks whether
   // the output activation can reach them.
-  const crossEntropy = entry.needs !== 'any';
+  const crossEntropy = entry.needs !== 'unrestricted';
   const range = activationEntry(activation).range;
   const [low, high, description] = crossEntropy ? [0, 1, ''] : [range.low, range.high, range.text];
   let first = -1;

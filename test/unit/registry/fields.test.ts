@@ -72,7 +72,7 @@ describe('registry entries', () => {
 
   it.each(COST_ENTRIES.map((e) => [e.name, e] as const))('cost %s has every field', (_, entry) => {
     expect(missingFields(entry, COST_FIELDS)).toEqual([]);
-    expect(['any', 'probabilities', 'distribution']).toContain(entry.needs);
+    expect(['unrestricted', 'probabilities', 'distribution']).toContain(entry.needs);
   });
 
   it('notices a field that is missing, of the wrong kind or empty', () => {
