@@ -101,7 +101,13 @@ export class SpecLink {
 
   /** Loads a version; its errors go to the Debug Console (warnings only the first time, not on every edit). */
   private async load(text: string, first: boolean): Promise<void> {
-    const analysed = (await this.reader.analyse?.(this.path, text)) ?? null;
+    let analysed = (await this.reader.analyse?.(this.path, text)) ?? null;
+    if (analysed === null && this.reader.analyse) {
+      // The text moved on while the host analysed it: take the newest text and its analysis,
+      // rather than analysing here (inside VS Code, on the editor's thread).
+      text = await this.read();
+      analysed = await this.reader.analyse(this.path, text);
+    }
     const result = analysed ? this.runtime.loadAnalysed(analysed) : this.runtime.load(text);
     this.text = text;
     this.blocked = result.blocked;

@@ -130,21 +130,15 @@ function failureAddress(quantity: string, layer: number, neuron: number, L: numb
 
 const deadCache = new WeakMap<LoadedSpec, { layer: number; j: number }[]>();
 
-/** ReLU neurons whose z is ≤ 0 for every example (each example's values read once). */
+/** ReLU neurons whose z is ≤ 0 for every example, from what the engine recorded in its pass. */
 function deadRelus(spec: LoadedSpec): { layer: number; j: number }[] {
   let dead = deadCache.get(spec);
   if (dead !== undefined) return dead;
-  const network = spec.network!;
-  const engine = spec.engine!;
-  const candidates: { layer: number; j: number }[] = [];
-  network.layers.forEach((layer, l) => {
-    if (layer.activation === 'relu') for (let j = 1; j <= layer.size; j++) candidates.push({ layer: l, j });
+  const { everActive } = spec.engine!;
+  dead = [];
+  spec.network!.layers.forEach((layer, l) => {
+    if (layer.activation === 'relu') for (let j = 1; j <= layer.size; j++) if (everActive[l][j - 1] === 0) dead!.push({ layer: l, j });
   });
-  for (let i = 0; i < engine.exampleCount && candidates.length > 0; i++) {
-    const values = engine.example(i);
-    for (let c = candidates.length - 1; c >= 0; c--) if (values.z[candidates[c].layer][candidates[c].j - 1] > 0) candidates.splice(c, 1);
-  }
-  dead = candidates;
   deadCache.set(spec, dead);
   return dead;
 }

@@ -36,7 +36,12 @@ export function runEngine(network: Network, options: EngineOptions = {}): Engine
   const scan = new FailureScan(ws.sizes, (example) => training[example] === 1);
   // Each block is copied into the kept values, or else scanned for non-finite numbers while it
   // is in the workspace (kept values are scanned when the failure is first read).
-  const visit = (block: Workspace) => (stored === null ? scan.block(block, (row) => block.order[block.first + row]) : copyBlock(block, stored));
+  const everActive = ws.sizes.map((n, l) => new Uint8Array(l === 0 ? 0 : n));
+  const visit = (block: Workspace) => {
+    markActive(block, everActive);
+    if (stored === null) scan.block(block, (row) => block.order[block.first + row]);
+    else copyBlock(block, stored);
+  };
   const { cost, validationCost } = passOverExamples(ws, ws.weights, ws.biases, { backward: true, costs, validation: true, visit });
   const gw = ws.gw.map((g) => new Float64Array(g));
   const gb = ws.gb.map((g) => new Float64Array(g));
@@ -87,8 +92,19 @@ export function runEngine(network: Network, options: EngineOptions = {}): Engine
       if (failure === undefined) failure = findFailure();
       return failure;
     },
+    everActive,
     kernel: ws.products.kernel,
   };
+}
+
+/** Marks the neurons whose z is above 0 for some example of the block. */
+function markActive(ws: Workspace, everActive: Uint8Array[]): void {
+  for (let l = 1; l < ws.sizes.length; l++) {
+    const n = ws.sizes[l];
+    const z = ws.z[l];
+    const active = everActive[l];
+    for (let q = 0, end = ws.m * n; q < end; q++) if (z[q] > 0) active[q % n] = 1;
+  }
 }
 
 /** An EngineResult from its plain parts (as the analysis worker sends them). */
@@ -111,6 +127,7 @@ export function engineParts(result: EngineResult): EngineParts {
     gradient: { w: result.gradient.w, b: result.gradient.b },
     updated: { w: result.updated.w, b: result.updated.b, cost: result.updated.cost },
     failure: result.failure,
+    everActive: result.everActive,
     kernel: result.kernel,
   };
 }

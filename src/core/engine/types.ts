@@ -58,6 +58,12 @@ export interface EngineParts {
   readonly updated: Updated;
   /** The first quantity that stopped being a finite number, or null when all are finite. */
   readonly failure: NumericFailure | null;
+  /**
+   * Per layer, 1 for each neuron whose z^(ℓ)_j is above 0 for at least one example (index 0
+   * empty): recorded during the pass, so that "a ReLU that is never active" needs no second look
+   * at every example's values.
+   */
+  readonly everActive: readonly Uint8Array[];
   /** Which matrix kernel computed it; both give the same numbers bit for bit (see kernelTypes.ts). */
   readonly kernel: KernelName;
 }

@@ -31,6 +31,7 @@ function sameResult(actual: EngineResult, expected: EngineResult): void {
   expected.updated.b.forEach((array, l) => sameBits(actual.updated.b[l], array, `updated b[${l}]`));
   expect(Object.is(actual.updated.cost, expected.updated.cost), 'cost after the step').toBe(true);
   expect(actual.failure).toEqual(expected.failure);
+  expected.everActive.forEach((flags, l) => expect(Array.from(actual.everActive[l]), `everActive[${l}]`).toEqual(Array.from(flags)));
   for (let i = 0; i < expected.exampleCount; i++) {
     const [mine, theirs] = [actual.example(i), expected.example(i)];
     for (const name of ['z', 'a', 'dcda', 'dadz', 'delta'] as const)
@@ -104,6 +105,19 @@ describe('blocks of examples', () => {
     expect(whole.failure).toMatchObject({ quantity: 'dw', example: 5, layer: 1 });
     for (const rows of [1, 2, 3, 6])
       for (const keep of [true, false]) expect(runEngine(network, { rows, keep }).failure, `rows ${rows}, keep ${keep}`).toEqual(whole.failure);
+  });
+
+  it('records which neurons are ever active, as a look at every example finds', () => {
+    const network = randomNetwork(9, [3, 12, 2], ['relu', 'linear'], 'squared', 7, 2);
+    // Neuron 5 can never be active: its bias outweighs every input.
+    network.layers[1].biases[4] = -1e3;
+    const result = runEngine(network, { rows: 3, keep: false });
+    for (let j = 0; j < 12; j++) {
+      let active = 0;
+      for (let i = 0; i < 7; i++) if (result.example(i).z[1][j] > 0) active = 1;
+      expect(result.everActive[1][j], `neuron ${j + 1}`).toBe(active);
+    }
+    expect(result.everActive[1][4]).toBe(0);
   });
 
   it('has no examples to block: a zero gradient and cost', () => {
