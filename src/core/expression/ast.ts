@@ -49,6 +49,26 @@ export interface NumberNode extends Span {
 export type UnaryOperator = '-' | '+' | '!';
 export type BinaryOperator = '+' | '-' | '*' | '/' | '^' | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&&' | '||';
 
+/**
+ * How tightly each binary operator binds (higher binds tighter), for the parser and the printer
+ * alike: `||` < `&&` < `== !=` < comparisons < `+ −` < `* /` < `^` (which sits above unary minus).
+ */
+export const BINARY_PRECEDENCE: Readonly<Record<BinaryOperator, number>> = {
+  '||': 1,
+  '&&': 2,
+  '==': 3,
+  '!=': 3,
+  '<': 4,
+  '<=': 4,
+  '>': 4,
+  '>=': 4,
+  '+': 5,
+  '-': 5,
+  '*': 6,
+  '/': 6,
+  '^': 8,
+};
+
 export interface UnaryNode extends Span {
   readonly type: 'unary';
   readonly op: UnaryOperator;

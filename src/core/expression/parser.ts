@@ -1,12 +1,13 @@
-import type {
-  BinaryOperator,
-  CallNode,
-  ExpressionError,
-  ExpressionNode,
-  IndexSpec,
-  LayerSpec,
-  ParseResult,
-  ReferenceNode,
+import {
+  BINARY_PRECEDENCE,
+  type BinaryOperator,
+  type CallNode,
+  type ExpressionError,
+  type ExpressionNode,
+  type IndexSpec,
+  type LayerSpec,
+  type ParseResult,
+  type ReferenceNode,
 } from './ast';
 import { tokenize, type Operator, type Token } from './lexer';
 import { lookupName, suggestNames, type FunctionInfo, type QuantityInfo } from './names';
@@ -46,21 +47,10 @@ class ParseFailure {
   constructor(readonly error: ExpressionError) {}
 }
 
-/** Binary operators by precedence (higher binds tighter); `^` is handled apart, above unary minus. */
-const PRECEDENCE: Partial<Record<Operator, number>> = {
-  '||': 1,
-  '&&': 2,
-  '==': 3,
-  '!=': 3,
-  '<': 4,
-  '<=': 4,
-  '>': 4,
-  '>=': 4,
-  '+': 5,
-  '-': 5,
-  '*': 6,
-  '/': 6,
-};
+/** The left-associative binary operators' precedence; `^` is handled apart, above unary minus. */
+function precedenceOf(op: Operator): number | undefined {
+  return op !== '^' && op in BINARY_PRECEDENCE ? BINARY_PRECEDENCE[op as BinaryOperator] : undefined;
+}
 
 function describeToken(token: Token): string {
   switch (token.type) {
@@ -114,7 +104,7 @@ class Parser {
     let left = this.unary();
     for (;;) {
       const token = this.peek();
-      const precedence = token.type === 'op' ? PRECEDENCE[token.op] : undefined;
+      const precedence = token.type === 'op' ? precedenceOf(token.op) : undefined;
       if (token.type !== 'op' || precedence === undefined || precedence < minimum) return left;
       this.next();
       const right = this.expression(precedence + 1);

@@ -1,4 +1,4 @@
-import type { BinaryOperator, ExpressionNode } from './ast';
+import { BINARY_PRECEDENCE, type ExpressionNode } from './ast';
 import { describeReference } from './describe';
 import { quantityInfo } from './names';
 
@@ -9,21 +9,7 @@ import { quantityInfo } from './names';
  */
 export type PrintStyle = 'ascii' | 'unicode';
 
-const PRECEDENCE: Record<BinaryOperator, number> = {
-  '||': 1,
-  '&&': 2,
-  '==': 3,
-  '!=': 3,
-  '<': 4,
-  '<=': 4,
-  '>': 4,
-  '>=': 4,
-  '+': 5,
-  '-': 5,
-  '*': 6,
-  '/': 6,
-  '^': 8,
-};
+const PRECEDENCE = BINARY_PRECEDENCE;
 /** Unary operators bind tighter than every binary one except ^. */
 const UNARY = 7;
 const ATOM = 9;
