@@ -16,8 +16,10 @@ export function positionText(view: ViewMessage): string {
   return `step ${view.step.index + 1} of ${view.stepCount} · ${PHASES[view.step.phase]}${where}`;
 }
 
-export function exampleText(view: ViewMessage): string {
-  return `example ${view.example + 1} of ${view.exampleCount}`;
+/** "example 12 of 150 · iris.csv, row 12 (line 13)": which example, and where the spec got it. */
+export function exampleText(view: Pick<ViewMessage, 'example' | 'exampleCount' | 'exampleOrigin'>): string {
+  const where = view.exampleOrigin ? ` · ${view.exampleOrigin}` : '';
+  return `example ${view.example + 1} of ${view.exampleCount}${where}`;
 }
 
 export const IDLE_TEXT = 'Nothing is computed yet. Step (→) to compute z⁽¹⁾₁, the first quantity of the forward pass.';

@@ -1,11 +1,13 @@
-import type { Diagnostic } from '../core/diagnostics';
 import { parameterCount } from '../core/model/network';
-import { parseSpec } from '../core/parser/parse';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, describeReadError, type CliIO, type Command } from './command';
+import { diagnosticLines, parseSpecFile } from './specFile';
+
+export { formatDiagnostic } from './specFile';
 
 /**
  * `nnet check FILE…`: prints every diagnostic as FILE:LINE:COL: severity: message (1-based,
- * the format editors and CI problem matchers read), then a one-line summary per file.
+ * the format editors and CI problem matchers read), then a one-line summary per file. A
+ * problem inside a CSV file the spec reads is printed with the CSV's path.
  * Exits 1 when any file has an error, 2 when a file cannot be read, 0 otherwise.
  */
 
@@ -13,15 +15,11 @@ const USAGE = `usage: nnet check [--quiet] FILE...
 
 Reports every problem in each .nnet spec, one per line:
   FILE:LINE:COL: error|warning: message
+A problem inside a CSV file that a spec reads names that file instead.
 
 options:
   -q, --quiet   print only the problems, not the summary line per file
   -h, --help    show this help`;
-
-export function formatDiagnostic(file: string, diagnostic: Diagnostic): string {
-  const { line, character } = diagnostic.range.start;
-  return `${file}:${line + 1}:${character + 1}: ${diagnostic.severity}: ${diagnostic.message}`;
-}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -59,8 +57,9 @@ export const checkCommand: Command = {
         exit = EXIT_USAGE;
         continue;
       }
-      const { network, diagnostics, counts } = parseSpec(text);
-      for (const diagnostic of diagnostics) io.out(formatDiagnostic(file, diagnostic));
+      const result = parseSpecFile(io, file, text);
+      const { network, counts } = result;
+      for (const line of diagnosticLines(file, result)) io.out(line);
       // Counted over every problem found, also those past the listed cap.
       const { errors, warnings } = counts;
       if (errors > 0 && exit === EXIT_OK) exit = EXIT_FAILURE;

@@ -1,3 +1,5 @@
+import type { DataFiles } from '../core/data/files';
+
 /**
  * What every `nnet` command implements. Commands write through CliIO instead of touching
  * process directly, so tests can run them and read what they printed.
@@ -9,6 +11,11 @@ export interface CliIO {
   err(line: string): void;
   /** Reads a file as UTF-8 text; throws a Node error (with `code`) when it cannot. */
   readFile(path: string): string;
+  /**
+   * How the spec at `specPath` reads its data files (core/data/files.ts): from disk, relative
+   * to the spec. Absent where no spec reads one (some tests): every data file is then unreadable.
+   */
+  dataFiles?(specPath: string): DataFiles;
   /**
    * A promise that resolves once standard output can take more, or undefined when it already
    * can. Long outputs ask between chunks (see stream.ts), so a pipe whose reader is slow holds

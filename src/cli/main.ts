@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { nodeDataFiles } from '../node/dataFiles';
 import { escapeControls } from '../core/text/escape';
 import { checkCommand } from './check';
 import { dapCommand } from './dap';
@@ -31,6 +33,7 @@ function terminalSafe(io: CliIO): CliIO {
     out: (line) => io.out(escapeControls(line)),
     err: (line) => io.err(escapeControls(line)),
     readFile: (path) => io.readFile(path),
+    ...(io.dataFiles ? { dataFiles: (path: string) => io.dataFiles!(path) } : {}),
     drained: () => io.drained?.(),
   };
 }
@@ -59,6 +62,8 @@ const nodeIO: CliIO = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   readFile: (path) => readFileSync(path, 'utf8'),
+  // A spec read from standard input (`-`) finds its data files in the working directory.
+  dataFiles: (path) => nodeDataFiles({ specPath: resolve(path === '-' ? 'stdin.nnet' : path) }),
   // A pipe's writes are asynchronous on POSIX: past the stream's high-water mark, wait for 'drain'.
   drained: () => (process.stdout.writableNeedDrain ? new Promise<void>((resolve) => process.stdout.once('drain', () => resolve())) : undefined),
 };

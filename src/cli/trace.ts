@@ -1,13 +1,13 @@
 import { runEngine } from '../core/engine/run';
 import { hasErrors } from '../core/diagnostics';
+import { exampleOriginText } from '../core/notation/exampleOrigin';
 import { formatNumber } from '../core/notation/format';
 import { DEFAULT_WEIGHT_ORDER, WEIGHT_ORDERS, type WeightOrder } from '../core/notation/symbols';
 import { traceJsonPieces } from '../core/output/json';
 import { traceMarkdownParagraphs } from '../core/output/markdown';
 import { traceTextLines } from '../core/output/text';
-import { parseSpec } from '../core/parser/parse';
 import { buildTrace } from '../core/trace/build';
-import { formatDiagnostic } from './check';
+import { diagnosticLines, formatDiagnostic, parseSpecFile } from './specFile';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, describeReadError, type CliIO, type Command } from './command';
 import { writeStreamed } from './stream';
 
@@ -104,9 +104,10 @@ export const traceCommand: Command = {
       io.err(describeReadError(options.file, error));
       return EXIT_USAGE;
     }
-    const { network, source, diagnostics } = parseSpec(text);
+    const parsed = parseSpecFile(io, options.file, text);
+    const { network, source, diagnostics } = parsed;
     if (network === null || hasErrors(diagnostics)) {
-      for (const diagnostic of diagnostics) io.out(formatDiagnostic(options.file, diagnostic));
+      for (const line of diagnosticLines(options.file, parsed)) io.out(line);
       io.err(`nnet trace: ${options.file} has errors; fix them to trace it`);
       return EXIT_FAILURE;
     }
@@ -129,7 +130,8 @@ export const traceCommand: Command = {
       if (options.format === 'markdown') await writeStreamed(io, traceMarkdownParagraphs(network, result, trace, { digits: options.digits }));
       else {
         const shape = network.layers.map((l) => l.size).join('-');
-        io.out(`${network.name ?? options.file}: ${shape} network, cost ${network.cost}, η = ${formatNumber(network.learningRate)}; example ${index + 1} of ${m}`);
+        const from = source.examples[index] ? ` · ${exampleOriginText(source.examples[index])}` : '';
+        io.out(`${network.name ?? options.file}: ${shape} network, cost ${network.cost}, η = ${formatNumber(network.learningRate)}; example ${index + 1} of ${m}${from}`);
         io.out('');
         await writeStreamed(io, traceTextLines(trace, { digits: options.digits, notes: options.notes, full: options.full }));
         io.out('');

@@ -1,6 +1,8 @@
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { analyseSpecText } from '../core/debug/loadedSpec';
 import { applyEdits } from '../core/edit/gradientStep';
+import { nodeDataFiles } from '../node/dataFiles';
 import type { SpecEdit } from '../core/debug/types';
 import type { Disposable, SpecReader } from './specReader';
 
@@ -16,6 +18,9 @@ const POLL_MS = 250;
 export function fileSpecReader(): SpecReader {
   return {
     read: (path) => readFile(path, 'utf8'),
+
+    // The spec's data files are read beside it, as `nnet check` reads them.
+    analyse: async (path, text) => analyseSpecText(text, nodeDataFiles({ specPath: path })),
 
     async write(path: string, edit: SpecEdit): Promise<boolean> {
       const before = await readFile(path, 'utf8');

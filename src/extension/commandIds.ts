@@ -21,6 +21,12 @@ export const Command = {
   showInPanel: 'backpropStepper.showInPanel',
   /** Arguments: (uri: string, example: number) with a 0-based example. Opens the panel on that example. */
   traceExample: 'backpropStepper.traceExample',
+  /**
+   * Arguments: (uri?: string | Uri). Lists the spec's examples to go to one (panel/goToExample.ts);
+   * run again while that list is open (no argument), it toggles the list's order. Returns the
+   * quick pick, for the in-editor tests.
+   */
+  goToExample: 'backpropStepper.goToExample',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];

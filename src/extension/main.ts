@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { coreToolchain } from './analysis/coreToolchain';
 import { WorkerPool } from './analysis/worker/workerPool';
 import { registerDebugger } from './debug/registerDebugger';
+import { registerDataFileDiagnostics } from './diagnostics/dataFileDiagnostics';
 import { registerQuickFixes } from './diagnostics/quickFixes';
 import { registerSpecDiagnostics } from './diagnostics/specDiagnostics';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
@@ -31,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): BackpropStepperApi {
   context.subscriptions.push(workers);
   const services = createServices(coreToolchain, workers, context.subscriptions);
   const { analyses, guard } = services;
-  context.subscriptions.push(registerSpecDiagnostics(analyses), registerQuickFixes(analyses, guard), registerOutline(analyses, guard));
+  context.subscriptions.push(registerSpecDiagnostics(analyses), registerDataFileDiagnostics(analyses), registerQuickFixes(analyses, guard), registerOutline(analyses, guard));
   const panels = registerPanelFeature(context, services);
   context.subscriptions.push(registerEditorFeatures(services), registerDebugger(services));
   return { ...services, panels };

@@ -3,7 +3,7 @@ import { AnalysisProgress } from './analysis/analysisProgress';
 import type { AnalysisRunner } from './analysis/latestWins';
 import { SpecAnalyses } from './analysis/specAnalyses';
 import type { Toolchain } from './analysis/toolchain';
-import type { SpecText, WorkerOutcome } from './analysis/worker/wire';
+import type { SpecJob, WorkerOutcome } from './analysis/worker/wire';
 import { Guard } from './guard';
 import { Log } from './log';
 import { Notices } from './notices';
@@ -36,7 +36,7 @@ export interface Services {
  * Creates the services; everything they own is disposed with `subscriptions`. `runner` analyses
  * the specs too large to analyse on the extension host's thread (the worker pool, in main.ts).
  */
-export function createServices(toolchain: Toolchain, runner: AnalysisRunner<SpecText, WorkerOutcome>, subscriptions: vscode.Disposable[]): Services {
+export function createServices(toolchain: Toolchain, runner: AnalysisRunner<SpecJob, WorkerOutcome>, subscriptions: vscode.Disposable[]): Services {
   const log = new Log();
   const guard = new Guard(log);
   const settings = new Settings();

@@ -178,6 +178,12 @@ export interface ViewMessage {
   /** 0-based example shown, and how many there are. */
   readonly example: number;
   readonly exampleCount: number;
+  /**
+   * Where the example came from (src/core/notation/exampleOrigin.ts): "line 14", "moons, point
+   * 3 of 120", "iris.csv, row 12 (line 13)"; null when the spec's source does not place it.
+   * Holds a path the spec wrote: untrusted text, shown only through textContent.
+   */
+  readonly exampleOrigin: string | null;
   /** c_i of this example once the cost step is reached, else null; c (mean) likewise. */
   readonly exampleCost: Known;
   readonly meanCost: Known;

@@ -30,7 +30,7 @@ import { DEFAULT_LIMITS } from '../../src/core/model/limits';
 import { analyse } from '../../src/extension/analysis/analyse';
 import { coreToolchain } from '../../src/extension/analysis/coreToolchain';
 import { INLINE_MAX_BYTES, INLINE_MAX_MULTIPLY_ADDS, INLINE_MAX_TEXT, placementOf } from '../../src/extension/analysis/placement';
-import { analysisFromWorker, type WorkerOutcome } from '../../src/extension/analysis/worker/wire';
+import { analysisFromWorker, type WorkerOutcome, specJob } from '../../src/extension/analysis/worker/wire';
 import { WorkerPool } from '../../src/extension/analysis/worker/workerPool';
 import { generateSpec } from '../unit/parser/generate';
 import { budget, formatMs, measure, measureAsync, report } from './harness';
@@ -79,7 +79,7 @@ function inlineBounds(): void {
 
 /** The worker's answer, which must be an analysis: a crash would time the wrong thing. */
 async function answer(pool: WorkerPool, text: string): Promise<Extract<WorkerOutcome, { kind: 'analysed' }>> {
-  const outcome = await pool.start(text).result;
+  const outcome = await pool.start(specJob(text)).result;
   if (outcome.kind !== 'analysed') throw new Error(`the worker did not analyse the spec: ${JSON.stringify(outcome)}`);
   return outcome;
 }
@@ -95,7 +95,7 @@ async function workerCosts(): Promise<void> {
   report(await measureAsync('worker, warm: analyse a 2-2-2 spec', () => answer(pool, small), { warmup: 3, runs: 51 }));
   const busy = generateSpec({ sizes: [1, 1000, 1000, 1], parameters: false, examples: 100 });
   report(await measureAsync('worker, respawn: cancel a running analysis, then analyse a 2-2-2 spec in a new worker', async () => {
-    const running = pool.start(busy);
+    const running = pool.start(specJob(busy));
     await new Promise((done) => setTimeout(done, 20));
     running.cancel();
     await answer(pool, small);

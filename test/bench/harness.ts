@@ -113,3 +113,19 @@ export function measurePair(nameA: string, a: () => unknown, nameB: string, b: (
   }
   return { a: summarise(nameA, samplesA), b: summarise(nameB, samplesB), medianRatio: summarise('ratio', ratios).medianMs };
 }
+
+/**
+ * Median CPU time of this process per call, in ms (includes the garbage collector's threads):
+ * unlike the wall clock, other processes on a busy machine do not inflate it.
+ */
+export function cpuMedian(fn: () => unknown, runs = 21): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const before = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(before);
+    samples.push((used.user + used.system) / 1000);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[runs >> 1];
+}

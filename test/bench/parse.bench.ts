@@ -1,5 +1,5 @@
 import { parseSpec } from '../../src/core/parser/parse';
-import { budget, measure, report } from './harness';
+import { budget, cpuMedian, measure, report } from './harness';
 import { generateSpec } from '../unit/parser/generate';
 
 /**
@@ -7,19 +7,6 @@ import { generateSpec } from '../unit/parser/generate';
  * 50 ms median, so diagnostics can refresh as a person types) and on a 784-128-10 spec with
  * its 101,770 parameters written out.
  */
-
-/** Median CPU time of this process per call, in ms (includes the garbage collector's threads). */
-function cpuMedian(fn: () => unknown, runs = 21): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const before = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(before);
-    samples.push((used.user + used.system) / 1000);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[runs >> 1];
-}
 
 function check(text: string, label: string): void {
   const result = parseSpec(text);

@@ -9,12 +9,16 @@ import type { Cell, CsvRow } from './csv';
 import type { DataProblem } from './problem';
 import { describeColumn, shorten } from './selection';
 
-/** Reads the cells of `columns` into `target`; false, after reporting each bad cell, when any is not a number. */
+/**
+ * Reads the cells of `columns` into target[offset], target[offset + 1], …; false, after
+ * reporting each bad cell, when any is not a number.
+ */
 export function readNumbers(
   row: CsvRow,
   r: number,
   columns: readonly number[],
   target: Float64Array,
+  offset: number,
   part: 'x' | 'y',
   names: readonly string[],
   report: (problem: DataProblem) => void,
@@ -25,7 +29,7 @@ export function readNumbers(
     let value = row.number(columns[k]);
     if (!Number.isFinite(value)) value = cellNumber(row.cell(columns[k]), r, columns[k], part, names, report);
     if (Number.isNaN(value)) good = false;
-    target[k] = value;
+    target[offset + k] = value;
   }
   return good;
 }

@@ -1,3 +1,4 @@
+import type { DataFiles } from '../data/files';
 import type { Diagnostic } from '../diagnostics';
 import { runEngine } from '../engine/run';
 import type { EngineResult } from '../engine/types';
@@ -21,9 +22,12 @@ export interface AnalysedSpec {
   readonly engine: EngineResult | null;
 }
 
-/** Parses `text` and runs the engine when it can run: what `nnet dap` does for each version. */
-export function analyseSpecText(text: string): AnalysedSpec {
-  const parsed = parseSpec(text);
+/**
+ * Parses `text` and runs the engine when it can run: what `nnet dap` does for each version.
+ * `files` reads the data files the spec names (core/data/files.ts); without it they are unreadable.
+ */
+export function analyseSpecText(text: string, files?: DataFiles): AnalysedSpec {
+  const parsed = parseSpec(text, { files });
   const runnable = parsed.network !== null && !parsed.diagnostics.some((d) => d.severity === 'error') && parsed.network.examples.length > 0;
   return {
     text,

@@ -13,6 +13,8 @@ export interface SpecSource {
   readonly seed: SettingSource | null;
   readonly layers: readonly LayerSource[];
   readonly examples: readonly ExampleSource[];
+  /** Each `data` line, in text order; absent or empty without one. */
+  readonly dataSets?: readonly DataSetSource[];
 }
 
 export interface SettingSource {
@@ -56,10 +58,56 @@ export interface ExampleSource {
   readonly origin?: ExampleOrigin;
 }
 
-/** A generated example: example `index` (1-based) of the `count` that the `data NAME` line makes. */
-export interface ExampleOrigin {
+/**
+ * Where an example that no `example` line writes came from: the `index`-th (1-based) of the
+ * `count` examples its `data` line brings. `name` is the generated set's name (`moons`) or the
+ * CSV file's path as the spec writes it (`iris.csv`).
+ */
+export type ExampleOrigin =
+  | { readonly kind: 'generated'; readonly name: string; readonly index: number; readonly count: number }
+  | {
+      readonly kind: 'csv';
+      readonly name: string;
+      readonly index: number;
+      readonly count: number;
+      /** The 1-based data row of the file (the header not counted). */
+      readonly row: number;
+      /** The 0-based line of the CSV where that row starts. */
+      readonly line: number;
+    };
+
+/**
+ * One `data` line and what it brought, for hovers, code lenses and the outline. The examples it
+ * brought are examples[first … first + count − 1] (0-based), unless the file had a problem
+ * (count 0).
+ */
+export type DataSetSource = GeneratedDataSource | CsvDataSource;
+
+export interface GeneratedDataSource {
   readonly kind: 'generated';
+  /** The whole `data` line. */
+  readonly line: Range;
   readonly name: string;
-  readonly index: number;
+  readonly first: number;
   readonly count: number;
+}
+
+export interface CsvDataSource {
+  readonly kind: 'csv';
+  readonly line: Range;
+  /** The path as the spec writes it, and where it stands on the line (the quotes included). */
+  readonly path: string;
+  readonly pathRange: Range;
+  /** The host's name for the file (src/core/data/files.ts), or null when it was never found. */
+  readonly id: string | null;
+  readonly first: number;
+  readonly count: number;
+  /** The header names of the x columns and of the y columns (the class column for `onehot`), with their 1-based numbers. */
+  readonly x: readonly { readonly number: number; readonly name: string }[];
+  readonly y: readonly { readonly number: number; readonly name: string }[];
+  /** For `onehot`, the classes in output order: output j stands for classes[j − 1]. */
+  readonly classes: readonly string[] | null;
+  /** The file's data rows, and the ones taken (`rows A-B`, or all); null when the file could not be read. */
+  readonly rowCount: number | null;
+  readonly rows: { readonly first: number; readonly last: number } | null;
 }

@@ -1,10 +1,9 @@
 import { DEFAULT_COST, DEFAULT_LEARNING_RATE } from '../model/defaults';
 import { DEFAULT_SEED, initialiseLayers, type LayerPlan } from '../model/initialise';
 import type { ActivationName, CostName, Example, Layer, Network } from '../model/network';
-import type { ExampleSource, LayerSource, SettingSource, SpecSource } from '../model/source';
+import type { DataSetSource, ExampleOrigin, ExampleSource, LayerSource, SettingSource, SpecSource } from '../model/source';
 import type { LayerFacts } from './check-layers';
 import type { DataExample } from '../data/example';
-import type { DraftDataSet } from './data';
 import type { SpecData } from './dataSets';
 import type { DraftExample, NumberBlock, Setting, SpecDraft } from './draft';
 import type { NumberStore } from './numbers';
@@ -29,12 +28,19 @@ export function buildSource(draft: SpecDraft, store: NumberStore, facts: LayerFa
       lastLine: layer.lastLine,
     };
   });
+  const firsts: number[] = [];
   const examples = interleave(
     draft,
     data,
     (example): ExampleSource => ({ line: exampleRange(example), x: spansOrNone(store, example.x), y: spansOrNone(store, example.y) }),
-    (set, generated) => generated.map((_, q): ExampleSource => ({ line: set.line, x: NO_SPANS, y: NO_SPANS, origin: { kind: 'generated', name: set.name, index: q + 1, count: generated.length } })),
+    (s, examples, first): ExampleSource[] => {
+      firsts[s] = first;
+      const line = draft.dataSets[s].line;
+      const origin = data.origins[s];
+      return examples.map((_, q): ExampleSource => ({ line, x: NO_SPANS, y: NO_SPANS, origin: origin(q) }));
+    },
   );
+  const dataSets = data.sources.map((set, s) => ({ ...set, first: firsts[s] ?? 0 }) as DataSetSource);
   return {
     network: draft.name?.line ?? null,
     cost: settingSource(draft.cost),
@@ -42,6 +48,7 @@ export function buildSource(draft: SpecDraft, store: NumberStore, facts: LayerFa
     seed: settingSource(draft.seed),
     layers,
     examples,
+    ...(dataSets.length > 0 ? { dataSets } : {}),
   };
 }
 
@@ -75,7 +82,7 @@ export function buildNetwork(draft: SpecDraft, store: NumberStore, facts: LayerF
       const y = example.y as NumberBlock;
       return { x: store.valuesView(x.start, x.count), y: store.valuesView(y.start, y.count) };
     },
-    (_, generated) => generated.map((example): Example => ({ x: example.x, y: example.y })),
+    (_, examples) => examples.map((example): Example => ({ x: example.x, y: example.y })),
   );
   return {
     name: draft.name?.value ?? null,
@@ -90,14 +97,15 @@ export function buildNetwork(draft: SpecDraft, store: NumberStore, facts: LayerF
 
 /**
  * The examples in the order the spec gives them: each `data` line's after the `example` lines
- * above it, so examples are numbered i = 1 … m in order of appearance.
+ * above it, so examples are numbered i = 1 … m in order of appearance. `fromData` gets the
+ * index of the `data` line, its examples, and the 0-based number of the first of them.
  */
-function interleave<T>(draft: SpecDraft, data: SpecData, inline: (example: DraftExample) => T, generated: (set: DraftDataSet, examples: readonly DataExample[]) => T[]): T[] {
+function interleave<T>(draft: SpecDraft, data: SpecData, inline: (example: DraftExample) => T, fromData: (s: number, examples: readonly DataExample[], first: number) => T[]): T[] {
   const out: T[] = [];
   let next = 0;
   draft.dataSets.forEach((set, s) => {
     for (; next < set.after; next++) out.push(inline(draft.examples[next]));
-    for (const item of generated(set, data.sets[s] ?? [])) out.push(item);
+    for (const item of fromData(s, data.sets[s] ?? [], out.length)) out.push(item);
   });
   for (; next < draft.examples.length; next++) out.push(inline(draft.examples[next]));
   return out;

@@ -18,7 +18,8 @@ import type { Reporter } from './reporter';
 /** How far the targets of one example may add up away from 1 before cross-entropy warns. */
 const DISTRIBUTION_TOLERANCE = 1e-6;
 
-export function checkExamples(draft: SpecDraft, store: NumberStore, reporter: Reporter, facts: LayerFacts): void {
+/** `sets` holds each `data` line's examples (dataSets.ts), for numbering the `example` lines among them. */
+export function checkExamples(draft: SpecDraft, store: NumberStore, reporter: Reporter, facts: LayerFacts, sets: readonly (readonly unknown[])[]): void {
   const layers = draft.layers;
   const input = facts.hasInputLayer ? layers[0] : null;
   const outputIndex = layers.length - 1;
@@ -39,14 +40,11 @@ export function checkExamples(draft: SpecDraft, store: NumberStore, reporter: Re
   if (cost !== null && output !== null && outputActivation !== null && draft.cost !== null) checkCostFits(cost, outputActivation, output.label, draft, reporter);
 
   // The limit on the examples' numbers is checked while reading (examples.ts). Examples are
-  // numbered among the generated ones too: a `data` line's examples come before the lines below it.
+  // numbered among the data lines' too: a `data` line's examples come before the lines below it.
   let generated = 0;
   let set = 0;
   for (let e = 0; e < draft.examples.length; e++) {
-    for (; set < draft.dataSets.length && draft.dataSets[set].after <= e; set++) {
-      const count = draft.dataSets[set].count;
-      if (Number.isInteger(count) && count > 0) generated += count;
-    }
+    for (; set < draft.dataSets.length && draft.dataSets[set].after <= e; set++) generated += sets[set]?.length ?? 0;
     const example = draft.examples[e];
     const number = e + 1 + generated;
     if (example.damaged) continue;

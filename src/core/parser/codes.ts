@@ -22,7 +22,7 @@ export const DIAGNOSTIC_CODES = {
   'missing-value': { severity: 'error', meaning: '`cost` or `network` with nothing after it.' },
   'expected-string': { severity: 'error', meaning: 'The network name is not written in double quotes.' },
   'unterminated-string': { severity: 'error', meaning: 'The network name has no closing double quote.' },
-  'missing-keyword': { severity: 'error', meaning: 'An example\'s inputs are not introduced by `x`.' },
+  'missing-keyword': { severity: 'error', meaning: 'A line lacks a word it needs: an example\'s inputs not introduced by `x`, or a CSV `data` line without `x` or `y`.' },
   // Settings
   'unknown-cost': { severity: 'error', meaning: 'The cost is not one of the known costs.' },
   'invalid-learning-rate': { severity: 'error', meaning: 'The learning rate η is zero or negative.' },
@@ -55,6 +55,9 @@ export const DIAGNOSTIC_CODES = {
   // Generated data and the validation split
   'unknown-data-set': { severity: 'error', meaning: '`data` names no data set, or one that does not exist.' },
   'invalid-data-set': { severity: 'error', meaning: 'A `data` line the network cannot use: its COUNT, `noise` or `seed`, or a set whose inputs or outputs do not fit the network.' },
+  'unreadable-data-file': { severity: 'error', meaning: 'The file a `data` line names cannot be read: missing, not a regular file, over the size limit, or not UTF-8 text.' },
+  'data-file-problems': { severity: 'error', meaning: 'The CSV file a `data` line reads has problems, each shown on the file itself; this counts them and quotes the first.' },
+  'invalid-data-columns': { severity: 'error', meaning: 'The columns or rows a CSV `data` line chooses: a name not in the header, a number out of range, a column chosen twice, or more or fewer columns than the network has inputs or outputs.' },
   'invalid-validation': { severity: 'error', meaning: '`validation P%` with P not a percentage strictly between 0 and 100, or one that would leave no example to train on.' },
   // Cost and targets
   'cost-needs-softmax': { severity: 'error', meaning: '`cost cross-entropy` without a softmax output layer.' },

@@ -1,6 +1,7 @@
 import { GENERATOR_NAMES, isGeneratorName } from '../data/generators';
 import type { Range } from '../text/range';
 import type { ReadContext } from './context';
+import { readCsvLine, type DraftCsvSet } from './csvLine';
 import { alternatives, quoted } from './notation';
 import { readNumber } from './number';
 import { TokenKind } from './scanner';
@@ -10,14 +11,19 @@ import { didYouMean } from './suggest';
  * Readers for the lines that bring examples other than `example` lines, and hold some out:
  *
  *   data NAME COUNT [noise N] [seed S]   a generated data set (src/core/data/generators.ts)
+ *   data "FILE.csv" x COLUMNS y COLUMNS   examples read from a CSV file (csvLine.ts)
  *   validation P%                         P% of the examples held out (src/core/data/split.ts)
  *
  * The reader checks the words and numbers as written; what the set or the split makes of them
  * (the network's sizes, the limits) is checked once the layers are known (dataSets.ts).
  */
 
+/** One `data` line as written: a generated set or a CSV file. */
+export type DraftDataSet = DraftGeneratedSet | DraftCsvSet;
+
 /** One `data NAME COUNT …` line as written. */
-export interface DraftDataSet {
+export interface DraftGeneratedSet {
+  readonly kind: 'generated';
   /** The whole line. */
   readonly line: Range;
   readonly name: string;
@@ -43,12 +49,16 @@ export function readData(ctx: ReadContext, keywordStart: number): void {
   const s = ctx.scanner;
   ctx.draft.dataLines++;
   const kind = s.peek();
+  if (kind === TokenKind.String) {
+    ctx.draft.csvLines++;
+    return readCsvLine(ctx, keywordStart);
+  }
   if (kind !== TokenKind.Word) {
     const found = kind === TokenKind.End ? 'the end of the line' : quoted(s.text.slice(s.pos, s.skipRest()));
     ctx.reporter.report(
       'unknown-data-set',
       kind === TokenKind.End ? ctx.tokenRange() : ctx.rangeOf(s.tokenStart, s.pos),
-      `expected the name of a data set after \`data\`, one of ${alternatives(GENERATOR_NAMES.map((n) => `\`${n}\``))}, as in \`data moons 200 noise 0.1\`; found ${found}`,
+      `expected the name of a data set after \`data\`, one of ${alternatives(GENERATOR_NAMES.map((n) => `\`${n}\``))}, as in \`data moons 200 noise 0.1\`, or a CSV file's path in double quotes, as in \`data "iris.csv" x 1-4 y 5\`; found ${found}`,
     );
     s.skipRest();
     return;
@@ -103,7 +113,7 @@ export function readData(ctx: ReadContext, keywordStart: number): void {
   }
   ctx.expectEnd(`\`data ${name}\``, 'a `data` line is `data NAME COUNT`, then optionally `noise N` and `seed S`');
   const line = ctx.rangeOf(keywordStart, s.tokenEnd);
-  ctx.draft.dataSets.push({ line, name, nameRange, count, countRange, noise, noiseRange, seed, seedRange, after: ctx.draft.examples.length });
+  ctx.draft.dataSets.push({ kind: 'generated', line, name, nameRange, count, countRange, noise, noiseRange, seed, seedRange, after: ctx.draft.examples.length });
   if (Number.isInteger(count) && count > 0) ctx.draft.generatedCount += count;
 }
 

@@ -75,10 +75,12 @@ export interface SpecDraft {
   seed: Setting<number> | null;
   readonly layers: DraftLayer[];
   readonly examples: DraftExample[];
-  /** `data NAME COUNT …` lines, in order; each says how many `example` lines precede it. */
+  /** Well-formed `data` lines, in order; each says how many `example` lines precede it. */
   readonly dataSets: DraftDataSet[];
   /** `data` lines read, well-formed or not: a spec with one is not a spec without examples. */
   dataLines: number;
+  /** `data "FILE" …` lines read, well-formed or not: such a spec reads files (sizes.ts tells hosts so). */
+  csvLines: number;
   /** Examples the `data` lines read so far will generate (their COUNTs), for numbering the `example` lines after them. */
   generatedCount: number;
   validation: DraftValidation | null;
@@ -87,5 +89,5 @@ export interface SpecDraft {
 }
 
 export function emptyDraft(): SpecDraft {
-  return { name: null, cost: null, learningRate: null, seed: null, layers: [], examples: [], dataSets: [], dataLines: 0, generatedCount: 0, validation: null, firstStatement: null };
+  return { name: null, cost: null, learningRate: null, seed: null, layers: [], examples: [], dataSets: [], dataLines: 0, csvLines: 0, generatedCount: 0, validation: null, firstStatement: null };
 }

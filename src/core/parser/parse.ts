@@ -6,7 +6,9 @@ import { buildNetwork, buildSource } from './assemble';
 import { checkExamples } from './check-examples';
 import { checkLayers, type LayerFacts } from './check-layers';
 import { checkWorkload } from './check-workload';
-import { resolveData, type SpecData } from './dataSets';
+import type { DataFiles } from '../data/files';
+import type { DataFileDiagnostics } from './csvData';
+import { NO_DATA, resolveData, type SpecData } from './dataSets';
 import { NumberStore } from './numbers';
 import { readSpec } from './read';
 import { Reporter } from './reporter';
@@ -20,11 +22,20 @@ export interface ParseResult {
   readonly diagnostics: readonly Diagnostic[];
   /** How many problems were found in all, including those past the cap. */
   readonly counts: { readonly errors: number; readonly warnings: number };
+  /**
+   * Every data file the spec reads (`data "FILE.csv" …`), with the problems found inside it,
+   * in the file's own positions: a host shows them on the file and re-analyses the spec when
+   * one of these files changes. Each file with problems also gives the spec one
+   * `data-file-problems` error, so `diagnostics` alone says whether the spec can run.
+   */
+  readonly files: readonly DataFileDiagnostics[];
 }
 
 export interface ParseOptions {
   /** Overrides the documented limits (tests use small ones). */
   readonly limits?: Partial<Limits>;
+  /** How the data files the spec names are read; without it every such file is reported unreadable (files.ts). */
+  readonly files?: DataFiles;
 }
 
 /**
@@ -38,7 +49,7 @@ export function parseSpec(text: string, options: ParseOptions = {}): ParseResult
   const reporter = new Reporter(limits.maxDiagnostics);
   const draft = readSpec(text, store, reporter, limits.maxExampleNumbers);
   let facts: LayerFacts = { hasInputLayer: false, activations: [] };
-  let data: SpecData = { sets: [], validation: new Int32Array(0), exampleCount: 0 };
+  let data: SpecData = NO_DATA;
   if (draft.firstStatement === null) {
     const firstLineEnd = text.search(/\r|\n/);
     reporter.report(
@@ -48,13 +59,13 @@ export function parseSpec(text: string, options: ParseOptions = {}): ParseResult
     );
   } else {
     facts = checkLayers(draft, store, reporter, limits);
-    checkExamples(draft, store, reporter, facts);
-    data = resolveData(draft, store, reporter, limits);
+    data = resolveData(draft, reporter, limits, options.files);
+    checkExamples(draft, store, reporter, facts, data.sets);
     // Only a spec that is otherwise sound is worth estimating: its figures then mean something.
     if (reporter.errors === 0) checkWorkload(draft, data.exampleCount, reporter, limits);
   }
   const source = buildSource(draft, store, facts, data);
   const network = reporter.errors === 0 ? buildNetwork(draft, store, facts, data) : null;
   const counts = { errors: reporter.errors, warnings: reporter.reported - reporter.errors };
-  return { network, source, diagnostics: reporter.sorted(), counts };
+  return { network, source, diagnostics: reporter.sorted(), counts, files: data.files };
 }

@@ -9,6 +9,11 @@ export interface SpecSizes {
   readonly sizes: readonly number[] | null;
   /** The number of `example` lines read (the reading stops counting past the example limit). */
   readonly examples: number;
+  /**
+   * Whether some `data` line reads a file: its examples are unknown until the file is read, so
+   * `examples` counts none of them, and a host must parse the spec where files can be read.
+   */
+  readonly readsFiles: boolean;
 }
 
 /**
@@ -22,9 +27,11 @@ export function readSizes(text: string): SpecSizes {
   // Problems are the full parse's to report: a few are enough to keep here.
   const draft = readSpec(text, new NumberStore(text.length), new Reporter(1), MAX_EXAMPLE_NUMBERS);
   const sizes: number[] = [];
+  const examples = draft.examples.length + draft.generatedCount;
+  const readsFiles = draft.csvLines > 0;
   for (const layer of draft.layers) {
-    if (layer.size === null) return { sizes: null, examples: draft.examples.length + draft.generatedCount };
+    if (layer.size === null) return { sizes: null, examples, readsFiles };
     sizes.push(layer.size);
   }
-  return { sizes, examples: draft.examples.length + draft.generatedCount };
+  return { sizes, examples, readsFiles };
 }

@@ -1,7 +1,9 @@
+import type { DataFiles } from '../../core/data/files';
 import { hasErrors, type Diagnostic } from '../../core/diagnostics';
 import type { EngineResult, NumericFailure } from '../../core/engine/types';
 import type { Network } from '../../core/model/network';
 import type { SpecSource } from '../../core/model/source';
+import type { DataFileDiagnostics } from '../../core/parser/csvData';
 import { DEFAULT_WEIGHT_ORDER, type WeightOrder } from '../../core/notation/symbols';
 import { range, type Range } from '../../core/text/range';
 import type { Trace } from '../../core/trace/types';
@@ -67,6 +69,12 @@ export interface AnalysisParts {
   readonly skipped: EngineSkip | null;
   /** What the Problems view shows: the parser's diagnostics, then a numeric failure if any. */
   readonly problems: readonly Diagnostic[];
+  /**
+   * Every data file the spec reads, with the problems inside it (shown on the file, see
+   * diagnostics/dataFileDiagnostics.ts); the files are watched so that the spec is analysed
+   * again when one changes (analysis/dataDependencies.ts).
+   */
+  readonly files: readonly DataFileDiagnostics[];
 }
 
 /**
@@ -79,10 +87,10 @@ export function analyse(text: string, version: number, toolchain: Toolchain, rep
 }
 
 /** Parses `text` and runs the engine when the spec can run: everything but the traces. */
-export function computeAnalysis(text: string, toolchain: Pick<Toolchain, 'parse' | 'run'>, reportBug: BugReporter): AnalysisParts {
+export function computeAnalysis(text: string, toolchain: Pick<Toolchain, 'parse' | 'run'>, reportBug: BugReporter, files?: DataFiles): AnalysisParts {
   let parsed: ParseOutcome;
   try {
-    parsed = toolchain.parse(text);
+    parsed = toolchain.parse(text, files);
   } catch (error) {
     reportBug('parsing the spec', error);
     return partsOf({ network: null, source: EMPTY_SOURCE, diagnostics: [] }, null, 'internal-error', [internalError('parse')]);
@@ -129,12 +137,12 @@ export const PENDING_VERSION = -1;
 
 /** What readers see of a spec whose first analysis is still running in the worker. */
 export function pendingAnalysis(): SpecAnalysis {
-  return untraced(PENDING_VERSION, { network: null, source: EMPTY_SOURCE, parseDiagnostics: [], engine: null, skipped: 'pending', problems: [] });
+  return untraced(PENDING_VERSION, { network: null, source: EMPTY_SOURCE, parseDiagnostics: [], engine: null, skipped: 'pending', problems: [], files: [] });
 }
 
 /** The analysis of `version` when the worker analysing it died (the bug is logged by the caller). */
 export function crashedAnalysis(version: number): SpecAnalysis {
-  return untraced(version, { network: null, source: EMPTY_SOURCE, parseDiagnostics: [], engine: null, skipped: 'internal-error', problems: [internalError('analyse')] });
+  return untraced(version, { network: null, source: EMPTY_SOURCE, parseDiagnostics: [], engine: null, skipped: 'internal-error', problems: [internalError('analyse')], files: [] });
 }
 
 function whyNotRun(parsed: ParseOutcome): EngineSkip | null {
@@ -150,7 +158,7 @@ function untraced(version: number, parts: AnalysisParts): SpecAnalysis {
 }
 
 function partsOf(parsed: ParseOutcome, engine: EngineResult | null, skipped: EngineSkip | null, problems: readonly Diagnostic[]): AnalysisParts {
-  return { network: parsed.network, source: parsed.source, parseDiagnostics: parsed.diagnostics, engine, skipped, problems };
+  return { network: parsed.network, source: parsed.source, parseDiagnostics: parsed.diagnostics, engine, skipped, problems, files: parsed.files ?? [] };
 }
 
 function buildTrace(toolchain: Toolchain, network: Network, engine: EngineResult, example: number, options: TraceOptions, reportBug: BugReporter): Trace | null {

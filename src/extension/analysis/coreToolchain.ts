@@ -5,7 +5,7 @@ import type { Toolchain } from './toolchain';
 
 /** The real core behind the analyses: the parser, the engine and the trace builder. */
 export const coreToolchain: Toolchain = {
-  parse: (text) => parseSpec(text),
+  parse: (text, files) => parseSpec(text, { files }),
   run: (network) => runEngine(network),
   trace: (network, result, exampleIndex, options) => buildTrace(network, result, exampleIndex, options),
 };

@@ -8,7 +8,8 @@ import { readSizes } from '../../core/parser/sizes';
  * goes to the worker, whose answer arrives later.
  *
  * "Provably cheap" is decided from the text before anything is parsed in full:
- * 1. its length (parsing is linear in it): at most INLINE_MAX_TEXT characters;
+ * 1. its length (parsing is linear in it): at most INLINE_MAX_TEXT characters, and no `data`
+ *    line that reads a file (core/data/files.ts): files are read only in the worker;
  * 2. then, from the layer sizes and the number of examples read off that short text
  *    (core/parser/sizes.ts), the analysis' workload (core/model/workload.ts): at most
  *    INLINE_MAX_MULTIPLY_ADDS multiply-adds and INLINE_MAX_BYTES bytes. The bytes bound the
@@ -39,7 +40,9 @@ export const INLINE_MAX_BYTES = 1.125 * 2 ** 20;
  */
 export function placementOf(length: number, text: () => string): Placement {
   if (length > INLINE_MAX_TEXT) return 'worker';
-  const { sizes, examples } = readSizes(text());
+  const { sizes, examples, readsFiles } = readSizes(text());
+  // Data files are read only in the worker: reading one is I/O of unknown size and time.
+  if (readsFiles) return 'worker';
   // Without every size, or without a layer 1, the spec has an error: it is parsed, never
   // assembled or run, so it is cheap. Without examples it is still assembled (seeded weights).
   if (sizes === null || sizes.length < 2) return 'inline';

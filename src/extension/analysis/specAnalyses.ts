@@ -3,10 +3,11 @@ import type { Trace } from '../../core/trace/types';
 import type { Log } from '../log';
 import type { Settings } from '../settings';
 import { analyse, pendingAnalysis, type SpecAnalysis } from './analyse';
+import { DataDependencies } from './dataDependencies';
 import { LatestWins, type AnalysisRunner, type LatestWinsListener } from './latestWins';
 import { placementOf, type Placement } from './placement';
 import type { Toolchain } from './toolchain';
-import { analysisFromWorker, wireBug, type SpecText, type WorkerOutcome } from './worker/wire';
+import { analysisFromWorker, wireBug, type SpecJob, type SpecText, type WorkerOutcome } from './worker/wire';
 
 /** The language id of `.nnet` specs. */
 export const NNET_LANGUAGE = 'nnet';
@@ -18,8 +19,14 @@ export function isSpecDocument(document: vscode.TextDocument): boolean {
 interface Entry {
   readonly document: vscode.TextDocument;
   analysis: SpecAnalysis | undefined;
-  /** The last version announced through onDidChange. */
-  announced: number;
+  /**
+   * Counts the changes to the data files the spec reads (dataDependencies.ts): an analysis is
+   * current when it is of the document's version and of this revision (`analysisRevision`).
+   */
+  dataRevision: number;
+  analysisRevision: number;
+  /** The last version and revision announced through onDidChange, as `version:revision`. */
+  announced: string;
   timer: ReturnType<typeof setTimeout> | undefined;
   /** `ready` requests waiting for the debounce to end (each is called once, then removed). */
   waiting: ((analysis: SpecAnalysis | undefined) => void)[];
@@ -74,7 +81,8 @@ export class SpecAnalyses implements vscode.Disposable {
   private readonly activity = new vscode.EventEmitter<WorkerActivity>();
   /** The worker started, finished or abandoned an analysis. */
   readonly onWorkerActivity = this.activity.event;
-  private readonly work: LatestWins<SpecText, WorkerOutcome>;
+  private readonly work: LatestWins<SpecJob, WorkerOutcome>;
+  private readonly data: DataDependencies;
   /** What `get` returns for a spec the worker has not finished once yet. */
   private readonly pending = pendingAnalysis();
 
@@ -82,12 +90,14 @@ export class SpecAnalyses implements vscode.Disposable {
     private readonly toolchain: Toolchain,
     private readonly settings: Settings,
     private readonly log: Log,
-    runner: AnalysisRunner<SpecText, WorkerOutcome>,
+    runner: AnalysisRunner<SpecJob, WorkerOutcome>,
   ) {
     // One worker analysis at a time, across all specs: each may use up to the 1 GiB the work
     // limit allows (core/model/workload.ts), and the extension host shares the machine.
     this.work = new LatestWins(runner, this.workerListener(), 1);
+    this.data = new DataDependencies((specs) => this.dataChanged(specs));
     this.subscriptions = [
+      this.data,
       vscode.workspace.onDidOpenTextDocument((document) => this.opened(document)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (!isSpecDocument(event.document) || event.contentChanges.length === 0) return;
@@ -110,15 +120,17 @@ export class SpecAnalyses implements vscode.Disposable {
     // A closed document gets no entry: nothing would ever drop it.
     if (document.isClosed) return placementFor(document) === 'inline' ? this.compute(document) : this.pending;
     const entry = this.entryFor(document);
-    if (entry.analysis?.version === document.version) return entry.analysis;
+    if (isCurrent(entry)) return entry.analysis!;
     if (this.whereToAnalyse(entry) === 'inline') {
       entry.analysis = this.compute(document);
+      entry.analysisRevision = entry.dataRevision;
       // Computed ahead of the debounce (say for a hover): listeners still hear of it.
-      if (entry.timer === undefined && entry.announced !== document.version) this.schedule(document, 0);
+      if (entry.timer === undefined && entry.announced !== `${document.version}:${entry.dataRevision}`) this.schedule(document, 0);
       return entry.analysis;
     }
     // The debounce, or the worker, is normally on its way to this version already.
     if (entry.timer === undefined && !this.work.has(document.uri.toString(), document.version)) this.schedule(document, 0);
+    // An analysis of this version on older data is still this text's: readers show it meanwhile.
     return entry.analysis ?? this.pending;
   }
 
@@ -130,11 +142,11 @@ export class SpecAnalyses implements vscode.Disposable {
   ready(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<SpecAnalysis | undefined> {
     if (document.isClosed || token.isCancellationRequested) return Promise.resolve(undefined);
     const entry = this.entryFor(document);
-    if (entry.analysis?.version === document.version) return Promise.resolve(entry.analysis);
+    if (isCurrent(entry)) return Promise.resolve(entry.analysis);
     if (entry.timer === undefined) {
       // No debounce pending: a small spec is analysed now; a larger one is sent to the worker.
       const analysis = this.get(document);
-      if (analysis.version === document.version) return Promise.resolve(analysis);
+      if (isCurrent(entry)) return Promise.resolve(analysis);
     }
     return new Promise((resolve) => {
       let cancelled: vscode.Disposable | undefined;
@@ -206,7 +218,7 @@ export class SpecAnalyses implements vscode.Disposable {
         settle(entry, undefined);
         this.work.cancel(key);
       }
-      entry = { document, analysis: undefined, announced: -1, timer: undefined, waiting: [], placement: undefined };
+      entry = { document, analysis: undefined, dataRevision: 0, analysisRevision: 0, announced: '', timer: undefined, waiting: [], placement: undefined };
       this.entries.set(key, entry);
     }
     return entry;
@@ -226,8 +238,8 @@ export class SpecAnalyses implements vscode.Disposable {
         settle(entry, undefined);
         return;
       }
-      if (entry.analysis?.version !== document.version && this.whereToAnalyse(entry) === 'worker') {
-        this.work.submit(key, document.version, documentText(document));
+      if (!isCurrent(entry) && this.whereToAnalyse(entry) === 'worker') {
+        this.work.submit(key, document.version, { text: documentText(document), data: { specPath: specPathOf(document), overlay: this.data.overlay(key) } });
         return;
       }
       this.store(entry, this.get(document));
@@ -237,10 +249,27 @@ export class SpecAnalyses implements vscode.Disposable {
   /** Keeps `analysis` as the entry's newest, answers the waiting `ready` requests, and announces a new version once. */
   private store(entry: Entry, analysis: SpecAnalysis): void {
     entry.analysis = analysis;
-    settle(entry, analysis);
-    if (entry.announced === analysis.version) return;
-    entry.announced = analysis.version;
+    entry.analysisRevision = entry.dataRevision;
+    const key = entry.document.uri.toString();
+    const files = analysis.files.flatMap((file) => (file.id === null ? [] : [file.id]));
+    // A file first read by this analysis may be open with unsaved edits it did not see.
+    if (this.data.set(key, files) && this.data.readsUnsaved(key)) this.dataChanged([key]);
+    else settle(entry, analysis);
+    const stamp = `${analysis.version}:${entry.analysisRevision}`;
+    if (entry.announced === stamp) return;
+    entry.announced = stamp;
     this.changed.fire(entry.document.uri);
+  }
+
+  /** Data files that `specs` read changed: their analyses are out of date, whatever their version. */
+  private dataChanged(specs: readonly string[]): void {
+    for (const key of specs) {
+      const entry = this.entries.get(key);
+      if (!entry || entry.document.isClosed) continue;
+      entry.dataRevision++;
+      this.work.cancel(key);
+      this.schedule(entry.document, this.settings.current.debounceMs);
+    }
   }
 
   /** Where the document's current version is analysed, decided once per version. */
@@ -292,9 +321,20 @@ export class SpecAnalyses implements vscode.Disposable {
     clearTimeout(entry.timer);
     settle(entry, undefined);
     this.work.cancel(key);
+    this.data.delete(key);
     this.entries.delete(key);
     this.closed.fire(document.uri);
   }
+}
+
+/** Whether the entry's analysis is of its document's current version and data. */
+function isCurrent(entry: Entry): boolean {
+  return entry.analysis !== undefined && entry.analysis.version === entry.document.version && entry.analysisRevision === entry.dataRevision;
+}
+
+/** Where a spec's data files are found from: a spec that is no file on this machine has no folder. */
+function specPathOf(document: vscode.TextDocument): string | null {
+  return document.uri.scheme === 'file' ? document.uri.fsPath : null;
 }
 
 /** Answers every `ready` request waiting on the entry. */

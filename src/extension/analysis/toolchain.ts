@@ -1,6 +1,8 @@
+import type { DataFiles } from '../../core/data/files';
 import type { Diagnostic } from '../../core/diagnostics';
 import type { EngineResult } from '../../core/engine/types';
 import type { Network } from '../../core/model/network';
+import type { DataFileDiagnostics } from '../../core/parser/csvData';
 import type { SpecSource } from '../../core/model/source';
 import type { WeightOrder } from '../../core/notation/symbols';
 import type { Trace } from '../../core/trace/types';
@@ -11,7 +13,8 @@ import type { Trace } from '../../core/trace/types';
  * main.ts wires in parseSpec, runEngine and buildTrace.
  */
 export interface Toolchain {
-  parse(text: string): ParseOutcome;
+  /** `files` reads the data files the spec names; only the analysis worker has one (placement.ts). */
+  parse(text: string, files?: DataFiles): ParseOutcome;
   run(network: Network): EngineResult;
   trace(network: Network, result: EngineResult, exampleIndex: number, options: TraceOptions): Trace;
 }
@@ -21,6 +24,8 @@ export interface ParseOutcome {
   readonly network: Network | null;
   readonly source: SpecSource;
   readonly diagnostics: readonly Diagnostic[];
+  /** The data files read, with the problems inside them (absent from fakes that read none). */
+  readonly files?: readonly DataFileDiagnostics[];
 }
 
 export interface TraceOptions {

@@ -5,6 +5,8 @@ import type { Range } from '../../core/text/range';
 import { b, layerText, w } from '../../core/notation';
 import type { EngineSkip } from '../analysis/analyse';
 import type { EditorState } from './editorState';
+import { dataSetHover } from './dataHover';
+import { dataSetOf } from './dataSetFacts';
 import { blocks, heading, neuron } from './hoverParts';
 import { activationFormulas, activationHover, biasesHover, layerHover, weightsHover } from './layerHover';
 import { biasHover, otherOrderNote, weightHover } from './parameterHover';
@@ -20,7 +22,8 @@ import {
  *
  * `textAt` reads the spec's text; only the activation or cost word under the pointer is read,
  * and only to show its formulas while the spec has errors (it is checked against the known
- * names, never shown as it stands).
+ * names, never shown as it stands), and a generated `data` line's `noise` and `seed` words
+ * (shown escaped, dataHover.ts).
  */
 export function hoverMarkdown(state: EditorState, location: SpecLocation, textAt: (range: Range) => string): string {
   const engine = state.analysis.engine;
@@ -46,8 +49,11 @@ export function hoverMarkdown(state: EditorState, location: SpecLocation, textAt
       return learningRateHover(state, engine);
     case 'seed':
       return seedHover();
-    case 'example':
-      return exampleHover(state, engine, location.example);
+    case 'example': {
+      // A `data` line stands for its first example in `locate`; its hover is about the whole set.
+      const set = dataSetOf(state.analysis.source, location.example - 1);
+      return set ? dataSetHover(state, set, textAt) : exampleHover(state, engine, location.example);
+    }
     case 'input':
       return inputHover(state, engine, location.example, location.k);
     case 'target':
@@ -87,8 +93,11 @@ function symbolOnly(state: EditorState, location: SpecLocation, textAt: (range: 
       return heading('η', 'the learning rate: w ← w − η · ∂c/∂w');
     case 'seed':
       return seedHover();
-    case 'example':
-      return heading(`example ${location.example}`, 'one training example: inputs x and targets y');
+    case 'example': {
+      // A data line's file, columns and classes are known without the engine.
+      const set = dataSetOf(state.analysis.source, location.example - 1);
+      return set ? dataSetHover(state, set, textAt) : heading(`example ${location.example}`, 'one training example: inputs x and targets y');
+    }
     case 'input':
       return heading(inputSymbol(location.example, location.k), `input ${location.k} of example ${location.example}`);
     case 'target':

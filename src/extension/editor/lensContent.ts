@@ -5,6 +5,7 @@ import { range as textRange, type Range } from '../../core/text/range';
 import type { StepAddress, StepKind, Trace } from '../../core/trace/types';
 import { Command } from '../commandIds';
 import { address, steppedExample, steppedTrace, type EditorState } from './editorState';
+import { baseName, dataSetOf, setCosts } from './dataSetFacts';
 import { exampleCostSymbol } from './specHover';
 import { DEFAULT_SHOWN, vectorText } from './vectorText';
 
@@ -14,7 +15,9 @@ import { DEFAULT_SHOWN, vectorText } from './vectorText';
  * - above each `layer ℓ:` line, ℓ ≥ 1: the layer's state at the stepping position — only what
  *   the learner has already computed (δ⁽ℓ⁾ once the backward pass reached it, else z⁽ℓ⁾ and
  *   a⁽ℓ⁾, else "not computed yet") — then "Step to layer ℓ" and "Show in panel";
- * - above each `example` line: its cost cᵢ and "Trace this example".
+ * - above each `example` line: its cost cᵢ and "Trace this example";
+ * - above each `data` line: its examples' numbers (and a CSV's file and rows), the mean of
+ *   their cᵢ, and "Trace its first example".
  * Numbers have `significantDigits` significant digits, like everywhere else; each lens stays
  * one line because vectors are abbreviated (vectorText).
  */
@@ -105,23 +108,37 @@ export function resolveLens(state: EditorState, plan: LensPlan, slot: LensSlot):
       return stepToLayerLens(state, steppedTrace(state)!, index, range);
     case 'show':
       return { range, title: 'Show in panel', command: Command.showInPanel, args: [state.uri, address('z', index, 1)] };
-    case 'dataSet': {
-      const origin = state.analysis.source.examples[index].origin!;
-      let sum = 0;
-      for (let i = index; i < index + origin.count; i++) sum += engine.costs[i];
-      return {
-        range,
-        title: `examples ${index + 1}–${index + origin.count} · mean cᵢ = ${formatNumber(sum / origin.count, state.digits)}`,
-        command: null,
-        args: [],
-        tooltip: `The ${origin.count} examples the data set ${origin.name} generates, and the mean of their costs`,
-      };
-    }
+    case 'dataSet':
+      return dataSetLens(state, engine, index, range);
     case 'exampleCost': {
       const stepped = steppedExample(state) === index && engine.exampleCount > 1 ? ' · being stepped' : '';
       return { range, title: `${exampleCostSymbol(index + 1)} = ${formatNumber(engine.costs[index], state.digits)}${stepped}`, command: null, args: [], tooltip: `The cost of example ${index + 1}` };
     }
   }
+}
+
+/**
+ * "examples 1–120 · mean cᵢ = 0.41" above a generated set; a CSV file's lens also names the
+ * file and the rows it took, "examples 1–150 from iris.csv (rows 1–150) · mean cᵢ = 0.93", as
+ * the line itself shows only the path. The mean is over all the set's examples, held-out ones
+ * included, as it always was; the tooltip gives the split.
+ */
+function dataSetLens(state: EditorState, engine: EngineResult, index: number, range: Range): LensContent {
+  const source = state.analysis.source;
+  const origin = source.examples[index].origin!;
+  const set = dataSetOf(source, index);
+  const count = set?.count ?? origin.count;
+  const costs = setCosts(engine, index, count);
+  const examples = `examples ${index + 1}–${index + count}`;
+  const mean = `mean cᵢ = ${formatNumber(costs.all, state.digits)}`;
+  const split = costs.heldOut === null ? ''
+    : `; ${costs.heldOutCount} of them are held out for validation (mean cᵢ ${formatNumber(costs.heldOut, state.digits)}, and ${costs.training === null ? '—' : formatNumber(costs.training, state.digits)} over the others)`;
+  if (set?.kind === 'csv') {
+    const rows = set.rows ? `rows ${set.rows.first}–${set.rows.last}` : null;
+    return textLens(range, `${examples} from ${baseName(set.path)}${rows ? ` (${rows})` : ''} · ${mean}`,
+      `The ${count} examples read from ${set.path}${rows ? `, data ${rows}` : ''}, and the mean of their costs${split}`);
+  }
+  return textLens(range, `${examples} · ${mean}`, `The ${count} examples the data set ${origin.name} generates, and the mean of their costs${split}`);
 }
 
 function stepToLayerLens(state: EditorState, trace: Trace, layer: number, range: Range): LensContent {
@@ -150,7 +167,12 @@ function placeholderLenses(state: EditorState): LensContent[] {
   const tooltip = 'The numbers come back as soon as the spec can run again (see the Problems view)';
   return [
     ...source.layers.slice(1).map((layer, index) => textLens(layer.header, `layer ${index + 1}: ${why}`, tooltip)),
-    ...source.examples.map((example, e) => textLens(example.line, `${exampleCostSymbol(e + 1)}: ${why}`, tooltip)),
+    ...source.examples.flatMap((example, e) => {
+      const origin = example.origin;
+      if (!origin) return [textLens(example.line, `${exampleCostSymbol(e + 1)}: ${why}`, tooltip)];
+      // A data set's examples share its line: one lens for the set, not one per example.
+      return origin.index > 1 ? [] : [textLens(example.line, `examples ${e + 1}–${e + origin.count}: ${why}`, tooltip)];
+    }),
   ];
 }
 

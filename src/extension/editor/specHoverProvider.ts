@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import { locate } from '../../core/model/locate';
+import type { Range } from '../../core/text/range';
 import { HOVER_TRUSTED_COMMANDS } from '../commandIds';
 import type { Services } from '../services';
 import { fromVscodePosition, toVscodeRange } from '../vscodeRanges';
+import { dataSetHover } from './dataHover';
+import { dataSetAt } from './dataSetFacts';
 import { editorStateOf } from './editorStateOf';
 import { hoverMarkdown } from './hoverContent';
 import { freshnessNote } from './hoverFreshness';
@@ -23,12 +26,20 @@ export class SpecHoverProvider implements vscode.HoverProvider {
     const state = editorStateOf(this.services, document);
     const note = freshnessNote(state.analysis, document.version);
     const location = locate(state.analysis.source, fromVscodePosition(position));
+    const textAt = (range: Range) => document.getText(toVscodeRange(range));
     if (!location) {
+      // A `data` line whose file could not be read brought no example for `locate` to find, but
+      // it still says what it is and that the file was not read.
+      const set = dataSetAt(state.analysis.source, fromVscodePosition(position));
+      if (set) {
+        const markdown = dataSetHover(state, set, textAt);
+        return new vscode.Hover(trustedMarkdown(note ? `${note}\n\n${markdown}` : markdown), toVscodeRange(set.line));
+      }
       // Before the first analysis nothing can be located; the note alone says why.
       const word = note ? document.getWordRangeAtPosition(position) : undefined;
       return note && word ? new vscode.Hover(trustedMarkdown(note), word) : undefined;
     }
-    const markdown = hoverMarkdown(state, location, (range) => document.getText(toVscodeRange(range)));
+    const markdown = hoverMarkdown(state, location, textAt);
     return new vscode.Hover(trustedMarkdown(note ? `${note}\n\n${markdown}` : markdown), toVscodeRange(location.range));
   }
 }

@@ -1,5 +1,5 @@
 import type { Network } from '../../core/model/network';
-import type { SpecSource } from '../../core/model/source';
+import type { ExampleOrigin, SpecSource } from '../../core/model/source';
 import { range, spanAt, spanCount, type PackedSpans, type Position, type Range } from '../../core/text/range';
 
 /**
@@ -55,12 +55,19 @@ export function outlineOf(source: SpecSource, network: Network | null, text: Out
     entries.push({
       kind: 'example',
       name: origin ? `examples ${i + 1}–${i + origin.count}` : `example ${i + 1}`,
-      detail: origin ? `data ${origin.name}, ${origin.count} generated` : `x ${numbers(example.x, text)}  y ${numbers(example.y, text)}`,
+      detail: origin ? dataDetail(source, i, origin) : `x ${numbers(example.x, text)}  y ${numbers(example.y, text)}`,
       range: example.line,
       selection: keyword(example.line, origin ? 'data'.length : 'example'.length),
       children: [],
     });
   });
+  // A data line that brought no example (its file unreadable, its columns wrong) still has an
+  // entry, so the outline does not lose the line while the Problems view explains it.
+  for (const set of source.dataSets ?? []) {
+    if (set.count > 0) continue;
+    const what = set.kind === 'csv' ? `${set.path}, ${set.rowCount === null ? 'not read' : 'no examples'}` : `${set.name}, no examples`;
+    entries.push({ kind: 'example', name: 'data', detail: what, range: set.line, selection: keyword(set.line, 'data'.length), children: [] });
+  }
   entries.sort((a, b) => compare(a.range.start, b.range.start));
   if (!source.network) return entries;
 
@@ -77,6 +84,18 @@ export function outlineOf(source: SpecSource, network: Network | null, text: Out
       children: entries,
     },
   ];
+}
+
+/**
+ * "data moons, 120 generated", or for a CSV file "data iris.csv, 150 rows" — "rows 11–20 of
+ * 150" when the line takes only some — with the path as the spec writes it.
+ */
+function dataDetail(source: SpecSource, first: number, origin: ExampleOrigin): string {
+  if (origin.kind === 'generated') return `data ${origin.name}, ${origin.count} generated`;
+  const set = source.dataSets?.find((candidate) => candidate.first === first && candidate.count > 0);
+  if (set?.kind !== 'csv' || set.rows === null || set.rowCount === null) return `data ${origin.name}, ${origin.count} rows`;
+  const all = set.rows.first === 1 && set.rows.last === set.rowCount;
+  return all ? `data ${origin.name}, ${set.rowCount} rows` : `data ${origin.name}, rows ${set.rows.first}–${set.rows.last} of ${set.rowCount}`;
 }
 
 function setting(name: string, detail: string, where: { line: Range; value: Range }): OutlineNode {

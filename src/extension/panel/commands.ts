@@ -20,6 +20,7 @@ import type { Settings } from '../settings';
 import type { StepPositions } from '../stepping/stepPositions';
 import { ACTION_COMMANDS, planAction, type CommandAction } from './actions';
 import { applyGradientStep } from './applyGradientStep';
+import { ExamplePicker } from './goToExample';
 import { PanelManager } from './panelManager';
 import { runHistoryCommand } from './specHistory';
 import { StepFeedback } from './stepFeedback';
@@ -80,17 +81,27 @@ export function registerPanelFeature(context: vscode.ExtensionContext, deps: Pan
     return undefined;
   }
 
-  async function withSpec(argument: unknown, run: (document: vscode.TextDocument) => unknown): Promise<void> {
+  async function withSpec<T>(argument: unknown, run: (document: vscode.TextDocument) => T): Promise<Awaited<T> | undefined> {
     const document = await specFor(argument);
     if (!document) {
       void vscode.window.showInformationMessage('Open a .nnet spec to step through its backpropagation.');
-      return;
+      return undefined;
     }
-    await run(document);
+    return await run(document);
   }
+
+  /** Trace this example's path, shared with Go to Example so the panel, hovers and lenses follow alike. */
+  function showExample(document: vscode.TextDocument, example: number, preserveFocus: boolean): void {
+    manager.open(document, preserveFocus);
+    positions.set(document, { example, step: positions.get(document).step });
+  }
+
+  // Chosen from a list over the editor or the panel: focus goes back where it was, so the keys keep stepping.
+  const examples = new ExamplePicker({ analyses, positions, settings, notices, guard, showExample: (document, example) => showExample(document, example, true) });
 
   context.subscriptions.push(
     manager,
+    examples,
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       if (editor && isSpecDocument(editor.document)) lastSpec = editor.document.uri;
     }),
@@ -109,9 +120,13 @@ export function registerPanelFeature(context: vscode.ExtensionContext, deps: Pan
     ),
     vscode.commands.registerCommand(Command.traceExample, (uri?: unknown, example?: number) =>
       withSpec(uri, (document) => {
-        manager.open(document, false);
-        if (Number.isInteger(example)) positions.set(document, { example: example!, step: positions.get(document).step });
+        if (Number.isInteger(example)) showExample(document, example!, false);
+        else manager.open(document, false);
       }),
+    ),
+    // Its key pressed again while the list is open (no argument) changes the list's order.
+    vscode.commands.registerCommand(Command.goToExample, (uri?: unknown) =>
+      uri === undefined && examples.isOpen ? examples.toggleOrder() : withSpec(uri, (document) => examples.show(document)),
     ),
     ...(Object.entries(ACTION_COMMANDS) as [CommandAction, string][]).map(([action, command]) =>
       vscode.commands.registerCommand(command, (uri?: unknown) => withSpec(uri, (document) => runAction(document, action))),

@@ -9,6 +9,7 @@
  */
 import type { EngineResult } from '../../core/engine/types';
 import type { Network } from '../../core/model/network';
+import { exampleOriginText } from '../../core/notation/exampleOrigin';
 import { formatNumber, formatNumberTex } from '../../core/notation/format';
 import { DEFAULT_WEIGHT_ORDER, type WeightOrder } from '../../core/notation/symbols';
 import { renderFactorMarks } from '../../core/trace/marks';
@@ -80,6 +81,7 @@ function viewMessage(input: PanelInput, network: Network, engine: EngineResult, 
     weightOrder: trace.weightOrder,
     example,
     exampleCount: engine.exampleCount,
+    exampleOrigin: input.analysis.source.examples[example] ? exampleOriginText(input.analysis.source.examples[example]) : null,
     exampleCost: costKnown ? engine.costs[example] : null,
     meanCost: costKnown ? engine.cost : null,
     layers: network.layers.map((_, l) => layerView(network, snapshot, l, windows, l === L)),

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DataFiles } from '../../../src/core/data/files';
 import { locate, type SpecLocation } from '../../../src/core/model/locate';
 import type { SpecSource } from '../../../src/core/model/source';
 import type { Range } from '../../../src/core/text/range';
@@ -7,6 +8,7 @@ import type { WeightOrder } from '../../../src/core/notation/symbols';
 import type { StepPosition } from '../../../src/core/stepping/position';
 import { analyse, type SpecAnalysis } from '../../../src/extension/analysis/analyse';
 import { coreToolchain } from '../../../src/extension/analysis/coreToolchain';
+import { nodeDataFiles } from '../../../src/node/dataFiles';
 import type { EditorState } from '../../../src/extension/editor/editorState';
 
 /**
@@ -19,10 +21,32 @@ export function mazurText(): string {
   return readFileSync('examples/mazur.nnet', 'utf8');
 }
 
-export function analysisOf(text: string): SpecAnalysis {
-  return analyse(text, 1, coreToolchain, (what, error) => {
+/**
+ * The data files of a spec in examples/, read from disk as the extension's worker reads them:
+ * the example specs (examples/iris.nnet) name CSV files beside them.
+ */
+export const EXAMPLE_FILES: DataFiles = nodeDataFiles({ specPath: join('examples', 'spec.nnet') });
+
+export function analysisOf(text: string, files: DataFiles = EXAMPLE_FILES): SpecAnalysis {
+  const toolchain = { ...coreToolchain, parse: (spec: string) => coreToolchain.parse(spec, files) };
+  return analyse(text, 1, toolchain, (what, error) => {
     throw new Error(`bug while ${what}: ${String(error)}`);
   });
+}
+
+/** A host whose data files are the strings given, by path as the spec writes it. */
+export function filesOf(contents: Readonly<Record<string, string>>): DataFiles {
+  return {
+    read: (path) =>
+      contents[path] === undefined
+        ? { kind: 'problem', id: null, message: `cannot find \`${path}\`` }
+        : { kind: 'text', text: contents[path], id: `/data/${path}` },
+  };
+}
+
+/** An editor state of a spec that reads data files (see filesOf). */
+export function stateWithFiles(text: string, files: DataFiles, position: StepPosition = { example: 0, step: 0 }, digits = 6): EditorState {
+  return { uri: MAZUR_URI, analysis: analysisOf(text, files), position, digits, weightOrder: 'from-to' };
 }
 
 export function stateOf(

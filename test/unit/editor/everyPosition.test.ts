@@ -7,13 +7,17 @@ import { formatNumber, layerText } from '../../../src/core/notation';
 import { spanCount, type Range } from '../../../src/core/text/range';
 import type { StepKind, Trace } from '../../../src/core/trace/types';
 import type { EditorState } from '../../../src/extension/editor/editorState';
+import { dataSetHover } from '../../../src/extension/editor/dataHover';
+import { dataSetAt } from '../../../src/extension/editor/dataSetFacts';
 import { hoverMarkdown } from '../../../src/extension/editor/hoverContent';
 import { inlayHintContents } from '../../../src/extension/editor/inlayHintContent';
 import { lensContents, type LensContent } from '../../../src/extension/editor/lensContent';
-import { stateOf } from './editorFixture';
+import { nodeDataFiles } from '../../../src/node/dataFiles';
+import { stateWithFiles } from './editorFixture';
 
 /**
- * Every example spec and every diagnostics fixture (specs with errors), hovered at every
+ * Every example spec and every diagnostics fixture (specs with errors), with the data files
+ * beside them read from disk as the extension's worker reads them, hovered at every
  * character: no builder may throw, no hover may show raw LaTeX; at every stepping position of
  * every example each layer's lens shows exactly what the steps so far computed, with the
  * engine's numbers; in every mode each written weight and bias gets one hint with its number —
@@ -30,7 +34,7 @@ describe.each(specs)('%s', (path) => {
   const textAt = (r: Range) => lines[r.start.line]?.slice(r.start.character, r.start.line === r.end.line ? r.end.character : undefined) ?? '';
 
   it('hovers everywhere without throwing, in Unicode notation, never LaTeX', () => {
-    const state = stateOf(text);
+    const state = stateWithFiles(text, nodeDataFiles({ specPath: path }));
     for (let line = 0; line < lines.length && line < 400; line++) {
       for (let character = 0; character <= Math.min(lines[line].length, 300); character++) {
         const location = locate(state.analysis.source, { line, character });
@@ -40,17 +44,28 @@ describe.each(specs)('%s', (path) => {
         expect(markdown).not.toMatch(/\\(frac|partial|sigma|delta)\b/);
       }
     }
+    // A data line that brought no examples is not located; the provider asks dataSetAt instead.
+    for (const set of state.analysis.source.dataSets ?? []) {
+      expect(dataSetAt(state.analysis.source, set.line.start)).toBe(set);
+      expect(dataSetHover(state, set, textAt)).toMatch(/^\*\*data /);
+    }
   });
 
   it('gives lenses at every position that show what the steps so far computed', () => {
-    const state = stateOf(text);
+    const state = stateWithFiles(text, nodeDataFiles({ specPath: path }));
     const { engine, source } = state.analysis;
     if (!engine) {
       // A spec that cannot run keeps one lens per layer and example line, saying why, and no number.
       const lenses = lensContents(state);
       const titlesOn = (line: number) => lenses.filter((l) => l.range.start.line === line).map((l) => l.title);
       source.layers.slice(1).forEach((layer, i) => expect(titlesOn(layer.header.start.line)).toContainEqual(expect.stringMatching(new RegExp(`^layer ${i + 1}: `))));
-      source.examples.forEach((example) => expect(titlesOn(example.line.start.line)).toContainEqual(expect.stringMatching(/^c[₀-₉]+: /)));
+      source.examples.forEach((example, i) => {
+        const titles = titlesOn(example.line.start.line);
+        if (!example.origin) return expect(titles).toContainEqual(expect.stringMatching(/^c[₀-₉]+: /));
+        // A data line keeps one lens for all its examples (its first names the set), never one per example.
+        if (example.origin.index > 1) return;
+        expect(titles).toEqual([expect.stringMatching(new RegExp(`^examples ${i + 1}–${i + example.origin.count}: `))]);
+      });
       for (const lens of lenses) expect(lens.title).not.toMatch(/=/);
       return;
     }
@@ -81,7 +96,7 @@ describe.each(specs)('%s', (path) => {
   });
 
   it('gives one hint per written weight and bias in each mode, after its number, and none when off', () => {
-    const state = stateOf(text);
+    const state = stateWithFiles(text, nodeDataFiles({ specPath: path }));
     const all = { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } };
     expect(inlayHintContents(state, 'off', all)).toEqual([]);
     const engine = state.analysis.engine;
@@ -164,7 +179,11 @@ function checkExampleLenses(state: EditorState, engine: EngineResult, lenses: re
       if (source.origin.index > 1) return;
       let sum = 0;
       for (let q = i; q < i + source.origin.count; q++) sum += engine.costs[q];
-      expect(titles, where).toContain(`examples ${i + 1}–${i + source.origin.count} · mean cᵢ = ${formatNumber(sum / source.origin.count, state.digits)}`);
+      const mean = `mean cᵢ = ${formatNumber(sum / source.origin.count, state.digits)}`;
+      const examples = `examples ${i + 1}–${i + source.origin.count}`;
+      // A CSV file's lens also names the file and the rows it took, between the two.
+      const from = source.origin.kind === 'csv' ? ` from ${escape(source.origin.name.split('/').pop()!)} \\(rows \\d+–\\d+\\)` : '';
+      expect(titles, where).toContainEqual(expect.stringMatching(new RegExp(`^${examples}${from} · ${escape(mean)}$`)));
       expect(titles, where).toContain('Trace its first example');
       return;
     }

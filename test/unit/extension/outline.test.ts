@@ -4,6 +4,7 @@ import type { SpecSource } from '../../../src/core/model/source';
 import { parseSpec } from '../../../src/core/parser/parse';
 import { range, type Range } from '../../../src/core/text/range';
 import { layerSuperscript, outlineOf, type OutlineNode, type OutlineText } from '../../../src/extension/outline/outlineTree';
+import { filesOf } from '../editor/editorFixture';
 
 const mazur = readFileSync('examples/mazur.nnet', 'utf8');
 const lines = mazur.split('\n');
@@ -108,5 +109,38 @@ describe('the outline of a spec', () => {
   it('writes layer superscripts in the article notation', () => {
     expect(layerSuperscript(1)).toBe('⁽¹⁾');
     expect(layerSuperscript(12)).toBe('⁽¹²⁾');
+  });
+});
+
+describe('the outline of data lines', () => {
+  const iris = readFileSync('examples/iris.nnet', 'utf8');
+  const moons = readFileSync('examples/moons.nnet', 'utf8');
+  const irisFiles = filesOf({ 'iris.csv': readFileSync('examples/iris.csv', 'utf8') });
+
+  /** The example entries of `spec`, parsed with `files`, as "name — detail". */
+  function entries(spec: string, files = filesOf({})): { names: string[]; nodes: OutlineNode[]; get: (r: Range) => string } {
+    const specLines = spec.split('\n');
+    const get = (r: Range) => specLines[r.start.line].slice(r.start.character, r.end.line === r.start.line ? r.end.character : undefined);
+    const parsed = parseSpec(spec, { files });
+    const nodes = outlineOf(parsed.source, parsed.network, { get, lineEnd: (line) => ({ line, character: specLines[Math.min(line, specLines.length - 1)].length }) })
+      .flatMap((node) => [node, ...node.children])
+      .filter((node) => node.kind === 'example');
+    return { names: nodes.map((node) => `${node.name} — ${node.detail}`), nodes, get };
+  }
+
+  it('a CSV line is its examples, with the file and its rows', () => {
+    expect(entries(iris, irisFiles).names).toEqual(['examples 1–150 — data iris.csv, 150 rows']);
+    expect(entries(iris.replace('onehot', 'onehot rows 46-105'), irisFiles).names).toEqual(['examples 1–60 — data iris.csv, rows 46–105 of 150']);
+  });
+
+  it('a generated line keeps its text', () => {
+    expect(entries(moons).names).toEqual(['examples 1–120 — data moons, 120 generated']);
+  });
+
+  it('a line that brought nothing keeps an entry, selecting its keyword', () => {
+    const { names, nodes, get } = entries(iris);
+    expect(names).toEqual(['data — iris.csv, not read']);
+    expect(get(nodes[0].selection)).toBe('data');
+    expect(entries(iris.replace('x 1-4', 'x 1-3'), irisFiles).names).toEqual(['data — iris.csv, no examples']);
   });
 });

@@ -9,18 +9,28 @@ const place = (text: string) => placementOf(text.length, () => text);
 
 describe('reading only the sizes of a spec', () => {
   it('gives the layer sizes and the number of examples, without assembling anything', () => {
-    expect(readSizes(readFileSync('examples/mazur.nnet', 'utf8'))).toEqual({ sizes: [2, 2, 2], examples: 1 });
-    expect(readSizes(generateSpec({ sizes: [3, 1412, 1412, 1], parameters: false, examples: 7 }))).toEqual({ sizes: [3, 1412, 1412, 1], examples: 7 });
+    expect(readSizes(readFileSync('examples/mazur.nnet', 'utf8'))).toEqual({ sizes: [2, 2, 2], examples: 1, readsFiles: false });
+    expect(readSizes(generateSpec({ sizes: [3, 1412, 1412, 1], parameters: false, examples: 7 }))).toEqual({ sizes: [3, 1412, 1412, 1], examples: 7, readsFiles: false });
   });
 
   it('has no sizes when a layer size cannot be read', () => {
-    expect(readSizes('layer 0: 2 inputs\nlayer 1: two sigmoid\nexample x 1 2 y 1\n')).toEqual({ sizes: null, examples: 1 });
+    expect(readSizes('layer 0: 2 inputs\nlayer 1: two sigmoid\nexample x 1 2 y 1\n')).toEqual({ sizes: null, examples: 1, readsFiles: false });
   });
 });
 
 describe('where a spec is analysed', () => {
-  it('keeps every example spec on the main thread', () => {
-    for (const name of readdirSync('examples').filter((file) => file.endsWith('.nnet'))) expect(place(readFileSync(`examples/${name}`, 'utf8')), name).toBe('inline');
+  it('keeps every example spec that reads no file on the main thread', () => {
+    for (const name of readdirSync('examples').filter((file) => file.endsWith('.nnet'))) {
+      const text = readFileSync(`examples/${name}`, 'utf8');
+      expect(place(text), name).toBe(readSizes(text).readsFiles ? 'worker' : 'inline');
+    }
+  });
+
+  it('sends every spec that reads a data file to the worker, however small', () => {
+    const text = 'layer 0: 1 inputs\nlayer 1: 1 sigmoid\ndata "a.csv" x 1 y 2\n';
+    expect(readSizes(text)).toEqual({ sizes: [1, 1], examples: 0, readsFiles: true });
+    expect(place(text)).toBe('worker');
+    expect(place(readFileSync('examples/iris.nnet', 'utf8'))).toBe('worker');
   });
 
   it('sends a long text to the worker without building it', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runEngine } from '../../../src/core/engine/run';
 import { parseSpec } from '../../../src/core/parser/parse';
-import { TEXT_CHUNK_CHARS, type SpecText, type WorkerOutcome } from '../../../src/extension/analysis/worker/wire';
+import { TEXT_CHUNK_CHARS, type SpecText, type WorkerOutcome, specJob } from '../../../src/extension/analysis/worker/wire';
 import { WorkerPool } from '../../../src/extension/analysis/worker/workerPool';
 import { generateSpec } from '../parser/generate';
 
@@ -53,10 +53,10 @@ function analysed(outcome: WorkerOutcome) {
 describe('the analysis worker threads', () => {
   it('analyse a spec and reuse the thread for the next one', async () => {
     const pool = poolOf(worker);
-    const parts = analysed(await pool.start(MAZUR).result);
+    const parts = analysed(await pool.start(specJob(MAZUR)).result);
     expect(parts.engine!.cost).toBe(runEngine(parseSpec(MAZUR).network!).cost);
     expect(parts.engine!.updated.cost).toBe(runEngine(parseSpec(MAZUR).network!).updated.cost);
-    analysed(await pool.start(MAZUR).result);
+    analysed(await pool.start(specJob(MAZUR)).result);
     expect(pool.stats).toEqual({ spawned: 1, terminated: 0 });
   });
 
@@ -64,7 +64,7 @@ describe('the analysis worker threads', () => {
     const long = generateSpec({ sizes: [784, 16, 10], parameters: false, examples: 150 });
     const pieces: number[] = [];
     const text: SpecText = { length: long.length, slice: (start, end) => (pieces.push(end - start), long.slice(start, end)) };
-    const running = poolOf(worker).start(text);
+    const running = poolOf(worker).start(specJob(text));
     expect(pieces).toEqual([TEXT_CHUNK_CHARS]);
     const parts = analysed(await running.result);
     expect(pieces.length).toBe(Math.ceil(long.length / TEXT_CHUNK_CHARS));
@@ -75,7 +75,7 @@ describe('the analysis worker threads', () => {
   it('stop sending the pieces of a cancelled analysis', async () => {
     const long = 'x'.repeat(3 * TEXT_CHUNK_CHARS);
     let reads = 0;
-    const running = poolOf(worker).start({ length: long.length, slice: (start, end) => (reads++, long.slice(start, end)) });
+    const running = poolOf(worker).start(specJob({ length: long.length, slice: (start: number, end: number) => (reads++, long.slice(start, end)) }));
     running.cancel();
     await new Promise((done) => setTimeout(done, 50));
     expect(reads).toBe(1);
@@ -83,12 +83,12 @@ describe('the analysis worker threads', () => {
 
   it('terminate a cancelled analysis at once, and start a new thread for the next', async () => {
     const pool = poolOf(worker);
-    const slow = pool.start(SLOW);
+    const slow = pool.start(specJob(SLOW));
     await new Promise((done) => setTimeout(done, 50));
     const started = performance.now();
     slow.cancel();
     expect(await slow.result).toEqual({ kind: 'cancelled' });
-    analysed(await pool.start(MAZUR).result);
+    analysed(await pool.start(specJob(MAZUR)).result);
     // Far less than the slow analysis would have taken.
     expect(performance.now() - started).toBeLessThan(5000);
     expect(pool.stats).toEqual({ spawned: 2, terminated: 1 });
@@ -96,27 +96,27 @@ describe('the analysis worker threads', () => {
 
   it('report a worker that dies as crashed, and replace it', async () => {
     const pool = poolOf(standIn('exits.js', 'process.exit(3);'));
-    const outcome = await pool.start(MAZUR).result;
+    const outcome = await pool.start(specJob(MAZUR)).result;
     expect(outcome.kind).toBe('crashed');
     expect(outcome.kind === 'crashed' && outcome.bug.message).toMatch(/exit code 3/);
-    expect((await pool.start(MAZUR).result).kind).toBe('crashed');
+    expect((await pool.start(specJob(MAZUR)).result).kind).toBe('crashed');
     expect(pool.stats.spawned).toBe(2);
   });
 
   it('report an exception thrown in the worker as crashed, with its message and stack', async () => {
     const pool = poolOf(standIn('throws.js', "throw new RangeError('Array buffer allocation failed');"));
-    const outcome = await pool.start(MAZUR).result;
+    const outcome = await pool.start(specJob(MAZUR)).result;
     expect(outcome).toMatchObject({ kind: 'crashed', bug: { what: 'analysing the spec in the worker', message: 'RangeError: Array buffer allocation failed' } });
   });
 
   it('report a worker script that cannot be loaded as crashed', async () => {
     const pool = poolOf(join(folder, 'missing.js'));
-    expect((await pool.start(MAZUR).result).kind).toBe('crashed');
+    expect((await pool.start(specJob(MAZUR)).result).kind).toBe('crashed');
   });
 
   it('end running analyses as cancelled on dispose', async () => {
     const pool = new WorkerPool(worker);
-    const slow = pool.start(SLOW);
+    const slow = pool.start(specJob(SLOW));
     pool.dispose();
     expect(await slow.result).toEqual({ kind: 'cancelled' });
     expect(pool.stats.terminated).toBe(1);

@@ -29,7 +29,7 @@ const noBugs = (what: string, error: unknown) => {
 
 /** Sends the worker's reply through a structured clone, as postMessage does, transferring what it lists. */
 function send(text: string): { reply: AnalysedReply; sentBuffers: ArrayBuffer[] } {
-  const { reply, transfer } = analysedReply(7, computeAnalysis(text, { parse: parseSpec, run: runEngine }, noBugs), []);
+  const { reply, transfer } = analysedReply(7, computeAnalysis(text, { parse: (spec) => parseSpec(spec), run: runEngine }, noBugs), []);
   return { reply: structuredClone(reply, { transfer }), sentBuffers: transfer };
 }
 

@@ -5,13 +5,15 @@
  * double, and at 17 digits as exactly the engine's double; and it reads like a worked example.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, EXACT_DIGITS, formatAppliedParameter, gradientStepEdits, roundToDigits } from '../../../src/core/edit/gradientStep';
 import { runEngine } from '../../../src/core/engine/run';
 import { mulberry32 } from '../../../src/core/model/initialise';
 import type { Network } from '../../../src/core/model/network';
 import { readNumber } from '../../../src/core/parser/number';
-import { parseSpec } from '../../../src/core/parser/parse';
+import { parseSpec, type ParseOptions } from '../../../src/core/parser/parse';
+import { nodeDataFiles } from '../../../src/node/dataFiles';
 import { mazurText } from './realAnalysis';
 
 const SEED = 20260811;
@@ -39,13 +41,13 @@ function significantDigits(text: string): number {
   return digits.replace(/^0+/, '').length;
 }
 
-function stepped(text: string, digits?: number): { network: Network; updated: ReturnType<typeof runEngine>['updated']; after: Network; written: string } {
-  const parsed = parseSpec(text);
+function stepped(text: string, digits?: number, options: ParseOptions = {}): { network: Network; updated: ReturnType<typeof runEngine>['updated']; after: Network; written: string } {
+  const parsed = parseSpec(text, options);
   expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const network = parsed.network!;
   const updated = runEngine(network).updated;
   const written = applyEdits(text, gradientStepEdits(text, network, parsed.source, updated, digits === undefined ? {} : { digits }));
-  const reparsed = parseSpec(written);
+  const reparsed = parseSpec(written, options);
   expect(reparsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return { network, updated, after: reparsed.network!, written };
 }
@@ -101,7 +103,8 @@ describe('Apply Gradient Step digits', () => {
     expect(files.length).toBeGreaterThan(2);
     for (const file of files) {
       for (const digits of [1, 3, 6, 12, 17]) {
-        const { updated, after } = stepped(readFileSync(`examples/${file}`, 'utf8'), digits);
+        // An example's data files are read beside it, as the editor reads them.
+        const { updated, after } = stepped(readFileSync(`examples/${file}`, 'utf8'), digits, { files: nodeDataFiles({ specPath: resolve('examples', file) }) });
         for (let l = 1; l < after.layers.length; l++) {
           expect(Array.from(after.layers[l].weights), `${file} at ${digits}`).toEqual(Array.from(updated.w[l], (v) => rounded(v, digits)));
           expect(Array.from(after.layers[l].biases), `${file} at ${digits}`).toEqual(Array.from(updated.b[l], (v) => rounded(v, digits)));

@@ -55,6 +55,13 @@ describe('panel view message (mazur)', () => {
     ]);
   });
 
+  it('names where the example came from: its `example` line, or its data set', () => {
+    expect(viewAt(0).exampleOrigin).toBe('line 16');
+    const moons = analyseText(`layer 0: 2 inputs\nlayer 1: 1 sigmoid\nexample x 0 0 y 0\ndata moons 6 seed 2\n`);
+    const third = buildPanelMessage({ uri: 'file:///m.nnet', fileName: 'm.nnet', analysis: moons, position: { example: 3, step: 0 }, digits: 6 });
+    expect(third.type === 'view' && third.exampleOrigin).toBe('moons, point 3 of 6');
+  });
+
   it('stays a few kilobytes', () => {
     expect(JSON.stringify(viewAt(deltaIndex)).length).toBeLessThan(8000);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ViewMessage } from '../../../src/shared/panelMessages';
 import { actionForKey } from '../../../webview/controls';
 import { formatValue, parseRefKey, refKey, symbolText } from '../../../webview/refs';
-import { positionText } from '../../../webview/wording';
+import { exampleText, positionText } from '../../../webview/wording';
 
 describe('webview helpers', () => {
   it('round-trips data-ref keys and rejects anything else', () => {
@@ -41,5 +41,11 @@ describe('webview helpers', () => {
   it('says where the learner is', () => {
     const view = { stepCount: 42, step: { index: 16, phase: 'backward', layer: 1 } } as unknown as ViewMessage;
     expect(positionText(view)).toBe('step 17 of 42 · backward pass · layer 1');
+  });
+
+  it('names the example and where the spec got it', () => {
+    expect(exampleText({ example: 11, exampleCount: 150, exampleOrigin: 'iris.csv, row 12 (line 13)' })).toBe('example 12 of 150 · iris.csv, row 12 (line 13)');
+    expect(exampleText({ example: 0, exampleCount: 1, exampleOrigin: 'line 16' })).toBe('example 1 of 1 · line 16');
+    expect(exampleText({ example: 0, exampleCount: 1, exampleOrigin: null })).toBe('example 1 of 1');
   });
 });

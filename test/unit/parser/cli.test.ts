@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main';
 import type { CliIO } from '../../../src/cli/command';
+import { nodeDataFiles } from '../../../src/node/dataFiles';
 
 /** `nnet check` through the dispatcher, with the file system and the streams replaced. */
 
@@ -15,6 +16,7 @@ async function run(...argv: string[]) {
     out: (line) => out.push(line),
     err: (line) => err.push(line),
     readFile: (path) => readFileSync(join(ROOT, path), 'utf8'),
+    dataFiles: (path) => nodeDataFiles({ specPath: join(ROOT, path) }),
   };
   const code = await runCli(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n') };

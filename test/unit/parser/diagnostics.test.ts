@@ -5,6 +5,7 @@ import { hasErrors } from '../../../src/core/diagnostics';
 import { ALL_DIAGNOSTIC_CODES, DIAGNOSTIC_CODES, type DiagnosticCode } from '../../../src/core/parser/codes';
 import { parseSpec, type ParseOptions } from '../../../src/core/parser/parse';
 import { ACTIVATIONS } from '../../../src/core/activations/registry';
+import { nodeDataFiles } from '../../../src/node/dataFiles';
 
 /**
  * One fixture per diagnostic code, test/fixtures/diagnostics/<code>.nnet, and here every
@@ -47,6 +48,17 @@ const EXPECTED: Record<DiagnosticCode, readonly Expected[]> = {
   'invalid-data-set': [
     ['invalid-data-set', [2, 5, 2, 8], "`xor` makes examples with 2 inputs and either 1 target (its class, 0 or 1) or 2 (one-hot, for a softmax output), but this network has 3 inputs and 1 output. Make layer 0 `layer 0: 2 inputs` and give the last layer 1 or 2 neurons"],
     ['invalid-data-set', [2, 18, 2, 22], "`noise` is the standard deviation of the noise added to each point, so it must be 0 or more; found -0.5"],
+  ],
+  'unreadable-data-file': [
+    ['unreadable-data-file', [2, 5, 2, 22], `cannot find \`csv/missing.csv\` (looked for ${join(FIXTURES, 'csv', 'missing.csv')})`],
+  ],
+  'data-file-problems': [
+    ['data-file-problems', [2, 0, 2, 31], "`csv/broken.csv` has a problem, shown on the file, at line 3, column 3: row 2, column 2 ('b'): 'x' is not a number, but `x` takes numbers such as 1.5, -2 or 3e-4. Correct the cell, or leave the column out of `x`"],
+  ],
+  'invalid-data-columns': [
+    ['invalid-data-columns', [2, 26, 2, 28], "no column named 'bb' in the header row of `csv/points.csv`; did you mean 'b'?"],
+    ['invalid-data-columns', [3, 22, 3, 25], '`x` chooses 1 column, but the network has 2 inputs (layer 0): choose one column per input'],
+    ['invalid-data-columns', [3, 26, 3, 31], '`y` chooses 2 columns, but the network has 1 output (the last layer): choose one column per output'],
   ],
   'invalid-validation': [
     ['invalid-validation', [3, 11, 3, 14], "`validation 50%` would hold out 1 of the 1 example and leave none to train on. Hold out less, or add examples"],
@@ -169,8 +181,9 @@ const EXPECTED: Record<DiagnosticCode, readonly Expected[]> = {
 };
 
 function parseFixture(code: string) {
-  const text = readFileSync(join(FIXTURES, `${code}.nnet`), 'utf8');
-  return parseSpec(text, OPTIONS[code as DiagnosticCode]);
+  // A fixture's data files are beside it, in csv/, read as the CLI reads them.
+  const path = join(FIXTURES, `${code}.nnet`);
+  return parseSpec(readFileSync(path, 'utf8'), { ...OPTIONS[code as DiagnosticCode], files: nodeDataFiles({ specPath: path }) });
 }
 
 describe('diagnostic fixtures', () => {

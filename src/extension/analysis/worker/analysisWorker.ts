@@ -1,9 +1,11 @@
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
+import type { DataFiles } from '../../../core/data/files';
 import { runEngine } from '../../../core/engine/run';
 import { parseSpec } from '../../../core/parser/parse';
+import { nodeDataFiles } from '../../../node/dataFiles';
 import { computeAnalysis } from '../analyse';
-import { analysedReply, wireBug, type TextPiece, type WireBug, type WorkerReply } from './wire';
+import { analysedReply, wireBug, type DataContext, type TextPiece, type WireBug, type WorkerReply } from './wire';
 
 /**
  * The analysis worker: a Node worker thread of the extension host, bundled on its own as
@@ -15,7 +17,7 @@ import { analysedReply, wireBug, type TextPiece, type WireBug, type WorkerReply 
 const port = parentPort;
 if (port === null) throw new Error('analysisWorker.js must run as a worker thread');
 
-const toolchain = { parse: parseSpec, run: runEngine };
+const toolchain = { parse: (text: string, files?: DataFiles) => parseSpec(text, { files }), run: runEngine };
 
 // Background work yields to the editor: on Linux a thread has its own nice value, so this lowers
 // this thread alone (elsewhere it would lower the whole extension host, so it is left alone).
@@ -28,17 +30,20 @@ if (process.platform === 'linux') {
 }
 
 /** The pieces of the text received so far, for analysis `id`. */
-let gathering: { id: number; pieces: string[] } = { id: 0, pieces: [] };
+let gathering: { id: number; pieces: string[]; data: DataContext | undefined } = { id: 0, pieces: [], data: undefined };
 
 port.on('message', (piece: TextPiece) => {
-  if (piece.id !== gathering.id) gathering = { id: piece.id, pieces: [] };
+  if (piece.id !== gathering.id) gathering = { id: piece.id, pieces: [], data: piece.data };
   gathering.pieces.push(piece.text);
   if (!piece.last) return;
   const text = gathering.pieces.join('');
-  gathering = { id: 0, pieces: [] };
+  const data = gathering.data;
+  gathering = { id: 0, pieces: [], data: undefined };
   const bugs: WireBug[] = [];
   try {
-    const parts = computeAnalysis(text, toolchain, (what, error) => bugs.push(wireBug(what, error)));
+    // Data files are read here, synchronously, off the editor's thread (src/node/dataFiles.ts).
+    const files = data && nodeDataFiles({ specPath: data.specPath, overlay: new Map(data.overlay) });
+    const parts = computeAnalysis(text, toolchain, (what, error) => bugs.push(wireBug(what, error)), files);
     const { reply, transfer } = analysedReply(piece.id, parts, bugs);
     port.postMessage(reply satisfies WorkerReply, transfer);
   } catch (error) {

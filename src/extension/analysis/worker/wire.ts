@@ -27,12 +27,35 @@ export interface SpecText {
 
 export const TEXT_CHUNK_CHARS = 256 * 1024;
 
+/**
+ * Where a spec's data files are (core/data/files.ts): the worker reads them from disk relative
+ * to `specPath` (null for an unsaved spec), except those open in an editor with unsaved edits,
+ * whose text the main thread sends in `overlay` as [absolute path, text] pairs.
+ */
+export interface DataContext {
+  readonly specPath: string | null;
+  readonly overlay: readonly (readonly [string, string])[];
+}
+
+/** One analysis the worker pool is asked for: the spec's text and where its data files are. */
+export interface SpecJob {
+  readonly text: SpecText;
+  readonly data: DataContext;
+}
+
+/** A job for a spec that is no file (a string in a test or a benchmark): its data files cannot be read. */
+export function specJob(text: SpecText, data: DataContext = { specPath: null, overlay: [] }): SpecJob {
+  return { text, data };
+}
+
 /** Main thread → worker: the next piece of the text of analysis `id`; the `last` one starts it. */
 export interface TextPiece {
   readonly type: 'text';
   readonly id: number;
   readonly text: string;
   readonly last: boolean;
+  /** On the first piece only. */
+  readonly data?: DataContext;
 }
 
 /** Worker → main thread. */

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { AnalysisRunner, RunningAnalysis } from '../latestWins';
-import { TEXT_CHUNK_CHARS, wireBug, type SpecText, type TextPiece, type WorkerOutcome, type WorkerReply } from './wire';
+import { TEXT_CHUNK_CHARS, wireBug, type SpecJob, type TextPiece, type WorkerOutcome, type WorkerReply } from './wire';
 
 /**
  * The analysis worker threads (analysisWorker.ts, bundled as dist/analysisWorker.js), as an
@@ -14,7 +14,7 @@ import { TEXT_CHUNK_CHARS, wireBug, type SpecText, type TextPiece, type WorkerOu
  * running out of memory — resolves its analysis as `crashed` and is replaced the same way.
  * Results never reject: everything the main thread must know is in the WorkerOutcome.
  */
-export class WorkerPool implements AnalysisRunner<SpecText, WorkerOutcome> {
+export class WorkerPool implements AnalysisRunner<SpecJob, WorkerOutcome> {
   private idle: Worker | undefined;
   /** The running analyses, by worker: dispose cancels them. */
   private readonly busy = new Map<Worker, () => void>();
@@ -25,7 +25,8 @@ export class WorkerPool implements AnalysisRunner<SpecText, WorkerOutcome> {
   /** `script` is the path of the bundled worker, dist/analysisWorker.js. */
   constructor(private readonly script: string) {}
 
-  start(text: SpecText): RunningAnalysis<WorkerOutcome> {
+  start(job: SpecJob): RunningAnalysis<WorkerOutcome> {
+    const { text } = job;
     let worker: Worker;
     try {
       worker = this.take();
@@ -62,7 +63,7 @@ export class WorkerPool implements AnalysisRunner<SpecText, WorkerOutcome> {
       const end = Math.min(text.length, sent + TEXT_CHUNK_CHARS);
       const last = end === text.length;
       try {
-        const piece: TextPiece = { type: 'text', id, text: text.slice(sent, end), last };
+        const piece: TextPiece = { type: 'text', id, text: text.slice(sent, end), last, ...(sent === 0 ? { data: job.data } : {}) };
         worker.postMessage(piece);
       } catch (error) {
         finish(crashed('sending the spec to the analysis worker', error), false);
