@@ -9,7 +9,7 @@
  *    from the moment the main thread asks to the moment it has the answer; and the main thread's
  *    own share of a respawn (the `new Worker()` and `terminate()` calls).
  * 3. The largest main-thread pause while the worker analyses a 64 KB spec near the work limit
- *    and a 784-300-10 spec with 2,000 examples, from sending the text to the rebuilt SpecAnalysis,
+ *    a 784-300-10 spec with 2,000 examples, and a spec reading a 100,000-row CSV, from sending the text to the rebuilt SpecAnalysis,
  *    measured between the ticks of a 1 ms interval timer: the longest gap, and (on Linux, from the
  *    thread's scheduler statistics) how much of each gap the main thread spent working rather than
  *    waiting for a CPU. Budget 20 ms, for the work where it is known, else for the gap.
@@ -21,8 +21,9 @@
  *    Building the first example's trace then (a view asking for it) is reported beside it.
  * The worker is bundled into .cache/bench/ by scripts/bench.mjs.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { workload } from '../../src/core/model/workload';
@@ -78,8 +79,8 @@ function inlineBounds(): void {
 }
 
 /** The worker's answer, which must be an analysis: a crash would time the wrong thing. */
-async function answer(pool: WorkerPool, text: string): Promise<Extract<WorkerOutcome, { kind: 'analysed' }>> {
-  const outcome = await pool.start(specJob(text)).result;
+async function answer(pool: WorkerPool, text: string, specPath: string | null = null): Promise<Extract<WorkerOutcome, { kind: 'analysed' }>> {
+  const outcome = await pool.start(specJob(text, { specPath, overlay: [] })).result;
   if (outcome.kind !== 'analysed') throw new Error(`the worker did not analyse the spec: ${JSON.stringify(outcome)}`);
   return outcome;
 }
@@ -173,11 +174,12 @@ async function mainThreadPauses(): Promise<void> {
     [`1-1000-1000-1, seeded, ${near64k.m.toLocaleString('en')} examples`, near64k.text],
     ['784-300-10, seeded, 2,000 examples', generateSpec({ sizes: [784, 300, 10], parameters: false, examples: 2000 })],
     ['1-1412-1412-1, seeded, 4,000 examples (refused by the work limit)', generateSpec({ sizes: [1, 1412, 1412, 1], parameters: false, examples: 4000 })],
+    ['9-8-1 reading a 100,000-row × 10-column CSV', CSV_SPEC, csvSpecPath()],
   ] as const;
   const pool = new WorkerPool(WORKER);
   await answer(pool, '');
   let version = 0;
-  for (const [what, text] of specs) {
+  for (const [what, text, specPath = null] of specs) {
     const pauses: Pause[] = [];
     let totalMs = 0;
     let summary = '';
@@ -186,7 +188,7 @@ async function mainThreadPauses(): Promise<void> {
       collect();
       const started = performance.now();
       const { value: analysis, ...pause } = await longestPause(async () => {
-        return analysisFromWorker(++version, await answer(pool, text), coreToolchain, fail);
+        return analysisFromWorker(++version, await answer(pool, text, specPath), coreToolchain, fail);
       });
       totalMs += performance.now() - started;
       pauses.push(pause);
@@ -201,7 +203,7 @@ async function mainThreadPauses(): Promise<void> {
     // Once more without the timer, whose own ticks would count: all the work the main thread did for one analysis.
     collect();
     const before = performance.eventLoopUtilization();
-    analysisFromWorker(++version, await answer(pool, text), coreToolchain, fail);
+    analysisFromWorker(++version, await answer(pool, text, specPath), coreToolchain, fail);
     const busyMs = performance.eventLoopUtilization(before).active;
     console.log(`${what}: ${(text.length / 1024).toFixed(0)} KB of text, ${formatMs(totalMs / runs)} per analysis in the worker (${summary}); the main thread's own work for it: ${formatMs(busyMs)} in all`);
     // The budget is for the main thread's own work where the machine says what that is; else for the wall-clock gap.
@@ -211,6 +213,24 @@ async function mainThreadPauses(): Promise<void> {
   }
   console.log(`workers spawned: ${pool.stats.spawned} (${heap.length.toLocaleString('en')} objects on the main heap)`);
   pool.dispose();
+}
+
+const CSV_SPEC = 'layer 0: 9 inputs\nlayer 1: 8 tanh\nlayer 2: 1 linear\ndata "bench.csv" x 1-9 y 10\n';
+
+/**
+ * A spec beside a CSV of 100,000 rows × 10 columns of numbers (9 MB), in a fresh temporary
+ * folder: the worker reads the file, and the main thread receives 100,000 examples.
+ */
+function csvSpecPath(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'bench-csv-'));
+  let state = 7;
+  const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 10 - 5;
+  const rows = ['c1,c2,c3,c4,c5,c6,c7,c8,c9,c10'];
+  for (let r = 0; r < 100_000; r++) rows.push(Array.from({ length: 10 }, () => next().toFixed(6)).join(','));
+  writeFileSync(join(folder, 'bench.csv'), `${rows.join('\n')}\n`);
+  const spec = join(folder, 'bench.nnet');
+  writeFileSync(spec, CSV_SPEC);
+  return spec;
 }
 
 async function main(): Promise<void> {

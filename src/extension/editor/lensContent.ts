@@ -86,13 +86,15 @@ export function lensPlan(state: EditorState): LensPlan {
     if (hasTrace) slots.push({ range, kind: 'stepTo', index: layer });
     slots.push({ range, kind: 'show', index: layer });
   }
-  analysis.source.examples.forEach((example, e) => {
-    if (e >= engine.exampleCount) return;
-    // A data set's examples share its line: one lens for the set, and a trace of its first example.
-    if (example.origin && example.origin.index > 1) return;
+  const examples = analysis.source.examples;
+  for (let e = 0; e < examples.length && e < engine.exampleCount; e++) {
+    const example = examples[e];
     slots.push({ range: example.line, kind: example.origin ? 'dataSet' : 'exampleCost', index: e });
     now({ range: example.line, title: example.origin ? 'Trace its first example' : 'Trace this example', command: Command.traceExample, args: [state.uri, e] });
-  });
+    // A data set's examples share its line: one lens for the set, at its first example; the
+    // others are skipped unread (a set of 100,000 is not walked on every lens request).
+    if (example.origin) e += example.origin.count - example.origin.index;
+  }
   return { slots, ready };
 }
 

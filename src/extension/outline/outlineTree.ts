@@ -48,10 +48,9 @@ export function outlineOf(source: SpecSource, network: Network | null, text: Out
   if (source.learningRate) entries.push(setting('learning-rate', `η = ${text.get(source.learningRate.value)}`, source.learningRate));
   if (source.seed) entries.push(setting('seed', text.get(source.seed.value), source.seed));
   source.layers.forEach((_, l) => entries.push(layerNode(source, network, l, text)));
-  source.examples.forEach((example, i) => {
+  for (let i = 0; i < source.examples.length; i++) {
+    const example = source.examples[i];
     const origin = example.origin;
-    // A data set is one entry, at its first example: its examples share its line.
-    if (origin && origin.index > 1) return;
     entries.push({
       kind: 'example',
       name: origin ? `examples ${i + 1}–${i + origin.count}` : `example ${i + 1}`,
@@ -60,7 +59,10 @@ export function outlineOf(source: SpecSource, network: Network | null, text: Out
       selection: keyword(example.line, origin ? 'data'.length : 'example'.length),
       children: [],
     });
-  });
+    // A data set is one entry, at its first example: its examples share its line, and the
+    // others are skipped unread.
+    if (origin) i += origin.count - origin.index;
+  }
   // A data line that brought no example (its file unreadable, its columns wrong) still has an
   // entry, so the outline does not lose the line while the Problems view explains it.
   for (const set of source.dataSets ?? []) {

@@ -2,6 +2,7 @@ import { engineFromParts, engineParts } from '../../../core/engine/run';
 import type { EngineParts } from '../../../core/engine/types';
 import { crashedAnalysis, fromParts, type AnalysisParts, type SpecAnalysis } from '../analyse';
 import type { BugReporter, Toolchain } from '../toolchain';
+import { PACK_MIN_EXAMPLES, packExamples, packedSource, unpackExamples, unpackSources, type PackedExamples, type PackedSources } from './packedExamples';
 
 /**
  * The messages between the extension host and the analysis worker (analysisWorker.ts), and how
@@ -65,7 +66,15 @@ export type WorkerReply = AnalysedReply | FailedReply;
  * An analysis' parts as plain data: the engine's result without its reader of one example's
  * values (a function does not cross threads); the main thread makes that reader anew.
  */
-export type WireParts = Omit<AnalysisParts, 'engine'> & { readonly engine: EngineParts | null };
+export type WireParts = Omit<AnalysisParts, 'engine'> & {
+  readonly engine: EngineParts | null;
+  /**
+   * With PACK_MIN_EXAMPLES examples or more, network.examples and source.examples cross empty
+   * and their contents cross packed here (packedExamples.ts); null otherwise.
+   */
+  readonly packedExamples: PackedExamples | null;
+  readonly packedSources: PackedSources | null;
+};
 
 /** The analysis' parts, and the bugs the analysis boundary caught on the way (see analyse.ts). */
 export interface AnalysedReply {
@@ -123,8 +132,33 @@ export const SHARE_MIN_BYTES = 2 ** 20;
  * the numeric failure) are read here, in the worker, so the main thread never computes them.
  */
 export function analysedReply(id: number, parts: AnalysisParts, bugs: readonly WireBug[]): { reply: AnalysedReply; transfer: ArrayBuffer[] } {
-  const sent = onSharedMemory<WireParts>({ ...parts, engine: parts.engine && engineParts(parts.engine) });
+  const sent = onSharedMemory<WireParts>(packed(parts));
   return { reply: { type: 'analysed', id, parts: sent, bugs }, transfer: transferables(sent) };
+}
+
+/** The parts as they cross: many examples packed, and engine.network still the same object as network. */
+function packed(parts: AnalysisParts): WireParts {
+  const engine = parts.engine && engineParts(parts.engine);
+  const { source, packed: packedSources } = packedSource(parts.source);
+  const many = parts.network !== null && parts.network.examples.length >= PACK_MIN_EXAMPLES;
+  const network = many ? { ...parts.network!, examples: [] } : parts.network;
+  return {
+    ...parts,
+    network,
+    source,
+    engine: engine && { ...engine, network: network ?? engine.network },
+    packedExamples: many ? packExamples(parts.network!) : null,
+    packedSources,
+  };
+}
+
+/** The parts as the worker had them: packed examples become lazy arrays again, read as they are needed. */
+function unpacked(wire: WireParts): AnalysisParts {
+  const { packedExamples, packedSources, ...parts } = wire;
+  const network = parts.network && packedExamples ? { ...parts.network, examples: unpackExamples(packedExamples) } : parts.network;
+  const source = packedSources ? { ...parts.source, examples: unpackSources(packedSources) } : parts.source;
+  const engine = parts.engine && engineFromParts({ ...parts.engine, network: network ?? parts.engine.network });
+  return { ...parts, network, source, engine };
 }
 
 /**
@@ -208,8 +242,7 @@ export function analysisFromWorker(version: number, outcome: Exclude<WorkerOutco
     return crashedAnalysis(version);
   }
   for (const bug of outcome.bugs) reportBug(bug.what, errorOf(bug));
-  const { parts } = outcome;
-  return fromParts(version, { ...parts, engine: parts.engine && engineFromParts(parts.engine) }, toolchain, reportBug);
+  return fromParts(version, unpacked(outcome.parts), toolchain, reportBug);
 }
 
 /** An Error carrying the worker's message and stack, for the log. */
