@@ -15,6 +15,7 @@ import type {
   BreakpointInfo, BreakpointRequest, EvaluateResult, ExceptionDetails, ExceptionFilterId, ExceptionFilterRequest, FrameInfo,
   LoadResult, MoveResult, ScopeInfo, SpecEdit, Stop, StopReason, TargetInfo, ThreadInfo, VariableInfo,
 } from './types';
+import { listThreads } from './threads';
 import { VariableHandles, VariableTree } from './variables';
 
 export type { Completion } from './expressions';
@@ -103,11 +104,7 @@ export class DebugRuntime {
   threads(): ThreadInfo[] {
     const spec = this.spec;
     if (!spec?.runnable) return [{ id: 1, name: 'the spec has errors' }];
-    const short = (values: ArrayLike<number>) => {
-      const shown = Array.from({ length: Math.min(values.length, 3) }, (_, q) => formatNumber(values[q], this.digits));
-      return `(${shown.join(', ')}${values.length > 3 ? ', …' : ''})`;
-    };
-    return spec.network!.examples.map((example, i) => ({ id: i + 1, name: `example ${i + 1}: x = ${short(example.x)}, y = ${short(example.y)}` }));
+    return listThreads(spec.network!, this.steps.keys(), this.thread, this.digits);
   }
 
   /** Starts thread `example` (1-based): at its first step, or on to the first stop without stopOnEntry. */
