@@ -21,6 +21,7 @@
  * changes m and so the whole shuffle.
  */
 import { mulberry32 } from '../model/initialise';
+import { shuffleInPlace } from '../model/shuffle';
 import type { DataProblem } from './problem';
 
 export interface ValidationSplit {
@@ -63,14 +64,7 @@ export function splitValidation(count: number, percent: number, seed: number): V
     };
   const order = new Int32Array(count);
   for (let i = 0; i < count; i++) order[i] = i;
-  const next = mulberry32(seed);
-  for (let k = count - 1; k >= 1; k--) {
-    // r < 1, so j ≤ k; min() only guards the reasoning, it never changes a result for m < 2^21.
-    const j = Math.min(k, Math.floor(next() * (k + 1)));
-    const swap = order[k];
-    order[k] = order[j];
-    order[j] = swap;
-  }
+  shuffleInPlace(order, mulberry32(seed));
   const training = Array.from(order.subarray(0, count - held)).sort((a, b) => a - b);
   const validation = Array.from(order.subarray(count - held)).sort((a, b) => a - b);
   return { training, validation, problems: [] };

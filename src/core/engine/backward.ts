@@ -52,9 +52,9 @@ export function backward(ws: Workspace, weights: readonly Float64Array[], option
 /**
  * Turns the running sums into means after the last training block: ∂c/∂w^(ℓ)_kj = (1/m) Σ_i δ_j a_k
  * and ∂c/∂b^(ℓ)_j = (1/m) Σ_i δ_j over the m training examples, one multiplication each (0 with none).
+ * `m` is the number of examples summed: every training example, or a training batch's B.
  */
-export function meanGradient(ws: Workspace): void {
-  const m = ws.trainingCount;
+export function meanGradient(ws: Workspace, m: number = ws.trainingCount): void {
   const inverseM = m === 0 ? 0 : 1 / m;
   for (let l = 1; l < ws.sizes.length; l++) {
     if (m === 0) {

@@ -137,6 +137,21 @@ export class Workspace implements LayerBuffers {
    */
   load(first: number, count: number = Math.min(this.rows, this.exampleCount - first)): void {
     if (first === this.first && count === this.m) return;
+    this.pack(this.order, first, count);
+    this.first = first;
+  }
+
+  /**
+   * Makes examples list[from], list[from + 1], … (0-based example numbers, `count` of them, at
+   * most `rows`) the loaded block, in that order: a training batch (core/training).
+   */
+  loadList(list: Int32Array, from: number, count: number): void {
+    this.pack(list, from, count);
+    // Not a block of `order`: the next `load` must pack its block again.
+    this.first = -1;
+  }
+
+  private pack(list: Int32Array, from: number, count: number): void {
     count = Math.max(0, Math.min(this.rows, count));
     const n0 = this.sizes[0];
     const nL = this.sizes[this.sizes.length - 1];
@@ -144,12 +159,11 @@ export class Workspace implements LayerBuffers {
     const x = this.a[0];
     const y = this.y;
     for (let i = 0; i < count; i++) {
-      const example = this.network.examples[this.order[first + i]];
+      const example = this.network.examples[list[from + i]];
       for (let k = 0; k < n0; k++) x[i * n0 + k] = example.x[k];
       for (let j = 0; j < nL; j++) y[i * nL + j] = example.y[j];
     }
     this.m = count;
-    this.first = first;
   }
 }
 

@@ -47,6 +47,21 @@ export interface Network {
    * others, never part of the gradient or the mean cost c. Absent or empty: every example trains.
    */
   readonly validation?: Int32Array;
+  /**
+   * How `nnet train` and Backprop: Train run gradient descent on this spec when they are not
+   * told otherwise (the spec's `steps`, `batch-size` and `shuffle` lines; see core/training).
+   * Absent, or a field null: the documented default.
+   */
+  readonly training?: TrainingSettings;
+}
+
+export interface TrainingSettings {
+  /** N, the number of gradient steps; null: DEFAULT_TRAINING_STEPS. */
+  readonly steps: number | null;
+  /** B, the examples per step; null: every training example (full batch). */
+  readonly batchSize: number | null;
+  /** The seed that reshuffles the examples at each pass; null: no shuffling, the examples in order. */
+  readonly shuffle: number | null;
 }
 
 export function outputLayerIndex(network: Network): number {

@@ -1,0 +1,193 @@
+import { Workspace, type KernelChoice } from '../engine/workspace';
+import type { Network } from '../model/network';
+import { BatchOrder } from './batches';
+import { Checkpoints, CHECKPOINT_BYTES } from './checkpoints';
+import { listPass } from './listPass';
+
+/**
+ * Gradient descent on a spec's network: N steps of w ← w − η·∂c/∂w, b ← b − η·∂c/∂b, where each
+ * step's gradient is the mean over its batch of examples (batches.ts says which: by default every
+ * training example, the article's c). Held-out examples (`validation`) are costed at every step
+ * and never enter a gradient.
+ *
+ * What a run records (TrainingHistory): for t = 0 … N the training cost over every training
+ * example and the validation cost, both with the parameters after t steps (so cost[0] is before
+ * the first step and cost[N] after the last), and for each step and layer ℓ the norm of the
+ * step's gradient ‖∂c/∂w⁽ℓ⁾‖ = √(Σ_kj (∂c/∂w⁽ℓ⁾_kj)²). Checkpoints let `parametersAt` rebuild the
+ * parameters after any step exactly.
+ *
+ * Everything is deterministic: the same spec and options give the same bits on every machine and
+ * on both kernels (the engine's sums run in a fixed order, and there is no fused multiply-add).
+ * One step with the full batch is exactly the engine's `updated` parameters.
+ *
+ * A Trainer runs only when asked (`run(count)`), so a caller (the CLI, the training worker) can
+ * report progress, and stop, between chunks of steps.
+ */
+export interface TrainingOptions {
+  /** N, at least 1. */
+  readonly steps: number;
+  /** B; null or absent: every training example (full batch). Clamped to 1 … the training examples. */
+  readonly batchSize?: number | null;
+  /** The seed reshuffling the examples at each pass (batches.ts); null or absent: no shuffling. */
+  readonly shuffle?: number | null;
+  readonly kernel?: KernelChoice;
+  /** The most bytes the checkpoints may hold (checkpoints.ts). */
+  readonly checkpointBytes?: number;
+}
+
+export interface TrainingHistory {
+  /** N, the steps planned, and how many are done. */
+  readonly steps: number;
+  readonly done: number;
+  readonly batchSize: number;
+  /** Training cost with the parameters after t steps, t = 0 … done − 1, and t = N once finished. */
+  readonly cost: Float64Array;
+  /** The same for the held-out examples; null without a validation split. */
+  readonly validationCost: Float64Array | null;
+  /** gradientNorms[ℓ][t]: ‖∂c/∂w⁽ℓ⁾‖ of step t + 1 (t < done); gradientNorms[0] is empty. */
+  readonly gradientNorms: readonly Float64Array[];
+  /** The first step whose cost or gradient was not finite (0-based, the run stopped there), or null. */
+  readonly diverged: number | null;
+}
+
+export class Trainer {
+  readonly steps: number;
+  readonly batchSize: number;
+  private readonly ws: Workspace;
+  private readonly order: BatchOrder;
+  private readonly training: Int32Array;
+  private readonly heldOut: Int32Array;
+  private readonly eta: number;
+  /** The parameters after `done` steps. */
+  private readonly w: Float64Array[];
+  private readonly b: Float64Array[];
+  private readonly checkpoints: Checkpoints;
+  private readonly cost: Float64Array;
+  private readonly validationCost: Float64Array | null;
+  private readonly norms: Float64Array[];
+  private stepsDone = 0;
+  private stoppedAt: number | null = null;
+  private finished = false;
+
+  constructor(network: Network, options: TrainingOptions) {
+    this.steps = Math.max(1, Math.trunc(options.steps));
+    this.ws = new Workspace(network, options.kernel ?? 'auto');
+    const { order, trainingCount, exampleCount } = this.ws;
+    this.training = order.slice(0, trainingCount).sort();
+    this.heldOut = order.slice(trainingCount, exampleCount).sort();
+    this.batchSize = Math.max(1, Math.min(trainingCount, Math.trunc(options.batchSize ?? trainingCount)));
+    this.order = new BatchOrder(this.training, this.batchSize, options.shuffle ?? null);
+    this.eta = network.learningRate;
+    this.w = network.layers.map((layer) => new Float64Array(layer.weights));
+    this.b = network.layers.map((layer) => new Float64Array(layer.biases));
+    const parameters = this.w.reduce((total, w, l) => total + w.length + this.b[l].length, 0);
+    this.checkpoints = new Checkpoints(parameters, this.steps, options.checkpointBytes ?? CHECKPOINT_BYTES);
+    this.checkpoints.offer(0, this.w, this.b);
+    this.cost = new Float64Array(this.steps + 1).fill(NaN);
+    this.validationCost = this.heldOut.length > 0 ? new Float64Array(this.steps + 1).fill(NaN) : null;
+    this.norms = this.w.map((_, l) => new Float64Array(l === 0 ? 0 : this.steps).fill(NaN));
+  }
+
+  /** Whether all N steps are done (or the run diverged) and the last costs are in. */
+  get isFinished(): boolean {
+    return this.finished;
+  }
+
+  /** Runs up to `count` more steps; after the last one, costs the final parameters. Returns the steps done. */
+  run(count: number): number {
+    const end = Math.min(this.steps, this.stepsDone + Math.max(0, Math.trunc(count)));
+    while (!this.finished && this.stepsDone < end) {
+      if (!this.takeStep()) {
+        this.stoppedAt = this.stepsDone - 1;
+        this.finished = true;
+      }
+    }
+    if (!this.finished && this.stepsDone === this.steps) {
+      this.costAt(this.steps);
+      this.finished = true;
+    }
+    return this.stepsDone;
+  }
+
+  /** What the run has recorded so far (views of its own arrays: copy to keep past the next `run`). */
+  history(): TrainingHistory {
+    const known = this.stepsDone + (this.finished && this.stoppedAt === null ? 1 : 0);
+    const costs = (all: Float64Array) => (this.finished && this.stoppedAt === null ? all : all.subarray(0, known));
+    return {
+      steps: this.steps,
+      done: this.stepsDone,
+      batchSize: this.batchSize,
+      cost: costs(this.cost),
+      validationCost: this.validationCost && costs(this.validationCost),
+      gradientNorms: this.norms.map((norms) => norms.subarray(0, this.stepsDone)),
+      diverged: this.stoppedAt,
+    };
+  }
+
+  /** The parameters after the steps done so far (fresh copies). */
+  parameters(): { w: Float64Array[]; b: Float64Array[] } {
+    return { w: this.w.map((w) => new Float64Array(w)), b: this.b.map((b) => new Float64Array(b)) };
+  }
+
+  /**
+   * The parameters after `step` steps (0 … done), rebuilt from the nearest checkpoint by replaying
+   * the steps between, bit for bit as the run computed them.
+   */
+  parametersAt(step: number): { w: Float64Array[]; b: Float64Array[] } {
+    const target = Math.max(0, Math.min(this.stepsDone, Math.trunc(step)));
+    const w = this.w.map((array) => new Float64Array(array.length));
+    const b = this.b.map((array) => new Float64Array(array.length));
+    for (let t = this.checkpoints.restore(target, w, b); t < target; t++) {
+      listPass(this.ws, w, b, this.order.examplesOf(t), true);
+      this.descend(w, b);
+    }
+    return { w, b };
+  }
+
+  /** Step t = stepsDone: records the costs before it and its gradient norms, then moves. False when something is not finite. */
+  private takeStep(): boolean {
+    const t = this.stepsDone;
+    const batch = this.order.examplesOf(t);
+    // With the full batch the step's own pass gives the training cost; otherwise one more pass.
+    const batchCost = listPass(this.ws, this.w, this.b, batch, true);
+    this.cost[t] = this.order.fullBatch ? batchCost : Number.NaN;
+    const norms = this.ws.gw.map(norm);
+    const gradientFinite = norms.every((value) => Number.isFinite(value));
+    // The gradient stays in the workspace's sums: a pass without the gradient never writes them.
+    if (this.order.fullBatch) {
+      if (this.validationCost) this.validationCost[t] = listPass(this.ws, this.w, this.b, this.heldOut, false);
+    } else this.costAt(t);
+    this.descend(this.w, this.b);
+    for (let l = 1; l < norms.length; l++) this.norms[l][t] = norms[l];
+    this.stepsDone = t + 1;
+    this.checkpoints.offer(this.stepsDone, this.w, this.b);
+    return gradientFinite && Number.isFinite(this.cost[t]);
+  }
+
+  /** The training and validation costs of the current parameters, as entry t. */
+  private costAt(t: number): void {
+    this.cost[t] = listPass(this.ws, this.w, this.b, this.training, false);
+    if (this.validationCost) this.validationCost[t] = listPass(this.ws, this.w, this.b, this.heldOut, false);
+  }
+
+  /** w ← w − η·∂c/∂w with the gradient in the workspace, as the engine's `updated` computes it. */
+  private descend(w: Float64Array[], b: Float64Array[]): void {
+    const { gw, gb } = this.ws;
+    const eta = this.eta;
+    for (let l = 1; l < w.length; l++) {
+      const wl = w[l];
+      const gwl = gw[l];
+      for (let q = 0; q < wl.length; q++) wl[q] -= eta * gwl[q];
+      const bl = b[l];
+      const gbl = gb[l];
+      for (let q = 0; q < bl.length; q++) bl[q] -= eta * gbl[q];
+    }
+  }
+}
+
+/** √(Σ g²), summed in index order. */
+function norm(gradient: Float64Array): number {
+  let sum = 0;
+  for (let q = 0; q < gradient.length; q++) sum += gradient[q] * gradient[q];
+  return Math.sqrt(sum);
+}
