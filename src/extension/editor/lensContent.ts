@@ -167,15 +167,19 @@ function placeholderLenses(state: EditorState): LensContent[] {
     : skipped === 'internal-error' ? 'no numbers (see Output › Backprop Stepper)'
     : 'no numbers until the errors are fixed';
   const tooltip = 'The numbers come back as soon as the spec can run again (see the Problems view)';
-  return [
-    ...source.layers.slice(1).map((layer, index) => textLens(layer.header, `layer ${index + 1}: ${why}`, tooltip)),
-    ...source.examples.flatMap((example, e) => {
-      const origin = example.origin;
-      if (!origin) return [textLens(example.line, `${exampleCostSymbol(e + 1)}: ${why}`, tooltip)];
-      // A data set's examples share its line: one lens for the set, not one per example.
-      return origin.index > 1 ? [] : [textLens(example.line, `examples ${e + 1}–${e + origin.count}: ${why}`, tooltip)];
-    }),
-  ];
+  const lenses = source.layers.slice(1).map((layer, index) => textLens(layer.header, `layer ${index + 1}: ${why}`, tooltip));
+  const examples = source.examples;
+  for (let e = 0; e < examples.length; e++) {
+    const origin = examples[e].origin;
+    if (!origin) lenses.push(textLens(examples[e].line, `${exampleCostSymbol(e + 1)}: ${why}`, tooltip));
+    // A data set's examples share its line: its lens comes below, and they are skipped unread.
+    else e += origin.count - origin.index;
+  }
+  // Every `data` line keeps a lens, also one whose file brought no example (it has a problem):
+  // the lines below it do not jump as the file breaks and mends.
+  for (const set of source.dataSets ?? [])
+    lenses.push(textLens(set.line, set.count > 0 ? `examples ${set.first + 1}–${set.first + set.count}: ${why}` : `data: ${why}`, tooltip));
+  return lenses;
 }
 
 /** "a⁽²⁾ = [0.751365, 0.772928] · δ⁽²⁾ = [0.138499, −0.0380982]", or z and a during the forward pass, or "not computed yet". */

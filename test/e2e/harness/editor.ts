@@ -37,6 +37,13 @@ export interface EditorLine {
 /** Class of the spans Monaco renders for injected text such as inlay hints. */
 const INJECTED = 'dyn-rule-';
 
+/** A code lens as rendered above a line: its text (every command of it, `|`-separated as shown). */
+export interface CodeLens {
+  readonly text: string;
+  /** Page y of the lens's vertical middle, to tell which line it sits above (see positionOf). */
+  readonly y: number;
+}
+
 export interface Squiggle {
   readonly line: number;
   readonly severity: 'error' | 'warning' | 'info' | 'hint';
@@ -100,6 +107,16 @@ export async function squiggles(page: Page): Promise<Squiggle[]> {
       return { line: lineAtTop.get(element.parentElement!.style.top) ?? -1, severity: severity as Squiggle['severity'] };
     });
   }, ACTIVE_EDITOR);
+}
+
+/** The code lenses rendered in the active editor, top to bottom. */
+export async function codeLenses(page: Page): Promise<CodeLens[]> {
+  const lenses = await page.locator(`${ACTIVE_EDITOR} .codelens-decoration`).evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return { text: (element as HTMLElement).innerText.replace(/\u00a0/g, ' '), y: box.top + box.height / 2, shown: box.height > 0 };
+    }));
+  return lenses.filter((l) => l.shown).map(({ text, y }) => ({ text, y })).sort((a, b) => a.y - b.y);
 }
 
 /** Gives the keyboard back to the active editor (View: Focus First Editor Group, Ctrl+1). */

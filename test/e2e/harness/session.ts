@@ -16,8 +16,9 @@
  *   editorLines() / findToken('0.15') rendered lines (text with inlay hints, sourceText without,
  *                                     inlayHints) and tokens with their computed colours and columns
  *   squiggles()                       rendered diagnostic underlines by line
+ *   codeLenses()                      rendered code lenses of the active editor: text and page y
  *   hoverAt(line, col)                the text of the hover shown there
- *   problems()                        the Problems panel's rows: severity, message, line, column, file
+ *   problems()                        the Problems panel's rows: severity, message, code, line, column, file
  *   outline()                         the Outline view's rows (collapses the folder tree to make room)
  *   statusBarText('status.editor.mode')  a status bar item's text (here: the language mode)
  *   notifications()                   visible notification toasts
@@ -98,6 +99,7 @@ export class LearnerSession {
   editorLines() { return editor.editorLines(this.page); }
   findToken(text: string) { return editor.findToken(this.page, text); }
   squiggles() { return editor.squiggles(this.page); }
+  codeLenses() { return editor.codeLenses(this.page); }
   hoverAt(line: number, column: number) { return editor.hoverAt(this.page, line, column); }
   quickFixesAt(line: number, column: number) { return editor.quickFixesAt(this.page, line, column); }
   chooseQuickFix(title: string) { return editor.chooseQuickFix(this.page, title); }
