@@ -22,6 +22,16 @@ export interface CliIO {
    * them back instead of filling memory. Absent where writes never wait (tests).
    */
   drained?(): Promise<void> | undefined;
+  /**
+   * Whether standard error is a terminal a person watches: only then do long commands (`nnet
+   * train`) draw a progress line. Absent or false in pipes, CI logs and tests, which get nothing
+   * but the command's output.
+   */
+  readonly isTerminal?: boolean;
+  /** Replaces the progress line on standard error with `line` (the empty line erases it). */
+  progress?(line: string): void;
+  /** Writes `text` to the file at `path` as UTF-8, replacing it; throws a Node error (with `code`) when it cannot. Absent: no command may write. */
+  writeFile?(path: string, text: string): void;
 }
 
 export interface Command {
@@ -41,16 +51,23 @@ export const EXIT_USAGE = 2;
 
 /** A file error as one sentence, without a stack trace. */
 export function describeReadError(path: string, error: unknown): string {
+  return `nnet: cannot read '${path}': ${fileErrorReason(error)}`;
+}
+
+/** The same for a file that could not be written. */
+export function describeWriteError(path: string, error: unknown): string {
+  return `nnet: cannot write '${path}': ${fileErrorReason(error)}`;
+}
+
+function fileErrorReason(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
-  const reason =
-    code === 'ENOENT'
-      ? 'no such file'
-      : code === 'EISDIR'
-        ? 'it is a directory'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : error instanceof Error
-            ? error.message
-            : String(error);
-  return `nnet: cannot read '${path}': ${reason}`;
+  return code === 'ENOENT'
+    ? 'no such file'
+    : code === 'EISDIR'
+      ? 'it is a directory'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : error instanceof Error
+          ? error.message
+          : String(error);
 }

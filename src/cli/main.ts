@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { nodeDataFiles } from '../node/dataFiles';
 import { escapeControls } from '../core/text/escape';
 import { checkCommand } from './check';
 import { dapCommand } from './dap';
 import { traceCommand } from './trace';
+import { trainCommand } from './train';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './command';
 
 /**
@@ -14,6 +15,7 @@ import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './command';
 const COMMANDS: Readonly<Record<string, Command>> = {
   check: checkCommand,
   trace: traceCommand,
+  train: trainCommand,
   dap: dapCommand,
 };
 
@@ -35,6 +37,9 @@ function terminalSafe(io: CliIO): CliIO {
     readFile: (path) => io.readFile(path),
     ...(io.dataFiles ? { dataFiles: (path: string) => io.dataFiles!(path) } : {}),
     drained: () => io.drained?.(),
+    ...(io.isTerminal ? { isTerminal: true } : {}),
+    ...(io.progress ? { progress: (line: string) => io.progress!(escapeControls(line)) } : {}),
+    ...(io.writeFile ? { writeFile: (path: string, text: string) => io.writeFile!(path, text) } : {}),
   };
 }
 
@@ -66,6 +71,10 @@ const nodeIO: CliIO = {
   dataFiles: (path) => nodeDataFiles({ specPath: resolve(path === '-' ? 'stdin.nnet' : path) }),
   // A pipe's writes are asynchronous on POSIX: past the stream's high-water mark, wait for 'drain'.
   drained: () => (process.stdout.writableNeedDrain ? new Promise<void>((resolve) => process.stdout.once('drain', () => resolve())) : undefined),
+  isTerminal: process.stderr.isTTY === true,
+  // Back to the start of the line and erase it: the line is redrawn in place, and '' clears it.
+  progress: (line) => process.stderr.write(`\r\x1b[K${line}`),
+  writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
 };
 
 // Run only as the program itself (dist/cli.js), not when a test imports runCli.

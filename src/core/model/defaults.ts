@@ -5,3 +5,6 @@ export const DEFAULT_COST: CostName = 'squared';
 
 /** η when a spec has no `learning-rate` line. */
 export const DEFAULT_LEARNING_RATE = 0.1;
+
+/** N, the gradient steps a training run takes when neither the spec's `steps` line nor the caller says. */
+export const DEFAULT_TRAINING_STEPS = 100;

@@ -20,6 +20,13 @@ export const MAX_EXAMPLE_NUMBERS = 5_000_000;
  */
 export const MAX_DIAGNOSTICS = 1_000;
 
+/**
+ * The most gradient steps a spec's `steps N` line may ask for. A run is one forward and
+ * backward pass per step, so this bounds how long `nnet train` or Backprop: Train can be told to
+ * run by the file alone: a typo such as `steps 1e9` is refused, not left running for hours.
+ */
+export const MAX_TRAINING_STEPS = 1_000_000;
+
 export interface Limits {
   readonly maxParameters: number;
   readonly maxExampleNumbers: number;

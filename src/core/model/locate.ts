@@ -2,6 +2,9 @@ import type { PackedSpans, Position, Range } from '../text/range';
 import { containsPosition, spanAt, spanCount } from '../text/range';
 import type { SpecSource } from './source';
 
+/** The training settings' keywords (parser/trainingSettings.ts). */
+export type TrainingSettingName = 'steps' | 'batch-size' | 'shuffle';
+
 /**
  * What a position in a spec is about, for hovers, code lenses and "reveal in spec".
  * Layers are numbered ℓ as in the notation; k, j and examples are 1-based.
@@ -12,6 +15,8 @@ export type SpecLocation =
   | { readonly kind: 'cost'; readonly range: Range }
   | { readonly kind: 'learning-rate'; readonly range: Range }
   | { readonly kind: 'seed'; readonly range: Range }
+  /** A `steps`, `batch-size` or `shuffle` line. */
+  | { readonly kind: 'training'; readonly setting: TrainingSettingName; readonly range: Range }
   /** The header line `layer ℓ: n …`, anywhere but on the activation word. */
   | { readonly kind: 'layer'; readonly layer: number; readonly range: Range }
   | { readonly kind: 'activation'; readonly layer: number; readonly range: Range }
@@ -37,6 +42,10 @@ export function locate(source: SpecSource, position: Position): SpecLocation | n
   if (source.learningRate && containsPosition(source.learningRate.line, position))
     return { kind: 'learning-rate', range: source.learningRate.line };
   if (source.seed && containsPosition(source.seed.line, position)) return { kind: 'seed', range: source.seed.line };
+  if (source.steps && containsPosition(source.steps.line, position)) return { kind: 'training', setting: 'steps', range: source.steps.line };
+  if (source.batchSize && containsPosition(source.batchSize.line, position))
+    return { kind: 'training', setting: 'batch-size', range: source.batchSize.line };
+  if (source.shuffle && containsPosition(source.shuffle.line, position)) return { kind: 'training', setting: 'shuffle', range: source.shuffle.line };
 
   const layers = source.layers;
   const l = lastStartingAtOrBefore(layers.length, (i) => layers[i].header.start.line, position.line);

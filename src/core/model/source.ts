@@ -11,6 +11,13 @@ export interface SpecSource {
   readonly cost: SettingSource | null;
   readonly learningRate: SettingSource | null;
   readonly seed: SettingSource | null;
+  /**
+   * The training settings' lines (`steps N`, `batch-size B`, `shuffle SEED`); absent or null
+   * when the spec has no such line. Optional, so sources written out by hand need not name them.
+   */
+  readonly steps?: SettingSource | null;
+  readonly batchSize?: SettingSource | null;
+  readonly shuffle?: SettingSource | null;
   readonly layers: readonly LayerSource[];
   readonly examples: readonly ExampleSource[];
   /** Each `data` line, in text order; absent or empty without one. */

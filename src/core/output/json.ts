@@ -44,7 +44,7 @@ export interface ExampleJson {
 export const PIECE_NUMBERS = 4096;
 
 /** Text pieces, to be written in order joined by line breaks. */
-type Pieces = Generator<string, void, undefined>;
+export type Pieces = Generator<string, void, undefined>;
 
 /**
  * The JSON of `examples` (0-based; all by default) in pieces of whole lines: joined by line
@@ -56,20 +56,15 @@ export function* traceJsonPieces(network: Network, result: EngineResult, example
   const which = examples ?? network.examples.map((_, i) => i);
   /** Neurons of layer ℓ from `values`, starting at `from` (a row of an example's quantity). */
   const layerRow = (depth: number, values: ArrayLike<number>, l: number, from: number) => (end: string) => list(depth, values, from, sizes[l], end);
-  /** Mean gradient or updated weights of layer ℓ at `depth`: rows k of columns j. */
-  const weights = (depth: number, values: ArrayLike<number>, l: number) => (end: string) =>
-    items(depth, '', sizes[l - 1], (k, rowEnd) => list(depth + 1, values, k * sizes[l], sizes[l], rowEnd), end);
 
-  yield `{\n  "name": ${JSON.stringify(network.name)},\n  "costFunction": ${JSON.stringify(network.cost)},\n  "learningRate": ${number(network.learningRate)},`;
-  yield `  "layers": ${small(1, network.layers.map((l) => ({ size: l.size, activation: l.activation })))},\n  "cost": ${number(result.cost)},`;
+  yield `{\n  "name": ${JSON.stringify(network.name)},\n  "costFunction": ${JSON.stringify(network.cost)},\n  "learningRate": ${jsonNumber(network.learningRate)},`;
+  yield `  "layers": ${small(1, network.layers.map((l) => ({ size: l.size, activation: l.activation })))},\n  "cost": ${jsonNumber(result.cost)},`;
   yield* items(1, '"examples": ', which.length, (q, end) => example(which[q], end), ',');
   yield '  "gradient": {';
-  yield* perLayer(2, '"w": ', L, (l) => weights(3, result.gradient.w[l], l), ',');
-  yield* perLayer(2, '"b": ', L, (l) => layerRow(3, result.gradient.b[l], l, 0), '');
+  yield* parameterPieces(2, sizes, result.gradient.w, result.gradient.b, '');
   yield '  },\n  "updated": {';
-  yield* perLayer(2, '"w": ', L, (l) => weights(3, result.updated.w[l], l), ',');
-  yield* perLayer(2, '"b": ', L, (l) => layerRow(3, result.updated.b[l], l, 0), ',');
-  yield `    "cost": ${number(result.updated.cost)}\n  },\n  "failure": ${small(1, result.failure)}\n}`;
+  yield* parameterPieces(2, sizes, result.updated.w, result.updated.b, ',');
+  yield `    "cost": ${jsonNumber(result.updated.cost)}\n  },\n  "failure": ${small(1, result.failure)}\n}`;
 
   /** One example at depth 2: inputs, targets, cost, every per-layer quantity and ∂cᵢ/∂w. */
   function* example(i: number, end: string): Pieces {
@@ -79,7 +74,7 @@ export function* traceJsonPieces(network: Network, result: EngineResult, example
     yield '    {';
     yield* list(3, x, 0, x.length, ',', '"x": ');
     yield* list(3, y, 0, y.length, ',', '"y": ');
-    yield `      "cost": ${number(result.costs[i])},`;
+    yield `      "cost": ${jsonNumber(result.costs[i])},`;
     yield* perLayer(3, '"z": ', L, ofExample(values.z), ',');
     yield* items(3, '"a": ', L + 1, (l, rowEnd) => ofExample(values.a)(l)(rowEnd), ',');
     yield* perLayer(3, '"dcda": ', L, ofExample(values.dcda), ',');
@@ -94,8 +89,25 @@ export function* traceJsonPieces(network: Network, result: EngineResult, example
   }
 }
 
+/**
+ * `"w": […], "b": […]` at `depth`, laid out as the network's parameters are everywhere in this
+ * JSON (w[ℓ][k][j], null for ℓ = 0), ending with `end`: trace's `updated`, and `nnet train`'s
+ * final parameters (trainingJson.ts), so a script reads both the same way.
+ */
+export function* parameterPieces(depth: number, sizes: readonly number[], w: readonly ArrayLike<number>[], b: readonly ArrayLike<number>[], end: string): Pieces {
+  const L = sizes.length - 1;
+  const weights = (l: number) => (wEnd: string) => items(depth + 1, '', sizes[l - 1], (k, rowEnd) => list(depth + 2, w[l], k * sizes[l], sizes[l], rowEnd), wEnd);
+  yield* perLayer(depth, '"w": ', L, weights, ',');
+  yield* perLayer(depth, '"b": ', L, (l) => (bEnd: string) => list(depth + 1, b[l], 0, sizes[l], bEnd), end);
+}
+
+/** `key` and `values` as a JSON array of numbers at `depth`, ending with `end`. */
+export function numberListPieces(depth: number, key: string, values: ArrayLike<number>, end: string): Pieces {
+  return list(depth, values, 0, values.length, end, key);
+}
+
 /** A number as JSON.stringify writes it: null when it is not finite. */
-function number(x: number): string {
+export function jsonNumber(x: number): string {
   return Number.isFinite(x) ? String(x) : 'null';
 }
 
@@ -143,7 +155,7 @@ function* numbers(depth: number, key: string, count: number, value: (q: number) 
   const inner = indent(depth + 1);
   let piece = `${indent(depth)}${key}[`;
   for (let q = 0; q < count; q++) {
-    const line = inner + number(value(q)) + (q < count - 1 ? ',' : '');
+    const line = inner + jsonNumber(value(q)) + (q < count - 1 ? ',' : '');
     piece = piece === '' ? line : `${piece}\n${line}`;
     if ((q + 1) % PIECE_NUMBERS === 0) {
       yield piece;

@@ -1,6 +1,6 @@
 import { DEFAULT_COST, DEFAULT_LEARNING_RATE } from '../model/defaults';
 import { DEFAULT_SEED, initialiseLayers, type LayerPlan } from '../model/initialise';
-import type { ActivationName, CostName, Example, Layer, Network } from '../model/network';
+import type { ActivationName, CostName, Example, Layer, Network, TrainingSettings } from '../model/network';
 import type { DataSetSource, ExampleOrigin, ExampleSource, LayerSource, SettingSource, SpecSource } from '../model/source';
 import type { LayerFacts } from './check-layers';
 import type { DataExample } from '../data/example';
@@ -46,6 +46,10 @@ export function buildSource(draft: SpecDraft, store: NumberStore, facts: LayerFa
     cost: settingSource(draft.cost),
     learningRate: settingSource(draft.learningRate),
     seed: settingSource(draft.seed),
+    // Only the lines the spec has, so a source without them is the same object as before they existed.
+    ...(draft.steps ? { steps: settingSource(draft.steps) } : {}),
+    ...(draft.batchSize ? { batchSize: settingSource(draft.batchSize) } : {}),
+    ...(draft.shuffle ? { shuffle: settingSource(draft.shuffle) } : {}),
     layers,
     examples,
     ...(dataSets.length > 0 ? { dataSets } : {}),
@@ -92,7 +96,18 @@ export function buildNetwork(draft: SpecDraft, store: NumberStore, facts: LayerF
     layers,
     examples,
     ...(data.validation.length > 0 ? { validation: data.validation } : {}),
+    ...trainingOf(draft),
   };
+}
+
+/**
+ * `training` only when the spec has a `steps`, `batch-size` or `shuffle` line: a spec without
+ * them gives the same network as before they existed, and the defaults stay the trainer's
+ * (a null field). A draft without errors holds only valid values here.
+ */
+function trainingOf(draft: SpecDraft): { training?: TrainingSettings } {
+  if (draft.steps === null && draft.batchSize === null && draft.shuffle === null) return {};
+  return { training: { steps: draft.steps?.value ?? null, batchSize: draft.batchSize?.value ?? null, shuffle: draft.shuffle?.value ?? null } };
 }
 
 /**

@@ -27,7 +27,8 @@ export const DIAGNOSTIC_CODES = {
   'unknown-cost': { severity: 'error', meaning: 'The cost is not one of the known costs.' },
   'invalid-learning-rate': { severity: 'error', meaning: 'The learning rate η is zero or negative.' },
   'invalid-seed': { severity: 'error', meaning: 'The seed is not a whole number from 0 to 4294967295.' },
-  'duplicate-setting': { severity: 'error', meaning: 'A second `network`, `cost`, `learning-rate` or `seed` line.' },
+  'invalid-training-setting': { severity: 'error', meaning: '`steps` not a whole number from 1 to 1,000,000, `batch-size` not a whole number of at least 1 or more than the training examples, or `shuffle` not a whole number from 0 to 4294967295.' },
+  'duplicate-setting': { severity: 'error', meaning: 'A second `network`, `cost`, `learning-rate`, `seed`, `steps`, `batch-size`, `shuffle` or `validation` line.' },
   // Layers
   'missing-input-layer': { severity: 'error', meaning: 'There is no `layer 0: N inputs` line.' },
   'layer-number': { severity: 'error', meaning: 'Layer numbers do not run 0, 1, 2, … in order.' },

@@ -36,9 +36,15 @@ export interface SpecData {
   readonly validation: Int32Array;
   /** m: the `example` lines and every example of the `data` lines. */
   readonly exampleCount: number;
+  /**
+   * Whether m counts every example the spec means: no `data` line failed to bring its examples
+   * and no `example` line was skipped past the example limit. Checks that compare a number with
+   * m (check-training.ts) wait for this, so that one failed file is not also blamed on them.
+   */
+  readonly complete: boolean;
 }
 
-export const NO_DATA: SpecData = { sets: [], origins: [], sources: [], files: [], validation: new Int32Array(0), exampleCount: 0 };
+export const NO_DATA: SpecData = { sets: [], origins: [], sources: [], files: [], validation: new Int32Array(0), exampleCount: 0, complete: false };
 
 export function resolveData(draft: SpecDraft, reporter: Reporter, limits: Limits, files: DataFiles = NO_DATA_FILES): SpecData {
   const n0 = draft.layers[0]?.size ?? null;
@@ -46,6 +52,8 @@ export function resolveData(draft: SpecDraft, reporter: Reporter, limits: Limits
   const seed = draft.seed?.value ?? DEFAULT_SEED;
   let numbers = 0;
   for (const example of draft.examples) numbers += (example.x?.count ?? 0) + (example.y?.count ?? 0);
+  // Past the limit the reading pass skipped the later `example` lines (examples.ts).
+  const readAll = numbers <= limits.maxExampleNumbers;
   const sets: (readonly DataExample[])[] = [];
   const origins: ((q: number) => ExampleOrigin)[] = [];
   const sources: UnnumberedDataSet[] = [];
@@ -91,7 +99,9 @@ export function resolveData(draft: SpecDraft, reporter: Reporter, limits: Limits
     for (const problem of result.problems) reporter.report('invalid-validation', split.percentRange, problem.message);
     validation = Int32Array.from(result.validation);
   }
-  return { sets, origins, sources, files: read, validation, exampleCount };
+  // A `data` line brings at least one example unless it had a problem (reported on it).
+  const complete = readAll && draft.dataLines === draft.dataSets.length && sets.every((set) => set.length > 0);
+  return { sets, origins, sources, files: read, validation, exampleCount, complete };
 }
 
 function generated(set: DraftGeneratedSet, n0: number, nL: number, seed: number, reporter: Reporter): readonly DataExample[] {

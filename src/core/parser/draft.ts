@@ -73,6 +73,10 @@ export interface SpecDraft {
   cost: Setting<string> | null;
   learningRate: Setting<number> | null;
   seed: Setting<number> | null;
+  /** The training settings (`steps N`, `batch-size B`, `shuffle SEED`), read by trainingSettings.ts. */
+  steps: Setting<number> | null;
+  batchSize: Setting<number> | null;
+  shuffle: Setting<number> | null;
   readonly layers: DraftLayer[];
   readonly examples: DraftExample[];
   /** Well-formed `data` lines, in order; each says how many `example` lines precede it. */
@@ -89,5 +93,8 @@ export interface SpecDraft {
 }
 
 export function emptyDraft(): SpecDraft {
-  return { name: null, cost: null, learningRate: null, seed: null, layers: [], examples: [], dataSets: [], dataLines: 0, csvLines: 0, generatedCount: 0, validation: null, firstStatement: null };
+  return {
+    name: null, cost: null, learningRate: null, seed: null, steps: null, batchSize: null, shuffle: null,
+    layers: [], examples: [], dataSets: [], dataLines: 0, csvLines: 0, generatedCount: 0, validation: null, firstStatement: null,
+  };
 }

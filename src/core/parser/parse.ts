@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS, type Limits } from '../model/limits';
 import { buildNetwork, buildSource } from './assemble';
 import { checkExamples } from './check-examples';
 import { checkLayers, type LayerFacts } from './check-layers';
+import { checkBatchSize } from './check-training';
 import { checkWorkload } from './check-workload';
 import type { DataFiles } from '../data/files';
 import type { DataFileDiagnostics } from './csvData';
@@ -61,6 +62,7 @@ export function parseSpec(text: string, options: ParseOptions = {}): ParseResult
     facts = checkLayers(draft, store, reporter, limits);
     data = resolveData(draft, reporter, limits, options.files);
     checkExamples(draft, store, reporter, facts, data.sets);
+    checkBatchSize(draft, data, reporter);
     // Only a spec that is otherwise sound is worth estimating: its figures then mean something.
     if (reporter.errors === 0) checkWorkload(draft, data.exampleCount, reporter, limits);
   }

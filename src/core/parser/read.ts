@@ -9,6 +9,7 @@ import type { Reporter } from './reporter';
 import { Scanner, TokenKind } from './scanner';
 import { readCost, readLearningRate, readNetwork, readSeed } from './settings';
 import { didYouMean } from './suggest';
+import { readBatchSize, readShuffle, readSteps } from './trainingSettings';
 
 /**
  * The reading pass: one line at a time, the first word decides what the line is. A line that
@@ -17,7 +18,9 @@ import { didYouMean } from './suggest';
  * read is reported and skipped, so one pass finds every independent mistake.
  */
 
-export const KEYWORDS = ['network', 'cost', 'learning-rate', 'seed', 'layer', 'w', 'b', 'example', 'data', 'validation'] as const;
+export const KEYWORDS = [
+  'network', 'cost', 'learning-rate', 'seed', 'steps', 'batch-size', 'shuffle', 'layer', 'w', 'b', 'example', 'data', 'validation',
+] as const;
 
 /**
  * `maxExampleNumbers` is checked while reading: once the examples pass it, one diagnostic says so
@@ -60,6 +63,12 @@ function dispatch(ctx: ReadContext, word: string, start: number): void {
       return readLearningRate(ctx, start);
     case 'seed':
       return readSeed(ctx, start);
+    case 'steps':
+      return readSteps(ctx, start);
+    case 'batch-size':
+      return readBatchSize(ctx, start);
+    case 'shuffle':
+      return readShuffle(ctx, start);
     case 'layer':
       return readLayerHeader(ctx, start);
     case 'w':

@@ -7,15 +7,18 @@ import { TokenKind } from './scanner';
 import { alternatives, quoted } from './notation';
 import { didYouMean } from './suggest';
 
-/** Readers for the one-line settings: `network "…"`, `cost NAME`, `learning-rate η`, `seed N`. */
+/**
+ * Readers for the one-line settings: `network "…"`, `cost NAME`, `learning-rate η`, `seed N`.
+ * The training settings (`steps`, `batch-size`, `shuffle`) are read alike in trainingSettings.ts.
+ */
 
-type SettingKey = 'name' | 'cost' | 'learningRate' | 'seed';
+type SettingKey = 'name' | 'cost' | 'learningRate' | 'seed' | 'steps' | 'batchSize' | 'shuffle';
 
 /**
  * True when the setting was given before; then the whole line is reported and skipped, so
  * the first value stands.
  */
-function isDuplicate(ctx: ReadContext, key: SettingKey, keyword: string, keywordStart: number): boolean {
+export function isDuplicate(ctx: ReadContext, key: SettingKey, keyword: string, keywordStart: number): boolean {
   const earlier = ctx.draft[key];
   if (earlier === null) return false;
   const end = ctx.scanner.skipRest();
@@ -27,7 +30,7 @@ function isDuplicate(ctx: ReadContext, key: SettingKey, keyword: string, keyword
   return true;
 }
 
-function setting<T>(ctx: ReadContext, value: T | null, keywordStart: number, valueRange: Range): Setting<T> {
+export function setting<T>(ctx: ReadContext, value: T | null, keywordStart: number, valueRange: Range): Setting<T> {
   return { value, line: ctx.rangeOf(keywordStart, ctx.scanner.tokenEnd), valueRange };
 }
 

@@ -21,6 +21,8 @@ const ALIASES: Readonly<Record<string, string>> = {
   lr: 'learning-rate',
   eta: 'learning-rate',
   η: 'learning-rate',
+  iterations: 'steps',
+  batch: 'batch-size',
   weights: 'w',
   bias: 'b',
   biases: 'b',
@@ -35,6 +37,9 @@ export function nearestName(word: string, candidates: readonly string[]): string
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length, so such a candidate cannot be nearer:
+    // a file of typos then costs a few distances a line, however many keywords there are.
+    if (Math.abs(candidate.length - lower.length) >= bestDistance) continue;
     const distance = editDistance(lower, candidate);
     if (distance < bestDistance) {
       bestDistance = distance;

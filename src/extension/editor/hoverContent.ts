@@ -13,6 +13,7 @@ import { biasHover, otherOrderNote, weightHover } from './parameterHover';
 import {
   costFormulas, costHover, exampleHover, inputHover, inputSymbol, learningRateHover, networkHover, seedHover, targetHover, targetSymbol,
 } from './specHover';
+import { trainingSettingHover } from './trainingHover';
 
 /**
  * The hover for whatever `locate` found under the pointer: one Markdown string, built from the
@@ -49,6 +50,8 @@ export function hoverMarkdown(state: EditorState, location: SpecLocation, textAt
       return learningRateHover(state, engine);
     case 'seed':
       return seedHover();
+    case 'training':
+      return trainingSettingHover(location.setting);
     case 'example': {
       // A `data` line stands for its first example in `locate`; its hover is about the whole set.
       const set = dataSetOf(state.analysis.source, location.example - 1);
@@ -93,6 +96,8 @@ function symbolOnly(state: EditorState, location: SpecLocation, textAt: (range: 
       return heading('η', 'the learning rate: w ← w − η · ∂c/∂w');
     case 'seed':
       return seedHover();
+    case 'training':
+      return trainingSettingHover(location.setting);
     case 'example': {
       // A data line's file, columns and classes are known without the engine.
       const set = dataSetOf(state.analysis.source, location.example - 1);

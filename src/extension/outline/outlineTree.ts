@@ -47,6 +47,9 @@ export function outlineOf(source: SpecSource, network: Network | null, text: Out
   if (source.cost) entries.push(setting('cost', text.get(source.cost.value), source.cost));
   if (source.learningRate) entries.push(setting('learning-rate', `η = ${text.get(source.learningRate.value)}`, source.learningRate));
   if (source.seed) entries.push(setting('seed', text.get(source.seed.value), source.seed));
+  if (source.steps) entries.push(setting('steps', `N = ${text.get(source.steps.value)}`, source.steps));
+  if (source.batchSize) entries.push(setting('batch-size', `B = ${text.get(source.batchSize.value)}`, source.batchSize));
+  if (source.shuffle) entries.push(setting('shuffle', text.get(source.shuffle.value), source.shuffle));
   source.layers.forEach((_, l) => entries.push(layerNode(source, network, l, text)));
   for (let i = 0; i < source.examples.length; i++) {
     const example = source.examples[i];

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // The names the grammar must colour, taken from the code so a new activation or cost cannot be
 // forgotten here. One import, to switch when the activation and cost registries land.
 import { ACTIVATIONS, COSTS } from '../../../src/core/model/network';
+import { KEYWORDS } from '../../../src/core/parser/read';
 import { compileError, GRAMMAR_PATH, grammarRegexes, grammarScopes, loadNnetGrammar, type NnetGrammar, type RawGrammar, type Token } from './textmate';
 
 /** The grammar as VS Code runs it: vscode-textmate with Oniguruma (see ./textmate.ts). */
@@ -101,6 +102,17 @@ describe('the nnet TextMate grammar', () => {
     expect(scoped('validation 20%')).toEqual(['validation → keyword.control.nnet', '20% → constant.numeric.percentage.nnet']);
   });
 
+  it('colours the training settings like the other settings, as whole words', () => {
+    expect(scoped('steps 500')).toEqual(['steps → keyword.other.nnet', '500 → constant.numeric.nnet']);
+    expect(scoped('batch-size 32 # B')).toEqual(['batch-size → keyword.other.nnet', '32 → constant.numeric.nnet', '# → punctuation.definition.comment.nnet', 'B → comment.line.number-sign.nnet']);
+    expect(scoped('shuffle 7')).toEqual(['shuffle → keyword.other.nnet', '7 → constant.numeric.nnet']);
+    expect(scoped('batch-sizes 3 steps-2').join()).not.toContain('keyword');
+  });
+
+  it('colours every keyword a line may start with', () => {
+    for (const keyword of KEYWORDS) expect(tokenFor(`${keyword} 1`, keyword).scopes.join(), keyword).toMatch(/keyword\.(control|other)\.nnet/);
+  });
+
   it('keeps signs, decimals and exponents inside one number', () => {
     for (const number of ['-1.5e-3', '+2', '.5', '3.', '1E+10', '0.000001', '42'])
       expect(tokenFor(`  b ${number} 1`, number).scopes).toContain('constant.numeric.nnet');
@@ -149,6 +161,7 @@ describe('the nnet language configuration', () => {
     expect(increase.test('  w 0.1 0.2')).toBe(false);
     expect(decrease.test('  example x 1 y 0')).toBe(true);
     expect(decrease.test('  learning-rate 0.1')).toBe(true);
+    expect(decrease.test('  batch-size 32')).toBe(true);
     expect(decrease.test('  b 0.1')).toBe(false);
     expect(decrease.test('  costly')).toBe(false);
   });

@@ -106,6 +106,16 @@ describe('the outline of a spec', () => {
     expect(names).toEqual(['cost', 'learning-rate', 'layer 0: 2 inputs', 'layer 1: 2 sigmoid', 'layer 2: 2 sigmoid', 'example 1']);
   });
 
+  it('lists the training settings with the others, selecting their values', () => {
+    const spec = 'steps 500\nbatch-size 2\nshuffle 7\nlayer 0: 1 input\nlayer 1: 1 linear\nexample x 1 y 2\nexample x 2 y 4\n';
+    const specLines = spec.split('\n');
+    const get = (r: Range) => specLines[r.start.line].slice(r.start.character, r.end.character);
+    const parsed = parseSpec(spec);
+    const nodes = outlineOf(parsed.source, parsed.network, { get, lineEnd: (line) => ({ line, character: specLines[line].length }) });
+    expect(tree(nodes).slice(0, 3)).toEqual(['steps — N = 500', 'batch-size — B = 2', 'shuffle — 7']);
+    expect(nodes.slice(0, 3).map((node) => [node.kind, get(node.selection)])).toEqual([['setting', '500'], ['setting', '2'], ['setting', '7']]);
+  });
+
   it('writes layer superscripts in the article notation', () => {
     expect(layerSuperscript(1)).toBe('⁽¹⁾');
     expect(layerSuperscript(12)).toBe('⁽¹²⁾');

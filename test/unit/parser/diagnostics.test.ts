@@ -96,6 +96,11 @@ const EXPECTED: Record<DiagnosticCode, readonly Expected[]> = {
   'invalid-seed': [
     ['invalid-seed', [0, 5, 0, 7], "expected the seed to be a whole number from 0 to 4294967295; found '-3'"],
   ],
+  'invalid-training-setting': [
+    ['invalid-training-setting', [1, 6, 1, 7], "expected the number of gradient steps N to be a whole number from 1 to 1,000,000; found '0'. Write, for example, `steps 500`, or leave the line out for 100 steps"],
+    ['invalid-training-setting', [2, 11, 2, 12], "expected the batch size B to be at most 7, the number of training examples (10 examples less the 3 held out for validation); found 8. Write `batch-size 7` or less, or leave the line out to use every training example at each step"],
+    ['invalid-training-setting', [3, 8, 3, 11], "expected the shuffle seed to be a whole number from 0 to 4294967295; found '2.5'. Write, for example, `shuffle 7`, or leave the line out to keep the examples in their order"],
+  ],
   'layer-number': [
     ['layer-number', [2, 6, 2, 7], "expected layer 2 after layer 1; found layer 3. Layers are numbered 0, 1, 2, … in order"],
   ],

@@ -28,6 +28,7 @@ const ODD_TEXT = [
   '1e400', '-1e400', '99999999999999999999999', 'NaN', '-Infinity', '−', '0.1.2', '.', '-', '1e', '#', '"', '\\', ':', '\t',
   '\r', '\n', '\r\n', '\u2028', '\ufeff', '\u00a0', '\ud800', '\udc00', '😀', 'η', 'σ′', 'layer', 'w', 'b', 'x', 'y', 'example',
   'cost', 'seed', 'network', 'softmax', 'relu', 'inputs', '0', '1000000000', '2.5e-3', '  ', 'layer 1: 3 sigmoid',
+  'steps', 'batch-size', 'shuffle',
 ];
 
 function mutate(text: string, next: () => number): string {
@@ -95,6 +96,9 @@ function checkSource(source: SpecSource, lineLengths: readonly number[]): void {
     [source.cost?.value, 'cost value'],
     [source.learningRate?.line, 'learning-rate'],
     [source.seed?.value, 'seed value'],
+    [source.steps?.line, 'steps'],
+    [source.batchSize?.value, 'batch-size value'],
+    [source.shuffle?.value, 'shuffle value'],
   ];
   source.layers.forEach((layer, l) => {
     ranges.push([layer.header, `layer ${l} header`], [layer.activation, `layer ${l} activation`]);
