@@ -151,14 +151,17 @@ export class Trainer {
     // With the full batch the step's own pass gives the training cost; otherwise one more pass.
     const batchCost = listPass(this.ws, this.w, this.b, batch, true);
     this.cost[t] = this.order.fullBatch ? batchCost : Number.NaN;
-    const norms = this.ws.gw.map(norm);
-    const gradientFinite = norms.every((value) => Number.isFinite(value));
+    let gradientFinite = true;
+    for (let l = 1; l < this.norms.length; l++) {
+      const value = norm(this.ws.gw[l]);
+      this.norms[l][t] = value;
+      gradientFinite &&= Number.isFinite(value);
+    }
     // The gradient stays in the workspace's sums: a pass without the gradient never writes them.
     if (this.order.fullBatch) {
       if (this.validationCost) this.validationCost[t] = listPass(this.ws, this.w, this.b, this.heldOut, false);
     } else this.costAt(t);
     this.descend(this.w, this.b);
-    for (let l = 1; l < norms.length; l++) this.norms[l][t] = norms[l];
     this.stepsDone = t + 1;
     this.checkpoints.offer(this.stepsDone, this.w, this.b);
     return gradientFinite && Number.isFinite(this.cost[t]);
