@@ -19,11 +19,11 @@ describe('reading only the sizes of a spec', () => {
 });
 
 describe('where a spec is analysed', () => {
-  it('keeps every example spec that reads no file on the main thread', () => {
-    for (const name of readdirSync('examples').filter((file) => file.endsWith('.nnet'))) {
-      const text = readFileSync(`examples/${name}`, 'utf8');
-      expect(place(text), name).toBe(readSizes(text).readsFiles ? 'worker' : 'inline');
-    }
+  it('keeps the small example specs on the main thread, and sends the others to the worker', () => {
+    // iris reads a file; the deep networks' per-example values (7 layers × 120 examples) pass the inline bytes bound.
+    const inWorker = new Set(['iris.nnet', 'deep-sigmoid.nnet', 'deep-relu.nnet']);
+    for (const name of readdirSync('examples').filter((file) => file.endsWith('.nnet')))
+      expect(place(readFileSync(`examples/${name}`, 'utf8')), name).toBe(inWorker.has(name) ? 'worker' : 'inline');
   });
 
   it('sends every spec that reads a data file to the worker, however small', () => {
