@@ -12,17 +12,13 @@ import { availableParallelism, loadavg } from 'node:os';
 import { computeGradient } from '../../src/core/engine/gradient';
 import { Workspace, workspaceFor, type KernelChoice } from '../../src/core/engine/workspace';
 import { runEngine } from '../../src/core/engine/run';
-import { parameterCount, type ActivationName, type Network } from '../../src/core/model/network';
+import { parameterCount, type Network } from '../../src/core/model/network';
 import { traceJsonPieces } from '../../src/core/output/json';
 import { buildTrace } from '../../src/core/trace/build';
-import { randomNetwork } from '../unit/engine/networks';
 import { formatMs, measure, measureAsync, measurePair, type Timing } from './harness';
+import { benchNetwork as networkFor, SHAPE_A, SHAPE_B, SHAPE_C, SHAPE_D, type BenchShape } from './shapes';
 
-interface Shape {
-  readonly label: string;
-  readonly sizes: number[];
-  readonly activations: ActivationName[];
-  readonly examples: number;
+interface Shape extends BenchShape {
   /** Calls per timed sample, so sub-microsecond runs are measurable. */
   readonly inner: number;
   readonly gflopsTarget?: number;
@@ -30,23 +26,11 @@ interface Shape {
 }
 
 const SHAPES: Shape[] = [
-  { label: '(a) 2-2-2 sigmoid, 1 example', sizes: [2, 2, 2], activations: ['sigmoid', 'sigmoid'], examples: 1, inner: 20000, maxMicroseconds: 1 },
-  { label: '(b) 4-8-8-3 sigmoid, 150 examples', sizes: [4, 8, 8, 3], activations: ['sigmoid', 'sigmoid', 'sigmoid'], examples: 150, inner: 50 },
-  { label: '(c) 784-128-10 sigmoid, 64 examples', sizes: [784, 128, 10], activations: ['sigmoid', 'sigmoid'], examples: 64, inner: 1, gflopsTarget: 2.5 },
-  {
-    label: '(d) 784-512-512-10 relu (sigmoid out), 256 examples',
-    sizes: [784, 512, 512, 10],
-    activations: ['relu', 'relu', 'sigmoid'],
-    examples: 256,
-    inner: 1,
-    gflopsTarget: 2.5,
-  },
+  { ...SHAPE_A, inner: 20000, maxMicroseconds: 1 },
+  { ...SHAPE_B, inner: 50 },
+  { ...SHAPE_C, inner: 1, gflopsTarget: 2.5 },
+  { ...SHAPE_D, inner: 1, gflopsTarget: 2.5 },
 ];
-
-function networkFor(shape: Shape, seed: number): Network {
-  // Weights ~ U(−1/√n, 1/√n) keep the sums in the activations' working range, as in training.
-  return randomNetwork(seed, shape.sizes, shape.activations, 'half-squared', shape.examples, 1 / Math.sqrt(shape.sizes[0]));
-}
 
 /**
  * Our gradient in a workspace of the given kernel: 'auto' is what every caller gets (the
