@@ -13,10 +13,14 @@ const targets = [
   // The analysis worker thread the extension host starts for specs too large to analyse on its
   // own thread (src/extension/analysis/worker/): the parser and the engine, without `vscode`.
   { ...common, entryPoints: ['src/extension/analysis/worker/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs' },
+  // The training worker thread, one per run of Backprop: Train (src/extension/training/worker/).
+  { ...common, entryPoints: ['src/extension/training/worker/trainingWorker.ts'], outfile: 'dist/trainingWorker.js', platform: 'node', format: 'cjs' },
   // The `nnet` command line.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   // The panel's browser code.
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
+  // The Training panel's browser code.
+  { ...common, entryPoints: ['webview/training/main.ts'], outfile: 'dist/trainingView.js', platform: 'browser', format: 'iife' },
 ].filter((options) => existsSync(options.entryPoints[0]));
 
 // KaTeX's stylesheet and fonts ship inside the extension, so the panel never loads anything remote.

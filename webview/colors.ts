@@ -6,30 +6,9 @@
  * diagram: media/panel.css) and as the KaTeX macros `\bpfA` … (factors.ts), which need literal
  * colours. Both are redone whenever the theme changes (VS Code swaps the body's classes).
  */
-import { parseColour } from './contrast';
+import { resolveThemeColours as resolve, isHighContrast } from './themeColours';
 import { factorMacros } from './factors';
 import { buildPalette, FACTOR_VARIABLES, type Palette } from './palette';
-
-/** Resolves theme variables to the colours the browser computes for them, through a hidden probe. */
-function resolve(variables: readonly string[]): (string | null)[] {
-  const probe = document.createElement('span');
-  probe.hidden = true;
-  document.body.append(probe);
-  const colours = variables.map((variable) => {
-    probe.style.color = '';
-    // An unset variable leaves `color` unset: transparent marks "none" (rgba(0, 0, 0, 0)).
-    probe.style.color = `var(${variable}, transparent)`;
-    const value = getComputedStyle(probe).color;
-    return parseColour(value)?.a === 0 ? null : value;
-  });
-  probe.remove();
-  return colours;
-}
-
-function isHighContrast(): boolean {
-  const classes = document.body.classList;
-  return classes.contains('vscode-high-contrast') || classes.contains('vscode-high-contrast-light');
-}
 
 /** The palette for the theme in force: theme colours, backgrounds and foreground as resolved now. */
 export function themePalette(): Palette {

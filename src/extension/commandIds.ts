@@ -27,6 +27,11 @@ export const Command = {
    * quick pick, for the in-editor tests.
    */
   goToExample: 'backpropStepper.goToExample',
+  /**
+   * Arguments: (uri?: string | Uri). Trains the spec's network in a worker thread and shows the
+   * Training panel (training/registerTraining.ts); returns that panel, for the in-editor tests.
+   */
+  train: 'backpropStepper.train',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];

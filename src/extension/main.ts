@@ -10,13 +10,14 @@ import { registerOutline } from './outline/symbols';
 import { registerPanelFeature } from './panel/commands';
 import type { PanelManager } from './panel/panelManager';
 import { createServices, type Services } from './services';
+import { registerTraining, type TrainingApi } from './training/registerTraining';
 
 /**
  * What `activate` returns, reachable as `vscode.extensions.getExtension(id).exports`: the shared
- * services and the panels, for the in-editor tests and for anything that drives the extension
- * from outside.
+ * services, the panels and the Training panels, for the in-editor tests and for anything that
+ * drives the extension from outside.
  */
-export type BackpropStepperApi = Services & { readonly panels: PanelManager };
+export type BackpropStepperApi = Services & { readonly panels: PanelManager; readonly training: TrainingApi };
 
 /**
  * Runs when the first `.nnet` document opens (activationEvents: onLanguage:nnet) or one of the
@@ -35,7 +36,9 @@ export function activate(context: vscode.ExtensionContext): BackpropStepperApi {
   context.subscriptions.push(registerSpecDiagnostics(analyses), registerDataFileDiagnostics(analyses), registerQuickFixes(analyses, guard), registerOutline(analyses, guard));
   const panels = registerPanelFeature(context, services);
   context.subscriptions.push(registerEditorFeatures(services), registerDebugger(services));
-  return { ...services, panels };
+  // Training runs in worker threads of its own (dist/trainingWorker.js), one per run.
+  const training = registerTraining(context, services);
+  return { ...services, panels, training };
 }
 
 /** Everything is disposed through context.subscriptions. */

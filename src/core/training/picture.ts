@@ -11,6 +11,7 @@ import type { Network } from '../model/network';
  * for 0/1 targets), class 0 below; its confidence is the distance from that middle over half the
  * range, at most 1. With several outputs the class is the largest output, and the confidence how
  * far that output is above an even split, (max − 1/K)/(1 − 1/K) for K outputs, clamped to 0 … 1.
+ * With more than MAX_POINTS examples, every k-th is drawn (k = ⌈m / MAX_POINTS⌉).
  */
 /** The examples as points: inputs (1 or 2 numbers each) and the class or target to draw them by. */
 export interface TrainingPoints {
@@ -47,6 +48,8 @@ export type TrainingPicture =
 
 export const MAP_RESOLUTION = 64;
 export const CURVE_POINTS = 160;
+/** The most examples drawn as points; past it every k-th example is drawn. */
+export const MAX_POINTS = 2000;
 
 export function pictureOf(network: Network, weights: readonly Float64Array[], biases: readonly Float64Array[], mapResolution = MAP_RESOLUTION): TrainingPicture | null {
   const n0 = network.layers[0].size;
@@ -56,10 +59,15 @@ export function pictureOf(network: Network, weights: readonly Float64Array[], bi
   const [low, high] = targetRange(network);
   const middle = (low + high) / 2;
   const held = new Set(network.validation ?? []);
+  // At most MAX_POINTS points are drawn, every k-th example: a picture of 100,000 points would be
+  // megabytes per scrub and a cloud no one can read.
+  const stride = Math.ceil(examples.length / MAX_POINTS);
+  const shown: number[] = [];
+  for (let i = 0; i < examples.length; i += stride) shown.push(i);
   const points: TrainingPoints = {
-    x: examples.flatMap((example) => Array.from(example.x)),
-    label: examples.map((example) => (n0 === 1 ? example.y[0] : nL === 1 ? (example.y[0] > middle ? 1 : 0) : argmax(example.y))),
-    heldOut: examples.map((_, i) => held.has(i)),
+    x: shown.flatMap((i) => Array.from(examples[i].x)),
+    label: shown.map((i) => (n0 === 1 ? examples[i].y[0] : nL === 1 ? (examples[i].y[0] > middle ? 1 : 0) : argmax(examples[i].y))),
+    heldOut: shown.map((i) => held.has(i)),
   };
   if (n0 === 1) {
     const [from, to] = widened(examples.map((example) => example.x[0]));

@@ -7,7 +7,8 @@ import { DataDependencies } from './dataDependencies';
 import { LatestWins, type AnalysisRunner, type LatestWinsListener } from './latestWins';
 import { placementOf, type Placement } from './placement';
 import type { Toolchain } from './toolchain';
-import { analysisFromWorker, wireBug, type SpecJob, type SpecText, type WorkerOutcome } from './worker/wire';
+import { steppedSpecOf } from '../training/steppedUri';
+import { analysisFromWorker, wireBug, type DataContext, type SpecJob, type SpecText, type WorkerOutcome } from './worker/wire';
 
 /** The language id of `.nnet` specs. */
 export const NNET_LANGUAGE = 'nnet';
@@ -187,6 +188,14 @@ export class SpecAnalyses implements vscode.Disposable {
     return this.get(document).trace(example, significantDigits, weightOrder);
   }
 
+  /**
+   * Where `document`'s data files are, for a worker that reads them (the analysis worker, the
+   * training worker): the spec's path, and the unsaved text of those files open in editors.
+   */
+  dataContext(document: vscode.TextDocument): DataContext {
+    return { specPath: specPathOf(document), overlay: this.data.overlay(document.uri.toString()) };
+  }
+
   /** Every spec currently tracked. */
   get documents(): readonly vscode.TextDocument[] {
     return [...this.entries.values()].map((entry) => entry.document);
@@ -239,7 +248,7 @@ export class SpecAnalyses implements vscode.Disposable {
         return;
       }
       if (!isCurrent(entry) && this.whereToAnalyse(entry) === 'worker') {
-        this.work.submit(key, document.version, { text: documentText(document), data: { specPath: specPathOf(document), overlay: this.data.overlay(key) } });
+        this.work.submit(key, document.version, { text: documentText(document), data: this.dataContext(document) });
         return;
       }
       this.store(entry, this.get(document));
@@ -332,9 +341,13 @@ function isCurrent(entry: Entry): boolean {
   return entry.analysis !== undefined && entry.analysis.version === entry.document.version && entry.analysisRevision === entry.dataRevision;
 }
 
-/** Where a spec's data files are found from: a spec that is no file on this machine has no folder. */
+/**
+ * Where a spec's data files are found from: a spec that is no file on this machine has no folder.
+ * A training step's copy (training/steppedUri.ts) reads the data files of the spec it came from.
+ */
 function specPathOf(document: vscode.TextDocument): string | null {
-  return document.uri.scheme === 'file' ? document.uri.fsPath : null;
+  const uri = steppedSpecOf(document.uri) ?? document.uri;
+  return uri.scheme === 'file' ? uri.fsPath : null;
 }
 
 /** Answers every `ready` request waiting on the entry. */

@@ -47,16 +47,24 @@ export function escapeHtml(text: string): string {
 }
 
 export function panelHtml(input: PanelHtmlInput): string {
+  return webviewPage({ ...input, stylesheets: [input.katexCssUri, input.panelCssUri] });
+}
+
+/**
+ * The page every webview of the extension loads: the Content-Security-Policy above, its
+ * stylesheets (each with the nonce) and its one bundled script, which builds the page.
+ */
+export function webviewPage(input: { cspSource: string; nonce: string; title: string; stylesheets: readonly string[]; scriptUri: string }): string {
   const csp = contentSecurityPolicy(input.cspSource, input.nonce);
   const attr = escapeHtml;
+  const links = input.stylesheets.map((href) => `<link rel="stylesheet" nonce="${attr(input.nonce)}" href="${attr(href)}">`).join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" nonce="${attr(input.nonce)}" href="${attr(input.katexCssUri)}">
-<link rel="stylesheet" nonce="${attr(input.nonce)}" href="${attr(input.panelCssUri)}">
+${links}
 <title>${escapeHtml(input.title)}</title>
 </head>
 <body>

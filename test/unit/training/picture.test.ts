@@ -60,4 +60,13 @@ describe('the picture of a network', () => {
     const three = makeNetwork({ cost: 'half-squared', sizes: [3, 1], activations: ['linear'], weights: [[1, 1, 1]], biases: [[0]], examples: [{ x: [0, 0, 0], y: [0] }] });
     expect(pictureOf(three, three.layers.map((l) => l.weights), three.layers.map((l) => l.biases))).toBeNull();
   });
+
+  it('draws at most MAX_POINTS examples, every k-th of a large set', () => {
+    const network = diagonal('sigmoid');
+    const many = { ...network, examples: Array.from({ length: 5000 }, (_, i) => ({ x: Float64Array.from([i / 5000, 1 - i / 5000]), y: Float64Array.from([i % 2]) })) };
+    const picture = pictureOf(many, many.layers.map((l) => l.weights), many.layers.map((l) => l.biases), 4);
+    if (picture?.kind !== 'map') throw new Error('expected a map');
+    expect(picture.points.label).toHaveLength(Math.ceil(5000 / 3));
+    expect(picture.points.x.slice(0, 4)).toEqual([0, 1, 3 / 5000, 1 - 3 / 5000]);
+  });
 });

@@ -1,10 +1,10 @@
-import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { DataFiles } from '../../../core/data/files';
 import { runEngine } from '../../../core/engine/run';
 import { parseSpec } from '../../../core/parser/parse';
 import { nodeDataFiles } from '../../../node/dataFiles';
 import { computeAnalysis } from '../analyse';
+import { lowerThreadPriority } from './lowPriority';
 import { analysedReply, wireBug, type DataContext, type TextPiece, type WireBug, type WorkerReply } from './wire';
 
 /**
@@ -19,15 +19,8 @@ if (port === null) throw new Error('analysisWorker.js must run as a worker threa
 
 const toolchain = { parse: (text: string, files?: DataFiles) => parseSpec(text, { files }), run: runEngine };
 
-// Background work yields to the editor: on Linux a thread has its own nice value, so this lowers
-// this thread alone (elsewhere it would lower the whole extension host, so it is left alone).
-if (process.platform === 'linux') {
-  try {
-    setPriority(19);
-  } catch {
-    // Not allowed here (a sandbox, say): the analysis runs at the normal priority.
-  }
-}
+// Background work yields to the editor.
+lowerThreadPriority();
 
 /** The pieces of the text received so far, for analysis `id`. */
 let gathering: { id: number; pieces: string[]; data: DataContext | undefined } = { id: 0, pieces: [], data: undefined };
