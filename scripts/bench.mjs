@@ -13,10 +13,12 @@ const files = readdirSync('test/bench')
 mkdirSync('.cache/bench', { recursive: true });
 // The analysis worker, bundled as scripts/build.mjs bundles it for dist/: the analysis benchmark
 // starts it as a worker thread, and must not depend on a dist/ left from an older build.
-await esbuild.build({
-  entryPoints: ['src/extension/analysis/worker/analysisWorker.ts'], outfile: '.cache/bench/analysisWorker.js',
-  bundle: true, platform: 'node', format: 'cjs', target: 'es2022', logLevel: 'warning',
-});
+// The training worker likewise, for the training benchmark's main-thread pauses.
+for (const [entry, out] of [['src/extension/analysis/worker/analysisWorker.ts', 'analysisWorker.js'], ['src/extension/training/worker/trainingWorker.ts', 'trainingWorker.js']])
+  await esbuild.build({
+    entryPoints: [entry], outfile: `.cache/bench/${out}`,
+    bundle: true, platform: 'node', format: 'cjs', target: 'es2022', logLevel: 'warning',
+  });
 
 let failed = false;
 for (const file of files) {

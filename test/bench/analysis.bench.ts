@@ -21,7 +21,7 @@
  *    Building the first example's trace then (a view asking for it) is reported beside it.
  * The worker is bundled into .cache/bench/ by scripts/bench.mjs.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -35,6 +35,7 @@ import { analysisFromWorker, type WorkerOutcome, specJob } from '../../src/exten
 import { WorkerPool } from '../../src/extension/analysis/worker/workerPool';
 import { generateSpec } from '../unit/parser/generate';
 import { budget, formatMs, measure, measureAsync, report } from './harness';
+import { longestPause, pauseText, type Pause } from './pauses';
 
 const WORKER = resolve('.cache/bench/analysisWorker.js');
 const INLINE_MS = 1;
@@ -110,54 +111,8 @@ async function workerCosts(): Promise<void> {
   await Promise.all(threads.map((thread) => thread.terminate()));
 }
 
-/**
- * The main thread's time on a CPU so far, in ms, from Linux's per-thread scheduler statistics;
- * null elsewhere. A gap between timer ticks is this thread's own work only as far as this grew
- * over it: the rest of the gap it spent waiting for a CPU, which on a busy machine is most of it.
- */
-function mainThreadCpuMs(): number | null {
-  try {
-    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
-  } catch {
-    return null;
-  }
-}
-
-interface Pause {
-  /** The longest gap between two ticks of a 1 ms timer, as a clock on the wall sees it. */
-  readonly wallMs: number;
-  /** The most CPU time the main thread spent between two ticks: its own longest stretch of work (Linux only). */
-  readonly workMs: number | null;
-}
-
-/** Runs `body` while a 1 ms interval timer ticks, and measures the longest pause between ticks. */
-async function longestPause<T>(body: () => Promise<T>): Promise<{ value: T } & Pause> {
-  let last = performance.now();
-  let lastCpu = mainThreadCpuMs();
-  let wallMs = 0;
-  let workMs = lastCpu === null ? null : 0;
-  const tick = () => {
-    const now = performance.now();
-    const cpu = mainThreadCpuMs();
-    wallMs = Math.max(wallMs, now - last);
-    if (workMs !== null && cpu !== null && lastCpu !== null) workMs = Math.max(workMs, cpu - lastCpu);
-    last = now;
-    lastCpu = cpu;
-  };
-  const ticker = setInterval(tick, 1);
-  try {
-    const value = await body();
-    tick();
-    return { value, wallMs, workMs };
-  } finally {
-    clearInterval(ticker);
-  }
-}
-
 /** A full collection before each measured run (scripts/bench.mjs runs Node with --expose-gc), so that no run pays for the garbage of the one before. */
 const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
-
-const pauseText = ({ wallMs, workMs }: Pause) => `${formatMs(wallMs)}${workMs === null ? '' : ` (${formatMs(workMs)} of it working)`}`;
 
 async function mainThreadPauses(): Promise<void> {
   const heap: { index: number; name: string; values: number[] }[] = [];
