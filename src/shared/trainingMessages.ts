@@ -16,6 +16,11 @@ export type { TrainingPicture, TrainingPoints } from '../core/training/picture';
 /** What a run is, sent once when it starts (and again when the panel is restored or re-trains). */
 export interface TrainingRun {
   readonly type: 'run';
+  /**
+   * Names this run among the panel's runs: a page that is shown again (VS Code discards a hidden
+   * webview's page) gets the same run again, and goes back to the step it was on.
+   */
+  readonly id: number;
   /** The spec's URI (a string) and the name shown in the title. */
   readonly uri: string;
   readonly fileName: string;

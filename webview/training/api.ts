@@ -1,13 +1,17 @@
 /**
  * The Training panel's one handle on VS Code: postMessage to the extension (typed by the shared
  * protocol, src/shared/trainingMessages.ts) and a small state that survives the panel being
- * hidden or the window reloaded — here only the reader's choice of linear or log scale.
+ * hidden or the window reloaded: the reader's choice of linear or log scale, and the step the
+ * scrubber rests on (VS Code discards a hidden panel's page, and Step through hides it).
  */
 import type { TrainingToExtension } from '../../src/shared/trainingMessages';
 import type { YScale } from './scale';
 
 export interface TrainingState {
   readonly scale: YScale;
+  /** The run the page last showed and the step its scrubber rested on, or null while it followed the run. */
+  readonly runId: number | null;
+  readonly step: number | null;
 }
 
 interface VsCodeApi {
@@ -28,6 +32,7 @@ export function trainingApi(): VsCodeApi {
 
 /** The kept state, or the default when there is none or it is not ours. */
 export function keptState(value: unknown): TrainingState {
-  const scale = typeof value === 'object' && value !== null ? (value as { scale?: unknown }).scale : undefined;
-  return { scale: scale === 'log' ? 'log' : 'linear' };
+  const kept = (typeof value === 'object' && value !== null ? value : {}) as { scale?: unknown; runId?: unknown; step?: unknown };
+  const whole = (n: unknown): number | null => (Number.isInteger(n) && (n as number) >= 0 ? (n as number) : null);
+  return { scale: kept.scale === 'log' ? 'log' : 'linear', runId: whole(kept.runId), step: whole(kept.step) };
 }

@@ -94,6 +94,7 @@ export function parseIncoming(value: unknown): ExtensionToTraining | null {
     case 'run': {
       const sizes = m.sizes;
       const ok =
+        isCount(m.id) &&
         typeof m.uri === 'string' &&
         typeof m.fileName === 'string' &&
         (m.networkName === null || typeof m.networkName === 'string') &&

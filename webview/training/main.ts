@@ -50,11 +50,20 @@ const scrubRequests = new LatestWins<number>(SCRUB_INTERVAL_MS, (step) => post({
 const summaryUpdates = new LatestWins<null>(SUMMARY_INTERVAL_MS, () => {
   if (run && history) summary.textContent = summaryText(summaryFacts(history, phase, run.digits));
 });
+let kept = keptState(api.getState());
+/** Keeps part of the page's state across its being discarded and loaded again. */
+function keep(change: Partial<typeof kept>): void {
+  kept = { ...kept, ...change };
+  api.setState(kept);
+}
+/** The step to go back to once the history has caught up, when this page shows a run again. */
+let restoreStep: number | null = null;
 const scrubber = new Scrubber((step) => {
   scrubRequests.push(step);
+  keep({ step: scrubber.following ? null : step });
   showStep();
 });
-const charts = new Charts(keptState(api.getState()).scale, (step) => scrubber.moveTo(step), (scale) => api.setState({ scale }));
+const charts = new Charts(kept.scale, (step) => scrubber.moveTo(step), (scale) => keep({ scale }));
 const picture = new PictureView();
 const controls = new Controls(post, () => scrubber.value, (what) => {
   if (what === 'cancel') cancelAsked = true;
@@ -118,6 +127,11 @@ function tellSummary(now: boolean): void {
 /** After the run grew: a scrubber resting on the last step moves along and asks for that step. */
 function followRun(): void {
   if (history && scrubber.setDone(history.done) && scrubber.following && run?.picture !== 'none') scrubRequests.push(scrubber.value);
+  if (history && restoreStep !== null && history.done >= restoreStep) {
+    const step = restoreStep;
+    restoreStep = null;
+    scrubber.moveTo(step);
+  }
   showStep();
 }
 
@@ -132,6 +146,9 @@ function onRun(message: TrainingRun): void {
   runLine.textContent = runText(message);
   scrubRequests.cancel();
   scrubber.reset();
+  // The same run again (the page was hidden and loaded anew): back to the step it rested on.
+  restoreStep = kept.runId === message.id ? kept.step : null;
+  keep({ runId: message.id, step: restoreStep });
   charts.setRun(history);
   picture.setRun(message);
   if (message.picture !== 'none') scrubRequests.push(0);

@@ -84,10 +84,12 @@ export class PictureView {
     this.heading.textContent = pictureHeading(picture.kind, step);
     this.canvas.setAttribute('aria-label', picture.kind === 'map' ? mapLabel(picture, step, outputs, layers) : curveLabel(picture, step, layers));
     renderLegend(this.legend, legendItems(picture, outputs, layers, this.style.palette), this.style.palette.background);
+    const heldOut = picture.points.heldOut.some((held) => held);
+    // "Fainter", not "paler": an unsure cell fades towards the background, dark in a dark theme.
     this.caption.textContent =
       picture.kind === 'map'
-        ? 'Shading: the class the network predicts there, paler where it is less sure. Hollow markers are held-out examples.'
-        : 'The line is the network’s output; the markers are the examples’ targets, hollow where held out.';
+        ? `Shading: the class the network predicts there, fainter where it is less sure.${heldOut ? ' Hollow markers are held-out examples.' : ''}`
+        : `The line is the network’s output; the markers are the examples’ targets${heldOut ? ', hollow where held out' : ''}.`;
   }
 
 }

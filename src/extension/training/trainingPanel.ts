@@ -29,6 +29,9 @@ import { TrainingClient, type TrainingListener, type WorkerThread } from './trai
 import { TRAINING_PAGE_FILES, trainingHtml } from './trainingHtml';
 import { TrainingNotification } from './trainingNotification';
 
+/** Runs are numbered across panels, so that a page never mistakes one run for another. */
+let runIds = 0;
+
 export const TRAINING_VIEW_TYPE = 'backpropStepper.training';
 
 export interface TrainingPanelServices {
@@ -203,7 +206,7 @@ export class TrainingPanel extends Disposable {
       started: (facts) => {
         if (!isCurrent()) return;
         notification.started(facts.steps);
-        conversation.started({ type: 'run', uri: this.uri.toString(), fileName: name, digits: this.services.settings.current.significantDigits, ...facts });
+        conversation.started({ type: 'run', id: ++runIds, uri: this.uri.toString(), fileName: name, digits: this.services.settings.current.significantDigits, ...facts });
       },
       progress: (progress) => {
         if (!isCurrent()) return;

@@ -23,6 +23,7 @@
  *   statusBarText('status.editor.mode')  a status bar item's text (here: the language mode)
  *   notifications()                   visible notification toasts
  *   webviewFrame(extensionId?)        FrameLocator of this extension's webview document (the panel)
+ *   webviewFrameWith('#training')     the same, when several of its webviews are open: the one holding a selector
  *   waitUntil(probe, what, timeoutMs) polls until probe returns a truthy value; fails saying `what`
  *   screenshot(name)                  test-results/screenshots/<suite>.<name>.<theme>.png
  *   consoleProblems()                 console errors, CSP violations and page errors so far
@@ -114,6 +115,26 @@ export class LearnerSession {
    */
   webviewFrame(extensionId = this.env.extensionId): FrameLocator {
     return this.page.frameLocator(`iframe.webview.ready[src*="extensionId=${extensionId}"]`).frameLocator('#active-frame');
+  }
+
+  /**
+   * The document of the extension's webview that holds `selector` (the Training panel's
+   * `#training`, the stepping panel's `.position`), waited for: with several of its webviews open
+   * at once, `webviewFrame()` would match them all. The frame is pinned by its iframe's `name`
+   * (VS Code's id of that webview element); a webview hidden and shown again gets a new iframe, so
+   * call this again after that.
+   */
+  async webviewFrameWith(selector: string, extensionId = this.env.extensionId, timeoutMs = 30_000): Promise<FrameLocator> {
+    const ours = this.page.locator(`iframe.webview.ready[src*="extensionId=${extensionId}"]`);
+    const inner = (name: string) => this.page.frameLocator(`iframe.webview.ready[name="${name}"]`).frameLocator('#active-frame');
+    const name = await this.waitUntil(async () => {
+      for (const iframe of await ours.all()) {
+        const id = await iframe.getAttribute('name');
+        if (id && (await inner(id).locator(selector).count()) > 0) return id;
+      }
+      return undefined;
+    }, `a webview of ${extensionId} shows ${selector}`, timeoutMs);
+    return inner(name);
   }
 
   /** Polls `probe` (every 200 ms) until it returns something truthy, which it returns. */

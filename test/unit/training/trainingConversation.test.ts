@@ -7,7 +7,7 @@ import { HistoryLog } from '../../../src/extension/training/historyLog';
  * The host's side of the Training panel's handshake (shared/trainingMessages.ts): nothing before
  * the page is ready, everything so far when it is (again), and a new run that starts over.
  */
-const RUN: TrainingRun = { type: 'run', uri: 'file:///x/xor.nnet', fileName: 'xor.nnet', networkName: 'XOR', steps: 4, batchSize: 4, shuffle: null, learningRate: 1, sizes: [2, 2, 1], hasValidation: false, picture: 'map', digits: 6 };
+const RUN: TrainingRun = { type: 'run', id: 1, uri: 'file:///x/xor.nnet', fileName: 'xor.nnet', networkName: 'XOR', steps: 4, batchSize: 4, shuffle: null, learningRate: 1, sizes: [2, 2, 1], hasValidation: false, picture: 'map', digits: 6 };
 
 function progress(from: number, cost: number[], done = from + cost.length): TrainingProgress {
   return { type: 'progress', done, from, cost, validationCost: [], gradientNorms: [cost.map((c) => c * 10), cost.map((c) => c * 100)].map((n) => n.slice(0, Math.min(cost.length, done - from))), throughput: 7 };

@@ -17,7 +17,7 @@ import type { TextPiece, WireBug } from '../../analysis/worker/wire';
  */
 
 /** What the run is, as the worker read it from the spec: the Training panel's `run` without what only the host knows. */
-export type RunFacts = Omit<TrainingRun, 'type' | 'uri' | 'fileName' | 'digits'>;
+export type RunFacts = Omit<TrainingRun, 'type' | 'id' | 'uri' | 'fileName' | 'digits'>;
 
 /** What an `answer` request asks for at `step`. */
 export type AnswerKind =

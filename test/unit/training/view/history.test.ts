@@ -8,7 +8,7 @@ import type { TrainingRun } from '../../../../src/shared/trainingMessages';
 import { RunHistory } from '../../../../webview/training/history';
 
 const run: TrainingRun = {
-  type: 'run', uri: 'u', fileName: 'x.nnet', networkName: null, steps: 5, batchSize: 2, shuffle: null,
+  type: 'run', id: 1, uri: 'u', fileName: 'x.nnet', networkName: null, steps: 5, batchSize: 2, shuffle: null,
   learningRate: 0.1, sizes: [2, 3, 1], hasValidation: true, picture: 'map', digits: 6,
 };
 const progress = (from: number, cost: number[], validationCost: number[], norms: number[][], done = from + cost.length) =>

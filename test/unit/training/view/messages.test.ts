@@ -8,7 +8,7 @@ import { isTrainingMessage, type TrainingPicture } from '../../../../src/shared/
 import { isNumbers, isPicture, parseIncoming } from '../../../../webview/training/incoming';
 
 const run = {
-  type: 'run', uri: 'file:///x.nnet', fileName: 'x.nnet', networkName: null, steps: 100, batchSize: 4, shuffle: null,
+  type: 'run', id: 1, uri: 'file:///x.nnet', fileName: 'x.nnet', networkName: null, steps: 100, batchSize: 4, shuffle: null,
   learningRate: 0.5, sizes: [2, 3, 1], hasValidation: true, picture: 'map', digits: 6,
 };
 const progress = { type: 'progress', done: 10, from: 0, cost: [1, 0.9], validationCost: [1.1, NaN], gradientNorms: [[0.1], [0.2]], throughput: 100 };

@@ -7,7 +7,7 @@ import { summaryFacts, summaryText } from '../../../../webview/training/summary'
 import { controlState, durationText, runText, scrubText, scrubValueText, statusText, titleText } from '../../../../webview/training/wording';
 
 const run: TrainingRun = {
-  type: 'run', uri: 'u', fileName: 'xor.nnet', networkName: 'XOR', steps: 10_000, batchSize: 4, shuffle: 7,
+  type: 'run', id: 1, uri: 'u', fileName: 'xor.nnet', networkName: 'XOR', steps: 10_000, batchSize: 4, shuffle: 7,
   learningRate: 0.5, sizes: [2, 2, 1], hasValidation: true, picture: 'map', digits: 6,
 };
 
