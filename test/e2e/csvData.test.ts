@@ -167,6 +167,8 @@ learnerSuite('Data from a CSV file', (step) => {
     // (The session edits its own copy; the repository's file is the one the test started from.)
     assert.equal(readFileSync(join(EXAMPLES, 'iris.csv'), 'utf8'), CSV_TEXT, "the repository's examples/iris.csv is unchanged");
     await focusGroup(session, 1);
+    // The top of the spec, where its `c = …` lens is: the hover and the lenses may have scrolled it away.
+    await session.press('Control+Home');
     await session.waitUntil(async () => (await session.codeLenses()).some((l) => /examples 1–150 from iris\.csv/.test(l.text)),
       'the data line\'s lens reads "examples 1–150 from iris.csv" again');
     await session.waitUntil(async () => (await session.codeLenses()).some((l) => /^c = \d/.test(l.text)) &&
