@@ -29,8 +29,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Workspace, type KernelChoice } from '../../src/core/engine/workspace';
@@ -42,86 +41,8 @@ import { generateSpec } from '../unit/parser/generate';
 import { formatMs } from './harness';
 import { longestPause, pauseText } from './pauses';
 import { benchNetwork, SHAPES, type BenchShape } from './shapes';
-
-/** How each contender is timed on a shape (the Python scripts receive the same numbers). */
-interface StepTiming {
-  /** Warm-up: at least two calls, and at least this long. */
-  readonly warmupMs: number;
-  /** Steps per sample: enough for a sample to last about this long (at least one). */
-  readonly sampleMs: number;
-  readonly runs: number;
-  /** Samples kept at least, even past the budget. */
-  readonly minRuns: number;
-  /** Stop taking samples once this much time is spent on them. */
-  readonly budgetMs: number;
-}
-
-const SMALL: StepTiming = { warmupMs: 250, sampleMs: 100, runs: 15, minRuns: 5, budgetMs: 1200 };
-const LARGE: StepTiming = { warmupMs: 400, sampleMs: 250, runs: 9, minRuns: 5, budgetMs: 2000 };
-const timingFor = (shape: BenchShape): StepTiming => (shape.sizes[0] > 100 ? LARGE : SMALL);
-
-/** Costs before each of the first CHECK_STEPS steps and after the last, compared across contenders. */
-const CHECK_STEPS = 3;
-const SEED = 42;
-
-interface StepResult {
-  /** Median wall time per step, ms. */
-  readonly msPerStep: number;
-  /** CPU time of the whole process (all its threads) per step, ms. */
-  readonly cpuMsPerStep: number;
-  /** Minor page faults of the process per step: memory the step takes fresh from the system. */
-  readonly faultsPerStep: number;
-  readonly stepsPerSample: number;
-  readonly samples: number;
-  /** Costs before steps 1 … CHECK_STEPS and after the last, from the shape's initial network. */
-  readonly checkCosts: number[];
-}
-
-/**
- * The timing loop of every contender (python/common.py has the same): `prepare(k)` sets up k
- * steps untimed and returns what runs them, which is timed. Warm-up: calls of k = 1, 4, 16, …
- * steps, until at least two calls and `warmupMs` are done and the last call took about a sample;
- * its time per step then sets k for the samples.
- */
-function measureSteps(prepare: (k: number) => () => void, timing: StepTiming, maxK = Infinity): Omit<StepResult, 'checkCosts'> {
-  let started = performance.now();
-  let k = 1;
-  for (let calls = 1; ; calls++) {
-    const run = prepare(k);
-    const t0 = performance.now();
-    run();
-    const target = Math.max(1, Math.min(maxK, Math.round((timing.sampleMs * k) / (performance.now() - t0))));
-    // Warm-up ends once it has lasted long enough and its last call was about a sample's size.
-    const sized = 2 * k >= target;
-    k = Math.min(k * 4, target);
-    if (calls >= 2 && sized && performance.now() - started >= timing.warmupMs) break;
-  }
-  const samples: number[] = [];
-  let cpu = 0;
-  let faults = 0;
-  started = performance.now();
-  for (let i = 0; i < timing.runs; i++) {
-    const run = prepare(k);
-    const f0 = process.resourceUsage().minorPageFault;
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    run();
-    const t1 = performance.now();
-    const used = process.cpuUsage(c0);
-    faults += process.resourceUsage().minorPageFault - f0;
-    cpu += (used.user + used.system) / 1000;
-    samples.push((t1 - t0) / k);
-    if (samples.length >= timing.minRuns && performance.now() - started > timing.budgetMs) break;
-  }
-  const n = samples.length;
-  return { msPerStep: median(samples), cpuMsPerStep: cpu / n / k, faultsPerStep: faults / n / k, stepsPerSample: k, samples: n };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
+import { numpyEnvironment, PythonContender, pythonCandidates, writeManifest } from './trainPython';
+import { CHECK_STEPS, measureSteps, SEED, timingFor, type StepResult } from './trainTiming';
 
 /**
  * Our trainer as the CLI or a worker drives it: runs of PLANNED_STEPS steps, taken in chunks of
@@ -195,119 +116,6 @@ function timeTf(shape: BenchShape, network: Network): StepResult {
   optimizer.dispose();
   tf.dispose([...variables, x, y]);
   return { ...result, checkCosts };
-}
-
-// ——— The Python contenders ———
-
-interface PythonReply {
-  readonly executable: string;
-  readonly python: string;
-  readonly library: string;
-  readonly blas: { name: string; core: string | null; threads: number | null; paths: string[] };
-  readonly results: (StepResult & { label: string; threads: number })[];
-}
-
-/**
- * Writes a shape's network as raw float64 files and a manifest for the Python scripts
- * (python/common.py describes the layout). Returns the manifest's path.
- */
-function writeManifest(directory: string, s: number, shape: BenchShape, network: Network): string {
-  const file = (name: string, values: ArrayLike<number>) => {
-    const path = join(directory, `${s}-${name}.f64`);
-    writeFileSync(path, new Uint8Array(Float64Array.from(values).buffer));
-    return path;
-  };
-  const layers = network.layers.slice(1);
-  const entry = {
-    label: shape.label,
-    sizes: shape.sizes,
-    activations: shape.activations,
-    examples: network.examples.length,
-    learningRate: network.learningRate,
-    timing: timingFor(shape),
-    x: file('x', network.examples.flatMap((e) => Array.from(e.x))),
-    y: file('y', network.examples.flatMap((e) => Array.from(e.y))),
-    w: layers.map((layer, l) => file(`w${l + 1}`, layer.weights)),
-    b: layers.map((layer, l) => file(`b${l + 1}`, layer.biases)),
-  };
-  const manifest = join(directory, `${s}-manifest.json`);
-  writeFileSync(manifest, JSON.stringify({ checkSteps: CHECK_STEPS, shapes: [entry] }));
-  return manifest;
-}
-
-/** Interpreters to try, in order: $BENCH_PYTHON alone when set, else `python3` and then Debian's own /usr/bin/python3. */
-function pythonCandidates(): string[] {
-  if (process.env.BENCH_PYTHON) return [process.env.BENCH_PYTHON];
-  return [...new Set(['python3', '/usr/bin/python3'])];
-}
-
-const INSTALL = 'sudo apt-get install -y python3-numpy python3-torch libopenblas0-pthread';
-
-/**
- * One Python contender, run once per shape (spawnSync, so its figures are taken beside ours for
- * the same shape) with the first interpreter that has its library; once none has, it is skipped.
- */
-class PythonContender {
-  /** The interpreter that has the library; null once none has; undefined until the first run. */
-  python: string | null | undefined;
-
-  constructor(
-    private readonly what: string,
-    private readonly script: string,
-    private readonly args: readonly string[],
-    private readonly env: NodeJS.ProcessEnv,
-    private readonly setting: string,
-    private readonly candidates: () => string[],
-  ) {}
-
-  run(manifest: string): PythonReply | null {
-    if (this.python === null) return null;
-    const problems: string[] = [];
-    for (const python of this.python ? [this.python] : this.candidates()) {
-      const result = spawnSync(python, [resolve('test/bench/python', this.script), manifest, ...this.args], {
-        encoding: 'utf8',
-        // No __pycache__ left in test/bench/python.
-        env: { ...this.env, PYTHONDONTWRITEBYTECODE: '1' },
-        timeout: 120_000,
-        maxBuffer: 1 << 24,
-      });
-      if (result.error || result.status !== 0) {
-        const why = result.error ? result.error.message : `exit ${result.status}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`;
-        problems.push(`${python}: ${why}`);
-        if (this.python) break;
-        continue;
-      }
-      const reply = JSON.parse(result.stdout.trim().split('\n').pop()!) as PythonReply | { missing: string };
-      if ('missing' in reply) {
-        problems.push(`${python}: no module ${reply.missing}`);
-        continue;
-      }
-      if (this.python === undefined) this.describe(reply);
-      this.python = python;
-      return reply;
-    }
-    if (this.python) console.log(`(${this.what} failed on this shape: ${problems.join('; ')})`);
-    else {
-      console.log(`(${this.what} skipped: ${problems.join('; ')}. To compare, install it: ${INSTALL})`);
-      this.python = null;
-    }
-    return null;
-  }
-
-  private describe(reply: PythonReply): void {
-    const { blas } = reply;
-    const blasText = blas.core ? `${blas.name.split(' ').slice(0, 2).join(' ')} with its ${blas.core} kernels` : `${blas.name} (${blas.paths.join(', ') || 'no BLAS library seen'})`;
-    console.log(`${this.what}: ${reply.library}, Python ${reply.python} (${reply.executable}); float64 products in ${blasText}; ${this.setting}`);
-    if (!blas.core) console.log(`  (not OpenBLAS: these figures are not the ceiling they are meant to be; ${INSTALL})`);
-  }
-}
-
-/** The environment of the NumPy run: one OpenBLAS thread, and OpenBLAS's own choice of kernels and cache sizes. */
-function numpyEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
-  delete env.OPENBLAS_CORETYPE;
-  delete env.OPENBLAS_L2_SIZE;
-  return env;
 }
 
 // ——— The report ———

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
  * The URIs of "Step through this step" documents: read-only copies of a spec with the parameters
  * after one step of a training run written in (steppedDocuments.ts provides their text), e.g.
  *
- *   backprop-training:/work/x/xor (step 137).nnet?spec=file%3A%2F%2F%2Fwork%2Fx%2Fxor.nnet&run=…&step=137
+ *   backprop-training:/home/learner/xor (step 137).nnet?spec=file%3A%2F%2F%2Fhome%2Flearner%2Fxor.nnet&run=…&step=137
  *
  * - The path is the spec's own folder, so the tab reads `xor (step 137).nnet` and VS Code gives
  *   it the nnet language from its extension. Its name is not the spec's: the debugger and the
