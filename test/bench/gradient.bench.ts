@@ -16,6 +16,7 @@ import { parameterCount, type Network } from '../../src/core/model/network';
 import { traceJsonPieces } from '../../src/core/output/json';
 import { buildTrace } from '../../src/core/trace/build';
 import { formatMs, measure, measureAsync, measurePair, type Timing } from './harness';
+import { tfModel } from './tfModel';
 import { benchNetwork as networkFor, SHAPE_A, SHAPE_B, SHAPE_C, SHAPE_D, type BenchShape } from './shapes';
 
 interface Shape extends BenchShape {
@@ -84,31 +85,12 @@ function perCall(t: Timing, inner: number): Timing {
 
 /** The same mean gradient with TensorFlow.js autodiff on the current backend (float32, TF's only CPU dtype). */
 async function timeTf(shape: Shape, network: Network, backend: string): Promise<Timing> {
-  const L = network.layers.length - 1;
-  const ws: tf.Variable[] = [];
-  const bs: tf.Variable[] = [];
-  for (let l = 1; l <= L; l++) {
-    const layer = network.layers[l];
-    ws.push(tf.variable(tf.tensor2d(Float32Array.from(layer.weights), [network.layers[l - 1].size, layer.size])));
-    bs.push(tf.variable(tf.tensor1d(Float32Array.from(layer.biases))));
-  }
-  const m = network.examples.length;
-  const x = tf.tensor2d(network.examples.flatMap((e) => Array.from(e.x)), [m, shape.sizes[0]]);
-  const y = tf.tensor2d(network.examples.flatMap((e) => Array.from(e.y)), [m, shape.sizes[L]]);
-  const loss = (): tf.Scalar => {
-    let a: tf.Tensor = x;
-    for (let l = 0; l < L; l++) {
-      const z = tf.add(tf.matMul(a, ws[l]), bs[l]);
-      a = shape.activations[l] === 'relu' ? tf.relu(z) : tf.sigmoid(z);
-    }
-    // c = (1/m) Σ_i ½ Σ_j (a − y)²
-    return tf.mul(0.5 / m, tf.sum(tf.square(tf.sub(a, y)))) as tf.Scalar;
-  };
+  const { variables, loss, dispose } = tfModel(shape, network);
   let calls = 0;
   const once = async () => {
     calls += shape.inner;
     for (let q = 0; q < shape.inner; q++) {
-      const { value, grads } = tf.variableGrads(loss, [...ws, ...bs]);
+      const { value, grads } = tf.variableGrads(loss, variables);
       // Reading every gradient back is part of the work: TF may run lazily until then.
       await Promise.all(Object.values(grads).map((g) => g.data()));
       value.dispose();
@@ -123,7 +105,7 @@ async function timeTf(shape: Shape, network: Network, backend: string): Promise<
       maxTotalMs: heavy ? 12_000 : 3_000,
     }),
   );
-  tf.dispose([...ws, ...bs, x, y]);
+  dispose();
   return perCall(timing, shape.inner);
 }
 

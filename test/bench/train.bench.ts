@@ -40,6 +40,7 @@ import { TrainingClient, nodeWorkerThread } from '../../src/extension/training/t
 import { generateSpec } from '../unit/parser/generate';
 import { formatMs } from './harness';
 import { longestPause, pauseText } from './pauses';
+import { tfModel } from './tfModel';
 import { benchNetwork, SHAPES, type BenchShape } from './shapes';
 import { numpyEnvironment, PythonContender, pythonCandidates, writeManifest } from './trainPython';
 import { CHECK_STEPS, measureSteps, SEED, timingFor, type StepResult } from './trainTiming';
@@ -76,28 +77,7 @@ function timeOurs(shape: BenchShape, network: Network, kernel: KernelChoice): St
 
 /** TensorFlow.js on the current backend: tf.train.sgd(η).minimize (tf.variableGrads, then w ← w − η·g), reading the cost. */
 function timeTf(shape: BenchShape, network: Network): StepResult {
-  const L = network.layers.length - 1;
-  const variables: tf.Variable[] = [];
-  const ws: tf.Variable[] = [];
-  const bs: tf.Variable[] = [];
-  for (let l = 1; l <= L; l++) {
-    const layer = network.layers[l];
-    ws.push(tf.variable(tf.tensor2d(Float32Array.from(layer.weights), [network.layers[l - 1].size, layer.size])));
-    bs.push(tf.variable(tf.tensor1d(Float32Array.from(layer.biases))));
-    variables.push(ws[l - 1], bs[l - 1]);
-  }
-  const m = network.examples.length;
-  const x = tf.tensor2d(Float32Array.from(network.examples.flatMap((e) => Array.from(e.x))), [m, shape.sizes[0]]);
-  const y = tf.tensor2d(Float32Array.from(network.examples.flatMap((e) => Array.from(e.y))), [m, shape.sizes[L]]);
-  const loss = (): tf.Scalar => {
-    let a: tf.Tensor = x;
-    for (let l = 0; l < L; l++) {
-      const z = tf.add(tf.matMul(a, ws[l]), bs[l]);
-      a = shape.activations[l] === 'relu' ? tf.relu(z) : tf.sigmoid(z);
-    }
-    // c = (1/m) Σ_i ½ Σ_j (a − y)²
-    return tf.mul(0.5 / m, tf.sum(tf.square(tf.sub(a, y)))) as tf.Scalar;
-  };
+  const { variables, loss, dispose } = tfModel(shape, network);
   const optimizer = tf.train.sgd(network.learningRate);
   const step = (): number => {
     const cost = optimizer.minimize(loss, true, variables)!;
@@ -114,7 +94,7 @@ function timeTf(shape: BenchShape, network: Network): StepResult {
     timingFor(shape),
   );
   optimizer.dispose();
-  tf.dispose([...variables, x, y]);
+  dispose();
   return { ...result, checkCosts };
 }
 
