@@ -66,7 +66,8 @@ export async function runCli(argv: readonly string[], rawIO: CliIO): Promise<num
 const nodeIO: CliIO = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
-  readFile: (path) => readFileSync(path, 'utf8'),
+  // `-` is standard input (file descriptor 0), as in `cat spec.nnet | nnet check -`.
+  readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
   // A spec read from standard input (`-`) finds its data files in the working directory.
   dataFiles: (path) => nodeDataFiles({ specPath: resolve(path === '-' ? 'stdin.nnet' : path) }),
   // A pipe's writes are asynchronous on POSIX: past the stream's high-water mark, wait for 'drain'.

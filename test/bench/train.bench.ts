@@ -236,33 +236,45 @@ main().catch((error) => {
 
 /**
  * The extension host's largest pause while the training worker trains 784-128-10 on 64 examples
- * (shape (c)) for 300 full-batch steps, from sending the spec to its `finished`: the worker's
- * progress messages arrive about ten times a second, and each is all the host handles. Budget
- * 20 ms, for the main thread's own work where Linux tells it, else for the wall-clock gap.
+ * (shape (c)) for 300 full-batch steps, from creating the worker to its `finished`: the worker's
+ * progress messages arrive about ten times a second, and each is all the host handles. The
+ * largest stretch is creating the worker thread and posting the spec (about 10 ms here).
+ * Measured PAUSE_RUNS times, each after a full collection (scripts/bench.mjs runs Node with
+ * --expose-gc) so that no run pays for the garbage of the benchmarks before it — TensorFlow.js
+ * leaves plenty; the worst run is the figure. Budget 20 ms, for the main thread's own work where
+ * Linux tells it (its scheduler statistics advance in ticks of a few ms), else the wall-clock gap.
  */
+const PAUSE_RUNS = 3;
+
 async function workerPause(misses: string[]): Promise<void> {
   const text = `steps 300\n${generateSpec({ sizes: [784, 128, 10], parameters: false, examples: 64 })}`;
-  let progressMessages = 0;
-  const { value: outcome, ...pause } = await longestPause(
-    () =>
-      new Promise<string>((done) => {
-        const client: TrainingClient = new TrainingClient(nodeWorkerThread(resolve('.cache/bench/trainingWorker.js')), specJob(text), {
-          started: () => undefined,
-          progress: () => void progressMessages++,
-          snapshot: () => undefined,
-          finished: (finished) => {
-            client.dispose();
-            done(finished.outcome);
-          },
-          failed: (problem) => {
-            client.dispose();
-            done('refused' in problem ? problem.refused : problem.bug.message);
-          },
-        });
-      }),
-  );
-  const worst = pause.workMs ?? pause.wallMs;
-  const line = `largest main-thread pause while a worker trains 784-128-10 × 64 for 300 steps (${outcome}, ${progressMessages} progress messages): ${pauseText(pause)} against a budget of 20 ms`;
+  const runs: string[] = [];
+  let worst = 0;
+  for (let run = 0; run < PAUSE_RUNS; run++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    let progressMessages = 0;
+    const { value: outcome, ...pause } = await longestPause(
+      () =>
+        new Promise<string>((done) => {
+          const client: TrainingClient = new TrainingClient(nodeWorkerThread(resolve('.cache/bench/trainingWorker.js')), specJob(text), {
+            started: () => undefined,
+            progress: () => void progressMessages++,
+            snapshot: () => undefined,
+            finished: (finished) => {
+              client.dispose();
+              done(finished.outcome);
+            },
+            failed: (problem) => {
+              client.dispose();
+              done('refused' in problem ? problem.refused : problem.bug.message);
+            },
+          });
+        }),
+    );
+    worst = Math.max(worst, pause.workMs ?? pause.wallMs);
+    runs.push(`${pauseText(pause)} (${outcome}, ${progressMessages} progress messages)`);
+  }
+  const line = `largest main-thread pause while a worker trains 784-128-10 × 64 for 300 steps, worst of ${PAUSE_RUNS} runs: ${formatMs(worst)} against a budget of 20 ms; runs: ${runs.join('; ')}`;
   console.log(`${worst <= 20 ? 'PASS' : 'MISS'} ${line}`);
   if (worst > 20) misses.push(line);
 }

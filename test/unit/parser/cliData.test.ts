@@ -91,3 +91,16 @@ describe('nnet trace with data files', () => {
     expect(result.out[0]).toBe(`missing.nnet:4:6: error: cannot find \`nothere.csv\` (looked for ${join(work, 'nothere.csv')})`);
   });
 });
+
+describe('a spec read from standard input (`-`)', () => {
+  it('is checked and traced like a file, and its data files are found in the working directory', () => {
+    const stdin = (input: string, ...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: work, input, timeout: 20_000 });
+    copyFileSync('examples/iris.csv', join(work, 'iris.csv'));
+    const checked = stdin(readFileSync(IRIS, 'utf8'), 'check', '-');
+    expect(checked.signal).toBeNull();
+    expect([checked.status, checked.stdout.trimEnd()]).toEqual([0, '-: 4-5-3 network, 43 parameters, 150 examples: no problems']);
+    const traced = stdin(readFileSync('examples/mazur.nnet', 'utf8'), 'trace', '--json', '-');
+    expect(traced.status).toBe(0);
+    expect(JSON.parse(traced.stdout).cost).toBeCloseTo(0.298371109, 8);
+  });
+});
