@@ -55,6 +55,8 @@ const fill = (array: Float64Array) => array.forEach((_, q) => (array[q] = random
 const SHAPES: [number, number, number][] = [];
 for (let rows = 1; rows <= 9; rows++) for (let cols = 1; cols <= 11; cols += rows % 2 ? 1 : 2) SHAPES.push([rows, [0, 1, 3, 8][(rows + cols) % 4], cols]);
 SHAPES.push([64, 784, 10], [13, 37, 129]);
+// Across the WebAssembly product's cache panels (wasm/blocking.ts: 128 terms × 256 columns), with ragged last panels.
+SHAPES.push([9, 300, 530], [6, 129, 257], [5, 256, 512], [3, 0, 300]);
 
 describe('the JavaScript kernel', () => {
   it.each(SHAPES)('%i×%i·%i matches the reference exactly, with and without scale and bias', (m, p, n) => {

@@ -1,16 +1,21 @@
 import { encodeModule, FunctionWriter, ValType, type Local } from './binary';
+import { PACK_PARAMS, packBody } from './packing';
 
 /**
  * The WebAssembly matrix product behind the engine's large layers, generated instruction by
  * instruction:
  *
- *   multiply(A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate)
+ *   multiply(A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate, stride)
  *     C[r,c] = scale · Σ_t A(r,t) · B[t,c]  (+ bias[c] when bias ≠ 0)
  *   and with accumulate ≠ 0 each sum starts from C[r,c] instead of +0 (for ∂c/∂w summed over
- *   the examples block by block, in the order of one unblocked sum; scale 1, no bias).
+ *   the examples block by block, in the order of one unblocked sum; and for the depth panels of
+ *   a cache-blocked product, see blocking.ts).
  *
- * All pointers are byte addresses in the imported memory. B (depth×cols) and C (rows×cols) are
- * row-major; A is read through strides, A(r,t) at A + r·aRow + t·aStep, so one kernel serves a
+ * All pointers are byte addresses in the imported memory. C (rows×cols) is row-major with rows
+ * `stride` numbers apart (stride ≥ cols: a block of columns of a wider matrix). B (depth×cols)
+ * is packed in strips (packing.ts): the 2·VECTORS columns a full tile reads, then 2, then 1,
+ * each strip stored row after row, so the strip of column j starts j·depth numbers in and a
+ * tile's steps through t read consecutive memory. A is read through strides, A(r,t) at A + r·aRow + t·aStep, so one kernel serves a
  * row-major operand (forward pass: aRow = 8·depth, aStep = 8) and a transposed one (∂c/∂w =
  * (a^(ℓ−1))ᵀ·δ: aRow = 8, one neuron on; aStep = 8·n_(ℓ−1), one example on) without copying it.
  *
@@ -33,7 +38,7 @@ export const VECTORS = 2;
 export const NO_BIAS = 0;
 
 const { I32, F64, V128 } = ValType;
-const PARAMS = [I32, I32, I32, I32, I32, I32, I32, I32, F64, I32, I32] as const;
+const PARAMS = [I32, I32, I32, I32, I32, I32, I32, I32, F64, I32, I32, I32] as const;
 
 interface Names {
   readonly A: Local;
@@ -48,6 +53,8 @@ interface Names {
   readonly bias: Local;
   /** Non-zero: add to C instead of overwriting it. */
   readonly accumulate: Local;
+  /** Numbers from one row of C to the next. */
+  readonly stride: Local;
   /** Row and column of the tile's top-left corner. */
   readonly i: Local;
   readonly j: Local;
@@ -57,7 +64,7 @@ interface Names {
   readonly bPtr: Local;
   readonly cPtr: Local;
   readonly biasPtr: Local;
-  /** 8·cols: the byte length of a row of B and of C. */
+  /** 8·stride: the bytes from one row of C to the next. */
   readonly rowBytes: Local;
   /** r·aRow for r = 0 … ROWS−1. */
   readonly aOffsets: readonly Local[];
@@ -73,7 +80,7 @@ function declare(f: FunctionWriter): Names {
   const p = (index: number) => f.param(index);
   const many = (count: number, type: ValType) => Array.from({ length: count }, () => f.local(type));
   return {
-    A: p(0), aRow: p(1), aStep: p(2), B: p(3), C: p(4), rows: p(5), depth: p(6), cols: p(7), scale: p(8), bias: p(9), accumulate: p(10),
+    A: p(0), aRow: p(1), aStep: p(2), B: p(3), C: p(4), rows: p(5), depth: p(6), cols: p(7), scale: p(8), bias: p(9), accumulate: p(10), stride: p(11),
     i: f.local(I32), j: f.local(I32), t: f.local(I32),
     aPtr: f.local(I32), bPtr: f.local(I32), cPtr: f.local(I32), biasPtr: f.local(I32), rowBytes: f.local(I32),
     aOffsets: many(ROWS, I32),
@@ -99,23 +106,26 @@ function addTo(f: FunctionWriter, local: Local, step: Local | number, constant =
   f.i32Add().set(local);
 }
 
-/** Points aPtr, bPtr at the tile's first A row and first B column, and t at the depth. */
+/**
+ * Points aPtr at the tile's first A row, bPtr at the start of its strip of packed B (the strips
+ * left of column j hold j·depth numbers), and t at the depth.
+ */
 function startTile(f: FunctionWriter, n: Names): void {
   f.get(n.A).get(n.i).get(n.aRow).i32Mul().i32Add().set(n.aPtr);
-  f.get(n.B).get(n.j).i32Const(3).i32Shl().i32Add().set(n.bPtr);
+  f.get(n.B).get(n.j).get(n.depth).i32Mul().i32Const(3).i32Shl().i32Add().set(n.bPtr);
   f.get(n.depth).set(n.t);
 }
 
 /** After the t loop: cPtr at C[i, j], biasPtr at bias[j]. */
 function startStore(f: FunctionWriter, n: Names): void {
-  f.get(n.C).get(n.i).get(n.cols).i32Mul().get(n.j).i32Add().i32Const(3).i32Shl().i32Add().set(n.cPtr);
+  f.get(n.C).get(n.i).get(n.stride).i32Mul().get(n.j).i32Add().i32Const(3).i32Shl().i32Add().set(n.cPtr);
   f.get(n.bias).get(n.j).i32Const(3).i32Shl().i32Add().set(n.biasPtr);
 }
 
-/** Advances the t loop by one step: next column of A, next row of B. */
-function stepT(f: FunctionWriter, n: Names): void {
+/** Advances the t loop by one step: next column of A, next row of the strip (`width` numbers on). */
+function stepT(f: FunctionWriter, n: Names, width: number): void {
   addTo(f, n.aPtr, n.aStep);
-  addTo(f, n.bPtr, n.rowBytes);
+  addTo(f, n.bPtr, 8 * width, true);
   f.get(n.t).i32Const(1).i32Sub().set(n.t);
 }
 
@@ -143,7 +153,7 @@ function vectorTile(f: FunctionWriter, n: Names, rows: number, vectors: number):
         f.v128Load64Splat().set(n.x);
         for (let v = 0; v < vectors; v++) f.get(acc(r, v)).get(n.x).get(n.b[v]).f64x2Mul().f64x2Add().set(acc(r, v));
       }
-      stepT(f, n);
+      stepT(f, n, 2 * vectors);
     },
   );
   startStore(f, n);
@@ -186,7 +196,7 @@ function scalarTile(f: FunctionWriter, n: Names, rows: number): void {
         if (r > 0) f.get(n.aOffsets[r]).i32Add();
         f.f64Load().get(n.bS).f64Mul().f64Add().set(n.accS[r]);
       }
-      stepT(f, n);
+      stepT(f, n, 1);
     },
   );
   startStore(f, n);
@@ -219,7 +229,7 @@ function band(f: FunctionWriter, n: Names, rows: number): void {
 function multiplyBody(): FunctionWriter {
   const f = new FunctionWriter(PARAMS);
   const n = declare(f);
-  f.get(n.cols).i32Const(3).i32Shl().set(n.rowBytes);
+  f.get(n.stride).i32Const(3).i32Shl().set(n.rowBytes);
   for (let r = 0; r < ROWS; r++) f.get(n.aRow).i32Const(r).i32Mul().set(n.aOffsets[r]);
   f.get(n.scale).f64x2Splat().set(n.scaleV);
   f.i32Const(0).set(n.i);
@@ -235,7 +245,10 @@ function multiplyBody(): FunctionWriter {
   return f;
 }
 
-/** The module's bytes: one exported function, `multiply`. */
+/** The module's bytes: two exported functions, `multiply` and `pack` (packing.ts). */
 export function kernelModule(): Uint8Array<ArrayBuffer> {
-  return encodeModule([{ name: 'multiply', params: PARAMS, body: multiplyBody() }]);
+  return encodeModule([
+    { name: 'multiply', params: PARAMS, body: multiplyBody() },
+    { name: 'pack', params: PACK_PARAMS, body: packBody(2 * VECTORS) },
+  ]);
 }

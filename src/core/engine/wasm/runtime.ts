@@ -1,3 +1,4 @@
+import { blockedMultiply, PANEL_BYTES, type PackedMultiply, type Pack } from './blocking';
 import { kernelModule } from './kernel';
 
 /**
@@ -19,7 +20,7 @@ interface WasmApi {
   Memory: new (descriptor: { initial: number; maximum?: number }) => WasmMemory;
 }
 
-/** See kernel.ts: C = scale·A·B (+ bias), or C += A·B; every argument a byte address, a count or a flag. */
+/** See kernel.ts: C = scale·A·B (+ bias), or C += A·B; every argument a byte address, a count or a flag. B and C are row-major with `cols` numbers per row. */
 export type Multiply = (
   A: number,
   aRow: number,
@@ -48,8 +49,12 @@ const PAGE_BYTES = 65536;
  * keeps every address a positive int32. Larger workspaces use the JavaScript kernel.
  */
 const MAX_BYTES = 2 ** 31;
-/** Byte 0 is the kernel's "no bias"; the arena starts one 16-byte (f64x2) slot above it. */
-const FIRST_FREE = 16;
+/**
+ * Byte 0 is the kernel's "no bias"; one 16-byte (f64x2) slot above it starts the scratch area
+ * the product packs its panels of B into (blocking.ts), and the arena starts after that.
+ */
+const SCRATCH = 16;
+const FIRST_FREE = SCRATCH + PANEL_BYTES;
 
 let compiled: { readonly api: WasmApi; readonly module: object } | null | undefined;
 
@@ -85,7 +90,8 @@ export function wasmArena(bytes: number): WasmArena | null {
     // The memory never grows, so views into it stay valid for the workspace's whole life.
     const pages = Math.ceil(total / PAGE_BYTES);
     memory = new k.api.Memory({ initial: pages, maximum: pages });
-    multiply = new k.api.Instance(k.module, { env: { memory } }).exports.multiply as Multiply;
+    const { exports } = new k.api.Instance(k.module, { env: { memory } });
+    multiply = blockedMultiply(exports.multiply as PackedMultiply, exports.pack as Pack, SCRATCH);
   } catch {
     return null;
   }

@@ -1,0 +1,63 @@
+import { NO_BIAS } from './kernel';
+import type { Multiply } from './runtime';
+
+/**
+ * Cache blocking for the WebAssembly product, without changing a single bit of its results.
+ *
+ * The kernel (kernel.ts) keeps a tile of C in registers while t runs over the depth, reading B
+ * from strips packed by `pack` (packing.ts). Here the product is cut into panels of at most
+ * DEPTH_BLOCK rows × COLUMN_BLOCK columns of B (256 KiB, within a core's second-level cache):
+ * each panel is packed once into the arena's scratch area, and then every band of rows of A runs
+ * over it while it is cached. Before, each band streamed all of B straight from the matrix, a
+ * row of B (4 KiB for 512 columns) apart per step, and the wide layers of a 784-512-512-10
+ * network waited on memory at half the speed of the narrow ones.
+ *
+ * Why the bits stay the same: C[r,c] is still summed over t in increasing order. The first depth
+ * panel starts each sum as the caller asked (+0, or C's value when accumulating); each later
+ * panel continues it from C, where the earlier panels stored it unscaled — a stored double is
+ * exact, so the running sum takes the same roundings as in one unblocked pass. Only the last
+ * panel applies `scale` and `bias`, exactly as the unblocked kernel does after its last term.
+ * The tests compare the blocked products with the JavaScript kernel bit for bit across panel
+ * edges (test/unit/engine/kernels.test.ts).
+ */
+
+/** Rows of B (terms of each sum) per panel: 128 × 256 numbers of B are 256 KiB. */
+export const DEPTH_BLOCK = 128;
+/** Columns of B and C per panel. */
+export const COLUMN_BLOCK = 256;
+/** The bytes of the scratch area a panel is packed into. */
+export const PANEL_BYTES = 8 * DEPTH_BLOCK * COLUMN_BLOCK;
+
+/** The kernel's `multiply`, whose B is packed and whose C has rows `stride` numbers apart (kernel.ts). */
+export type PackedMultiply = (...args: [...Parameters<Multiply>, stride: number]) => void;
+/** The kernel's `pack(src, srcStride, dst, depth, cols)` (packing.ts). */
+export type Pack = (src: number, srcStride: number, dst: number, depth: number, cols: number) => void;
+
+/** `multiply` with the contract of runtime.ts (B and C row-major, `cols` per row), panel by panel. */
+export function blockedMultiply(kernel: PackedMultiply, pack: Pack, scratch: number): Multiply {
+  return (A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate) => {
+    for (let j = 0; j < cols; j += COLUMN_BLOCK) {
+      const width = Math.min(COLUMN_BLOCK, cols - j);
+      // With depth 0 the one (empty) panel still writes C: +0 or C, scaled and biased.
+      for (let t = 0; t === 0 || t < depth; t += DEPTH_BLOCK) {
+        const terms = Math.min(DEPTH_BLOCK, depth - t);
+        const last = t + DEPTH_BLOCK >= depth;
+        pack(B + 8 * (t * cols + j), 8 * cols, scratch, terms, width);
+        kernel(
+          A + t * aStep,
+          aRow,
+          aStep,
+          scratch,
+          C + 8 * j,
+          rows,
+          terms,
+          width,
+          last ? scale : 1,
+          last && bias !== NO_BIAS ? bias + 8 * j : NO_BIAS,
+          t > 0 ? 1 : accumulate,
+          cols,
+        );
+      }
+    }
+  };
+}
