@@ -15,12 +15,16 @@ const targets = [
   { ...common, entryPoints: ['src/extension/analysis/worker/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs' },
   // The training worker thread, one per run of Backprop: Train (src/extension/training/worker/).
   { ...common, entryPoints: ['src/extension/training/worker/trainingWorker.ts'], outfile: 'dist/trainingWorker.js', platform: 'node', format: 'cjs' },
+  // The gradient-check worker thread, one per run of Backprop: Check Gradients (src/extension/gradientCheck/worker/).
+  { ...common, entryPoints: ['src/extension/gradientCheck/worker/gradientCheckWorker.ts'], outfile: 'dist/gradientCheckWorker.js', platform: 'node', format: 'cjs' },
   // The `nnet` command line.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   // The panel's browser code.
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   // The Training panel's browser code.
   { ...common, entryPoints: ['webview/training/main.ts'], outfile: 'dist/trainingView.js', platform: 'browser', format: 'iife' },
+  // The gradient check panel's browser code.
+  { ...common, entryPoints: ['webview/gradientCheck/main.ts'], outfile: 'dist/gradientCheckView.js', platform: 'browser', format: 'iife' },
 ].filter((options) => existsSync(options.entryPoints[0]));
 
 // KaTeX's stylesheet and fonts ship inside the extension, so the panel never loads anything remote.

@@ -7,8 +7,10 @@
 import type { ExtensionToPanel, PanelAction, ProblemsMessage, ViewMessage } from '../src/shared/panelMessages';
 import { installPalette, onThemeChange } from './colors';
 import { createToolbar, installKeys } from './controls';
+import { createExportButton } from './exportButton';
 import { DiagramView } from './diagram';
 import { DiagramFocus } from './diagramFocus';
+import { ExerciseBox, HIDDEN_FACTOR_MACROS } from './exercise';
 import { h, replaceChildren } from './dom';
 import { highlightsFor } from './highlight';
 import { formatValue } from './refs';
@@ -21,7 +23,11 @@ import { vscodeApi } from './vscodeApi';
 import { exampleText, IDLE_TEXT, positionText } from './wording';
 
 const api = vscodeApi();
-const run = (action: PanelAction) => api.postMessage({ type: 'action', action });
+// Exercise mode: while a step is asked, the stepping buttons and keys rest (a right answer steps).
+const exercise = new ExerciseBox((command, text) => api.postMessage({ type: 'exercise', command, ...(text !== undefined ? { text } : {}) }));
+const run = (action: PanelAction) => {
+  if (!exercise.asking) api.postMessage({ type: 'action', action });
+};
 
 const title = h('h2', { class: 'title' });
 const file = h('span', { class: 'file' });
@@ -31,6 +37,9 @@ const position = h('p', { class: 'position' });
 const header = h('header', {}, title, h('p', { class: 'meta' }, file, example, cost), position);
 const toolbar = createToolbar(run);
 const stepView = createStepView();
+toolbar.append(exercise.startButton);
+toolbar.append(createExportButton(() => api.postMessage({ type: 'export' })));
+stepView.root.append(exercise.root);
 const notices = h('div', { class: 'notices' });
 const diagram = new DiagramView(h('div', { class: 'diagram-scroll' }));
 const diagramFocus = new DiagramFocus(diagram.root);
@@ -42,13 +51,17 @@ const numbers = h('div', { class: 'numbers' }, stepView.root, diagram.root, tabl
 const problems = h('section', { class: 'problems', hidden: true, 'aria-label': 'Problems in the spec' });
 const app = h('main', { id: 'app' }, header, toolbar, notices, problems, numbers);
 document.body.append(app);
+toolbar.after(exercise.summaryRoot);
 
 let macros = installPalette();
+/** The macros of an asked step: the theme's, and the box that stands for a factor not yet revealed. */
+let questionMacros = { ...macros, ...HIDDEN_FACTOR_MACROS };
 let last: ViewMessage | null = null;
 const tooltips = new Tooltips(numbers, (message) => api.postMessage(message));
 installKeys(run);
 onThemeChange(() => {
   macros = installPalette();
+  questionMacros = { ...macros, ...HIDDEN_FACTOR_MACROS };
   diagram.restyle();
   if (last) showView(last);
 });
@@ -57,7 +70,8 @@ function showView(view: ViewMessage): void {
   last = view;
   problems.hidden = true;
   numbers.hidden = false;
-  toolbar.hidden = false;
+  toolbar.hidden = !!view.exercise?.asking;
+  exercise.render(view.exercise);
   title.textContent = view.networkName ?? 'Network';
   file.textContent = view.fileName;
   example.textContent = exampleText(view);
@@ -69,7 +83,7 @@ function showView(view: ViewMessage): void {
   replaceChildren(notices, ...noticeItems);
 
   const highlights = highlightsFor(view.step);
-  renderStep(stepView, view.step, macros, IDLE_TEXT, view.digits);
+  renderStep(stepView, view.step, view.exercise?.asking ? questionMacros : macros, IDLE_TEXT, view.digits);
   // A rebuilt diagram has had its names and tab stops given already (onBuilt above).
   if (!diagram.render(view, highlights)) diagramFocus.update(view, highlights);
   tables.render(view, highlights);

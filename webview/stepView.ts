@@ -31,7 +31,7 @@ export function createStepView(): StepElements {
   const math = h('div', { class: 'step-math', 'aria-hidden': 'true' });
   const factors = h('ul', { class: 'factors', 'aria-label': 'Factors of the current step' });
   const note = h('p', { class: 'hint note', hidden: true });
-  const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite', role: 'status' });
+  const live = h('p', { class: 'visually-hidden step-announcement', 'aria-live': 'polite', role: 'status' });
   const batch = createBatchView();
   const root = h('section', { class: 'step', 'aria-label': 'Current step' }, math, factors, note, batch, live);
   return { root, math, factors, note, live, batch, shown: { tex: [], macros: null } };

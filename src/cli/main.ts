@@ -4,6 +4,7 @@ import { nodeDataFiles } from '../node/dataFiles';
 import { escapeControls } from '../core/text/escape';
 import { checkCommand } from './check';
 import { dapCommand } from './dap';
+import { gradcheckCommand } from './gradcheck';
 import { traceCommand } from './trace';
 import { trainCommand } from './train';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './command';
@@ -16,6 +17,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   check: checkCommand,
   trace: traceCommand,
   train: trainCommand,
+  gradcheck: gradcheckCommand,
   dap: dapCommand,
 };
 

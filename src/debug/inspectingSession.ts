@@ -15,8 +15,9 @@ interface Completion {
 /**
  * The requests that read where the session stands without moving it: threads (one per training
  * example), the stack (the current quantity and the chain of quantities it feeds up to the
- * cost), scopes and variables (paged), step-in and goto targets, the exception widget, and the
- * expression language for Watch, hovers and the Debug Console, with its completions.
+ * cost), scopes and variables (paged), step-in and goto targets, the exception widget, the
+ * spec's text (`source`), and the expression language for Watch, hovers and the Debug Console,
+ * with its completions.
  */
 export abstract class InspectingSession extends NnetSessionBase {
   protected override threadsRequest(response: DebugProtocol.ThreadsResponse): void {
@@ -71,7 +72,7 @@ export abstract class InspectingSession extends NnetSessionBase {
     this.guard(response, () => {
       const runtime = this.ready();
       const column = args.column !== undefined ? this.convertClientColumnToDebugger(args.column) : undefined;
-      const targets = this.link!.isProgram(args.source.path) ? runtime.gotoTargets(this.convertClientLineToDebugger(args.line), column) : [];
+      const targets = this.link!.isProgram(args.source) ? runtime.gotoTargets(this.convertClientLineToDebugger(args.line), column) : [];
       // A goto target without a place of its own is on the line asked about.
       response.body = { targets: targets.map((t) => ({ line: args.line, ...shape.target(this.places(), t) })) };
       this.sendResponse(response);
@@ -82,13 +83,24 @@ export abstract class InspectingSession extends NnetSessionBase {
     this.guard(response, () => {
       const runtime = this.ready();
       if (this.link!.blocked) {
-        const details = this.link!.problems.filter((p) => p.severity === 'error').map((p) => shape.problemLine(this.link!.path, p));
+        const details = this.link!.problems.filter((p) => p.severity === 'error').map((p) => shape.problemLine(this.link!.label, p));
         response.body = { exceptionId: 'spec-errors', description: 'the spec has errors', breakMode: 'always', details: { message: details.join('\n') } };
       } else {
         const info = runtime.exceptionInfo(args.threadId);
         if (info === null) throw new Error('The session is not stopped at a failure of backprop.');
         response.body = { exceptionId: info.exceptionId, description: info.description, breakMode: 'always', details: { message: info.details, typeName: info.exceptionId } };
       }
+      this.sendResponse(response);
+    });
+  }
+
+  /** The spec's text, for a client given the spec by sourceReference (a program that is no file, specProgram.ts). */
+  protected override sourceRequest(response: DebugProtocol.SourceResponse, args: DebugProtocol.SourceArguments): void {
+    this.guard(response, () => {
+      const link = this.link;
+      const text = link?.loadedText ?? null;
+      if (link === null || text === null || !link.isProgram(args.source ?? { sourceReference: args.sourceReference })) throw new Error('The session has no such source: its one source is the spec it debugs.');
+      response.body = { content: text };
       this.sendResponse(response);
     });
   }

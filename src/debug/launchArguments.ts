@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import { normalProgram } from './specProgram';
 
 /**
  * The launch configuration of debug type `nnet`:
@@ -7,7 +7,11 @@ import type { DebugProtocol } from '@vscode/debugprotocol';
  * The package.json schema of the extension and the README's nvim-dap example describe the same fields.
  */
 export interface NnetLaunchArguments extends DebugProtocol.LaunchRequestArguments {
-  /** The spec to debug (a path relative to the adapter's working directory is made absolute). */
+  /**
+   * The spec to debug: a file path (one relative to the adapter's working directory is made
+   * absolute) or a `file:` URI; inside VS Code also the URI of a document that is no file (a
+   * training step's copy, see specProgram.ts).
+   */
   program: string;
   /** Stop before the first step (default true); false runs to the first breakpoint or failure, or the end. */
   stopOnEntry?: boolean;
@@ -17,7 +21,7 @@ export interface NnetLaunchArguments extends DebugProtocol.LaunchRequestArgument
 
 /** What launch settles on: the arguments checked, with their defaults filled in. */
 export interface LaunchPlan {
-  /** Absolute. */
+  /** An absolute path, or the URI of a document that is no file (specProgram.ts). */
   readonly program: string;
   readonly stopOnEntry: boolean;
   readonly example: number;
@@ -28,9 +32,11 @@ export interface LaunchPlan {
 /** The launch plan, or a sentence saying which argument is wrong and how. */
 export function launchPlan(args: Partial<NnetLaunchArguments>): LaunchPlan | string {
   const { program, stopOnEntry = true, example = 1, noDebug = false } = args;
-  if (typeof program !== 'string' || program.trim() === '') return 'The launch configuration needs "program": the path of the .nnet spec to debug.';
+  if (typeof program !== 'string' || program.trim() === '') return 'The launch configuration needs "program": the path (or URI) of the .nnet spec to debug.';
   if (typeof stopOnEntry !== 'boolean') return '"stopOnEntry" must be true or false.';
   if (typeof example !== 'number' || !Number.isInteger(example) || example < 1) return '"example" must be a whole number from 1: the training example to step.';
   // Absolute, so the client finds the spec whatever its working directory.
-  return { program: resolve(program), stopOnEntry, example, noDebug: noDebug === true };
+  const normal = normalProgram(program);
+  if (typeof normal !== 'string') return normal.error;
+  return { program: normal, stopOnEntry, example, noDebug: noDebug === true };
 }

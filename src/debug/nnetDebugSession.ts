@@ -26,7 +26,8 @@ export class NnetDebugSession extends InspectingSession {
   private configured!: () => void;
   private readonly configurationDone = new Promise<void>((resolve) => (this.configured = resolve));
 
-  protected override initializeRequest(response: DebugProtocol.InitializeResponse): void {
+  protected override initializeRequest(response: DebugProtocol.InitializeResponse, args: DebugProtocol.InitializeRequestArguments): void {
+    this.clientOpensUris = args.clientID === 'vscode';
     response.body = adapterCapabilities();
     this.sendResponse(response);
     // `initialized` is sent by launch once the spec is read, so breakpoints are checked against it.
@@ -63,8 +64,8 @@ export class NnetDebugSession extends InspectingSession {
     this.guard(response, () => {
       const requested: DebugProtocol.SourceBreakpoint[] = args.breakpoints ?? (args.lines ?? []).map((line) => ({ line }));
       const runtime = this.runtime;
-      if (runtime === null || !this.link?.isProgram(args.source.path)) {
-        const message = runtime === null ? 'The session has not read its spec yet.' : `Breakpoints stop only in the spec being debugged, ${this.plan!.program}.`;
+      if (runtime === null || !this.link?.isProgram(args.source)) {
+        const message = runtime === null ? 'The session has not read its spec yet.' : `Breakpoints stop only in the spec being debugged, ${this.link!.label}.`;
         response.body = { breakpoints: requested.map((bp) => ({ verified: false, message, line: bp.line })) };
       } else {
         this.breakpointRequests = requested.map((bp) => ({
@@ -84,7 +85,7 @@ export class NnetDebugSession extends InspectingSession {
   protected override breakpointLocationsRequest(response: DebugProtocol.BreakpointLocationsResponse, args: DebugProtocol.BreakpointLocationsArguments): void {
     this.guard(response, () => {
       const breakpoints: DebugProtocol.BreakpointLocation[] = [];
-      if (this.runtime && this.link?.isProgram(args.source.path)) {
+      if (this.runtime && this.link?.isProgram(args.source)) {
         const first = this.convertClientLineToDebugger(args.line);
         const last = this.convertClientLineToDebugger(args.endLine ?? args.line);
         for (let line = first; line <= last; line++)

@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { BreakpointEvent, DebugSession, Event, OutputEvent, StoppedEvent } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { DebugRuntime, RuntimeOptions } from '../core/debug/runtime';
@@ -8,6 +7,7 @@ import { PagingHints } from './pagingHints';
 import { POSITION_EVENT, type PositionEventBody } from './positionProtocol';
 import * as shape from './protocolShapes';
 import type { SpecLink } from './specLink';
+import { programName, programSource } from './specProgram';
 import type { SpecReader } from './specReader';
 
 /**
@@ -26,6 +26,11 @@ export abstract class NnetSessionBase extends DebugSession {
   /** Whether the runtime has a position: false while the spec has had errors since launch. */
   protected started = false;
   protected readonly hints = new PagingHints();
+  /**
+   * Whether the client opens a Source whose path is a URI as that document: VS Code does (it says
+   * `clientID: "vscode"` in initialize). Matters only for a program that is no file (specProgram.ts).
+   */
+  protected clientOpensUris = false;
   /** The spec's breakpoints as last set (0-based), checked again against each new version. */
   protected breakpointRequests: readonly BreakpointRequest[] = [];
   /** The runtime's position at the last stop, and where the session was when the spec last broke. */
@@ -75,7 +80,7 @@ export abstract class NnetSessionBase extends DebugSession {
     this.position = this.runtime?.position() ?? null;
     this.announce(result.stop);
     if (this.position !== null) {
-      const body: PositionEventBody = { program: this.link!.path, ...this.position };
+      const body: PositionEventBody = { program: this.link!.program, ...this.position };
       this.sendEvent(new Event(POSITION_EVENT, body));
     }
   }
@@ -95,7 +100,8 @@ export abstract class NnetSessionBase extends DebugSession {
     // The runtime forgets positions while the spec cannot run; remember where the session was.
     this.pausedAt ??= this.position;
     const errors = this.link!.problems.filter((p) => p.severity === 'error').length;
-    const text = errors === 0 ? `${basename(this.link!.path)} has no examples` : `${errors} ${errors === 1 ? 'error' : 'errors'} in ${basename(this.link!.path)}`;
+    const name = programName(this.link!.program);
+    const text = errors === 0 ? `${name} has no examples` : `${errors} ${errors === 1 ? 'error' : 'errors'} in ${name}`;
     this.announce({ reason: 'exception', threadId: this.blockedThread(), description: 'the spec has errors', text });
   }
 
@@ -125,11 +131,10 @@ export abstract class NnetSessionBase extends DebugSession {
   }
 
   protected places(): shape.ClientPlaces {
-    const path = this.link!.path;
     return {
       line: (line) => this.convertDebuggerLineToClient(line),
       column: (column) => this.convertDebuggerColumnToClient(column),
-      source: { name: basename(path), path: this.convertDebuggerPathToClient(path) },
+      source: programSource(this.link!.program, this.clientOpensUris, (path) => this.convertDebuggerPathToClient(path)),
     };
   }
 }

@@ -1,9 +1,10 @@
-import { resolve } from 'node:path';
+import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { DebugRuntime } from '../core/debug/runtime';
 import type { SpecEdit } from '../core/debug/types';
 import type { Diagnostic } from '../core/diagnostics';
 import { problemLine } from './protocolShapes';
 import type { Disposable, SpecReader } from './specReader';
+import { isDocumentUri, isProgramSource, programName } from './specProgram';
 
 /** How long the spec must stay unchanged before the session recomputes, in milliseconds. */
 const RELOAD_DELAY_MS = 150;
@@ -26,8 +27,8 @@ export class SpecLink {
 
   constructor(
     private readonly reader: SpecReader,
-    /** The spec's absolute path (launchArguments.ts resolves it). */
-    readonly path: string,
+    /** The spec's absolute path, or the URI of a document that is no file (specProgram.ts). */
+    readonly program: string,
     private readonly runtime: DebugRuntime,
     private readonly console: (line: string) => void,
   ) {}
@@ -37,11 +38,19 @@ export class SpecLink {
     await this.load(await this.read(), true);
   }
 
-  /** Whether `path` (from the client) is this spec. */
-  isProgram(path: string | undefined): boolean {
-    if (path === undefined) return false;
-    const [a, b] = [resolve(path), resolve(this.path)];
-    return process.platform === 'win32' || process.platform === 'darwin' ? a.toLowerCase() === b.toLowerCase() : a === b;
+  /** Whether `source` (from the client) is this spec. */
+  isProgram(source: DebugProtocol.Source | undefined): boolean {
+    return isProgramSource(this.program, source);
+  }
+
+  /** The text of the version loaded last (what the session debugs); null before the first. */
+  get loadedText(): string | null {
+    return this.text;
+  }
+
+  /** Where a problem line names the spec: a file by its path (terminals link it), a document that is no file by its name. */
+  get label(): string {
+    return isDocumentUri(this.program) ? programName(this.program) : this.program;
   }
 
   get canWrite(): boolean {
@@ -49,13 +58,13 @@ export class SpecLink {
   }
 
   write(edit: SpecEdit): Promise<boolean> {
-    return this.reader.write!(this.path, edit);
+    return this.reader.write!(this.program, edit);
   }
 
   /** From now on, recompute after each edit of the spec and then call `onReload`. */
   follow(onReload: () => void): void {
     this.onReload = onReload;
-    this.watcher = this.reader.watch?.(this.path, () => this.schedule()) ?? null;
+    this.watcher = this.reader.watch?.(this.program, () => this.schedule()) ?? null;
   }
 
   /** Reads the spec now and, if it changed, loads it and calls the `follow` callback. Never rejects. */
@@ -93,27 +102,27 @@ export class SpecLink {
 
   private async read(): Promise<string> {
     try {
-      return await this.reader.read(this.path);
+      return await this.reader.read(this.program);
     } catch (error) {
-      throw new Error(`Cannot read the spec '${this.path}': ${readReason(error)}.`);
+      throw new Error(`Cannot read the spec '${this.label}': ${readReason(error)}.`);
     }
   }
 
   /** Loads a version; its errors go to the Debug Console (warnings only the first time, not on every edit). */
   private async load(text: string, first: boolean): Promise<void> {
-    let analysed = (await this.reader.analyse?.(this.path, text)) ?? null;
+    let analysed = (await this.reader.analyse?.(this.program, text)) ?? null;
     if (analysed === null && this.reader.analyse) {
       // The text moved on while the host analysed it: take the newest text and its analysis,
       // rather than analysing here (inside VS Code, on the editor's thread).
       text = await this.read();
-      analysed = await this.reader.analyse(this.path, text);
+      analysed = await this.reader.analyse(this.program, text);
     }
     const result = analysed ? this.runtime.loadAnalysed(analysed) : this.runtime.load(text);
     this.text = text;
     this.blocked = result.blocked;
     this.problems = result.problems;
     for (const change of result.changes) this.console(change);
-    for (const problem of result.problems) if (result.blocked || first) this.console(problemLine(this.path, problem));
+    for (const problem of result.problems) if (result.blocked || first) this.console(problemLine(this.label, problem));
   }
 }
 

@@ -6,6 +6,9 @@ import type { SpecEdit } from '../core/debug/types';
  * itself: inside VS Code the host hands it the live editor buffer (unsaved edits included) and
  * applies edits as one undoable change; `nnet dap` reads and writes the file on disk
  * (fileSpecReader.ts). Tests can hand it any text.
+ *
+ * Every method names the spec by the session's program: an absolute file path, or inside VS Code
+ * the URI of a document that is no file (specProgram.ts), which only the editor's reader can read.
  */
 export interface SpecReader {
   /** The current text of the spec at `path`; rejects (with a Node error's `code`, when there is one) if it cannot be read. */

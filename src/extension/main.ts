@@ -6,6 +6,9 @@ import { registerDataFileDiagnostics } from './diagnostics/dataFileDiagnostics';
 import { registerQuickFixes } from './diagnostics/quickFixes';
 import { registerSpecDiagnostics } from './diagnostics/specDiagnostics';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
+import { registerGradientCheck } from './gradientCheck/registerGradientCheck';
+import { registerFirstRun } from './firstRun/registerFirstRun';
+import { registerExports } from './export/registerExports';
 import { registerOutline } from './outline/symbols';
 import { registerPanelFeature } from './panel/commands';
 import type { PanelManager } from './panel/panelManager';
@@ -33,11 +36,17 @@ export function activate(context: vscode.ExtensionContext): BackpropStepperApi {
   context.subscriptions.push(workers);
   const services = createServices(coreToolchain, workers, context.subscriptions);
   const { analyses, guard } = services;
-  context.subscriptions.push(registerSpecDiagnostics(analyses), registerDataFileDiagnostics(analyses), registerQuickFixes(analyses, guard), registerOutline(analyses, guard));
+  context.subscriptions.push(registerSpecDiagnostics(analyses), registerDataFileDiagnostics(analyses), registerQuickFixes(analyses, guard, services.settings), registerOutline(analyses, guard));
   const panels = registerPanelFeature(context, services);
   context.subscriptions.push(registerEditorFeatures(services), registerDebugger(services));
   // Training runs in worker threads of its own (dist/trainingWorker.js), one per run.
   const training = registerTraining(context, services);
+  // Gradient checks run in worker threads of their own too (dist/gradientCheckWorker.js).
+  context.subscriptions.push(registerGradientCheck(context, services));
+  // New Network Spec, Write Initial Weights and the Get Started walkthrough's buttons.
+  context.subscriptions.push(registerFirstRun(context, services));
+  // Export Worked Solution… and Export Exercise Sheet… (Markdown, LaTeX, notebooks).
+  context.subscriptions.push(registerExports(services));
   return { ...services, panels, training };
 }
 

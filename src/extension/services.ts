@@ -8,6 +8,7 @@ import { Guard } from './guard';
 import { Log } from './log';
 import { Notices } from './notices';
 import { Settings } from './settings';
+import { ExerciseMode } from './stepping/exerciseMode';
 import { StepPositions } from './stepping/stepPositions';
 
 /**
@@ -19,7 +20,9 @@ import { StepPositions } from './stepping/stepPositions';
  * - `guard`     — the error boundary every provider and the panel run in (guard.ts): a bug is
  *                 logged with its stack and costs one answer, not the feature;
  * - `notices`   — the short messages shown to the person (notifications, status-bar lines);
- * - `progress`  — the status bar item shown while the analysis worker takes a while.
+ * - `progress`  — the status bar item shown while the analysis worker takes a while;
+ * - `exerciseMode` — which specs an exercise is asking on, so the editor's numbers hold back
+ *                 what the panel hides (stepping/exerciseMode.ts).
  * Features take what they need from here; none of them parses or runs the engine itself.
  */
 export interface Services {
@@ -30,6 +33,7 @@ export interface Services {
   readonly positions: StepPositions;
   readonly notices: Notices;
   readonly progress: AnalysisProgress;
+  readonly exerciseMode: ExerciseMode;
 }
 
 /**
@@ -44,7 +48,8 @@ export function createServices(toolchain: Toolchain, runner: AnalysisRunner<Spec
   const progress = new AnalysisProgress(analyses.onWorkerActivity);
   const positions = new StepPositions(analyses, settings);
   const notices = new Notices();
+  const exerciseMode = new ExerciseMode();
   // Disposed in reverse order of dependence: positions listen to analyses, analyses use the log.
-  subscriptions.push(notices, progress, positions, analyses, settings, log);
-  return { log, guard, settings, analyses, positions, notices, progress };
+  subscriptions.push(exerciseMode, notices, progress, positions, analyses, settings, log);
+  return { log, guard, settings, analyses, positions, notices, progress, exerciseMode };
 }

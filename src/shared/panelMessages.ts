@@ -196,7 +196,55 @@ export interface ViewMessage {
   readonly failure: string | null;
   /** Warnings the spec has (errors send `problems` instead). */
   readonly warnings: readonly ProblemView[];
+  /**
+   * Exercise mode (src/core/exercise/, src/extension/panel/exerciseView.ts), when one runs or
+   * its summary is shown. While a step is asked, `step` is that step with its value left out
+   * and only the factors the hints have revealed.
+   */
+  readonly exercise?: ExerciseView | null;
 }
+
+/** What the panel shows of an exercise: the question's place, the last feedback, the summary. */
+export interface ExerciseView {
+  /** e.g. "Backward pass, layer 2". */
+  readonly scopeLabel: string;
+  /** Whether a step is being asked; false once the exercise has ended and `summary` is shown. */
+  readonly asking: boolean;
+  /** 1-based place of the asked step in the scope, and the scope's number of steps. */
+  readonly number: number;
+  readonly total: number;
+  /** The asked step's symbol in Unicode, for the answer box's label. */
+  readonly symbolText: string;
+  /** Factors revealed by hints, of `factorCount`. */
+  readonly hints: number;
+  readonly factorCount: number;
+  readonly digits: number;
+  readonly feedback: ExerciseFeedbackView | null;
+  readonly summary: ExerciseSummaryView | null;
+}
+
+export interface ExerciseFeedbackView {
+  /** Written out as a word and an icon too, never shown by colour alone. */
+  readonly tone: 'right' | 'close' | 'wrong' | 'info';
+  readonly title: string;
+  readonly detail: string;
+}
+
+export interface ExerciseSummaryView {
+  readonly total: number;
+  readonly firstTime: number;
+  readonly afterRetries: number;
+  readonly revealed: number;
+  readonly skipped: number;
+  readonly unanswered: number;
+  readonly hints: number;
+  /** Steps answered after wrong answers, or revealed: what to look at again. */
+  readonly toReview: readonly { readonly symbolText: string; readonly outcome: string; readonly wrong: number }[];
+}
+
+/** What the exercise box asks of the extension: start (choose a scope), answer, hint, reveal, end, close the summary. */
+export const EXERCISE_COMMANDS = ['start', 'answer', 'hint', 'reveal', 'end', 'close'] as const;
+export type ExerciseCommand = (typeof EXERCISE_COMMANDS)[number];
 
 export interface ProblemView {
   readonly severity: 'error' | 'warning' | 'information';
@@ -259,7 +307,11 @@ export type PanelToExtension =
   | { readonly type: 'stepTo'; readonly address: StepAddress }
   | { readonly type: 'reveal'; readonly ref: QuantityRef }
   | { readonly type: 'revealProblem'; readonly line: number; readonly character: number }
-  | { readonly type: 'describe'; readonly version: number; readonly ref: QuantityRef };
+  | { readonly type: 'describe'; readonly version: number; readonly ref: QuantityRef }
+  /** Exercise mode; `text` is the typed answer of `answer`. */
+  | { readonly type: 'exercise'; readonly command: ExerciseCommand; readonly text?: string }
+  /** The toolbar's Export button: runs Export Worked Solution… on the panel's spec. */
+  | { readonly type: 'export' };
 
 /** Narrows an unknown postMessage payload to a PanelToExtension, rejecting anything malformed. */
 export function isPanelMessage(value: unknown): value is PanelToExtension {
@@ -271,9 +323,14 @@ export function isPanelMessage(value: unknown): value is PanelToExtension {
     case 'reveal':
     case 'revealProblem':
     case 'describe':
+    case 'export':
       return true;
     case 'action':
       return (PANEL_ACTIONS as readonly unknown[]).includes((value as { action?: unknown }).action);
+    case 'exercise': {
+      const { command, text } = value as { command?: unknown; text?: unknown };
+      return (EXERCISE_COMMANDS as readonly unknown[]).includes(command) && (text === undefined || (typeof text === 'string' && text.length <= 200));
+    }
     default:
       return false;
   }

@@ -36,6 +36,11 @@ export interface TrainingRun {
   /** Which picture the run can show: a decision map (2 inputs), a fitted curve (1 input, 1 output), or none. */
   readonly picture: 'map' | 'curve' | 'none';
   readonly digits: number;
+  /**
+   * The panel was restored after a window reload and trains its spec again (a run is not kept
+   * across reloads): the page says so, and its scrubber goes back to the step it rested on.
+   */
+  readonly restored?: true;
 }
 
 /** The history recorded since the last progress message: entries `from` … `from + cost.length − 1`. */
@@ -76,7 +81,7 @@ export type ExtensionToTraining = TrainingRun | TrainingProgress | TrainingFinis
 
 export type TrainingToExtension =
   | { readonly type: 'ready' }
-  /** Show the network after `step` steps (the scrubber moved). */
+  /** Show the network after `step` steps (the scrubber moved); the run's open Step through copy moves there too. */
   | { readonly type: 'scrub'; readonly step: number }
   /** Open the stepping (and the debugger's spec) on the parameters after `step` steps. */
   | { readonly type: 'stepThrough'; readonly step: number }

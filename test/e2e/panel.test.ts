@@ -50,7 +50,7 @@ learnerSuite('Stepping through backprop in the panel', (step) => {
     assert.equal(await current.innerText(), '0.138499');
     assert.equal(await current.getAttribute('data-ref'), 'delta:2:1:0');
     assert.equal(await panel.locator('td[data-ref="delta:2:2:0"]').innerText(), '', 'δ⁽²⁾₂ is not computed yet: its cell is empty');
-    assert.match(await panel.locator('[aria-live="polite"]').innerText(), /= 0\.741365 × 0\.186816 = 0\.138499$/);
+    assert.match(await panel.locator('.step-announcement[aria-live="polite"]').innerText(), /= 0\.741365 × 0\.186816 = 0\.138499$/);
     await session.screenshot('delta 2 1');
   });
 

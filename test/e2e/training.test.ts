@@ -4,11 +4,13 @@
  * finishes, the screen-reader summary says the cost fell, the cost chart draws a falling curve and
  * the decision map is painted in two classes. From the keyboard alone the learner scrubs back to
  * step 37 (Home, PageUp three times, → seven times); "Step through this step" opens
- * `xor (step 37).nnet`, a read-only copy holding exactly the parameters after 37 steps, with its
- * stepping panel on example 1. That panel opens over the Training panel, whose page VS Code
- * discards while hidden; shown again, the Training panel is still on step 37, and "Apply these
- * parameters" writes that step into xor.nnet as one edit; one Undo brings the spec's text (and its
- * lenses and hints) back exactly.
+ * `xor (training).nnet`, a read-only copy holding exactly the parameters after 37 steps (its first
+ * line says so), with its stepping panel on example 1. That panel opens over the Training panel,
+ * whose page VS Code discards while hidden; shown again, the Training panel is still on step 37,
+ * and "Apply these parameters" writes that step into xor.nnet as one edit; one Undo brings the
+ * spec's text (and its lenses and hints) back exactly. After a window reload the Training panel
+ * comes back on xor.nnet, trains it again — the same run, and it says why — and its scrubber goes
+ * back to step 37.
  *
  * Every number is checked against `nnet train` (dist/cli.js, built by the runner's packaging) on
  * the same file: the panel must show what the command line computes.
@@ -22,6 +24,7 @@ import { canvasInk } from './harness/canvas';
 import { e2eEnvironment } from './harness/environment';
 import type { LearnerSession } from './harness/session';
 import { learnerSuite } from './harness/suite';
+import { RESTORED_TEXT } from '../../webview/training/wording';
 
 const { repoRoot } = e2eEnvironment();
 const SPEC_PATH = join(repoRoot, 'examples', 'xor.nnet');
@@ -106,7 +109,8 @@ learnerSuite('Training a network', (step) => {
     await session.page.mouse.move(1, 1);
     training = await session.webviewFrameWith('#training');
     await session.page.locator('.part.editor .tab', { hasText: 'Training: xor.nnet' }).waitFor();
-    assert.equal(await training.locator('header .title').innerText(), 'Training · XOR');
+    // The title comes with the run, once the worker has read the spec.
+    await session.waitUntil(async () => (await training.locator('header .title').innerText()) === 'Training · XOR', 'the title names the network');
     assert.equal(await training.locator('header .meta').innerText(), '2-2-1 network · 100 steps · batch size 4, in order · η = 1');
     await session.waitUntil(async () => /^Trained 100 steps in /.test(await training.locator('header .status').innerText()), 'the status line says the 100 steps are trained');
 
@@ -164,19 +168,22 @@ learnerSuite('Training a network', (step) => {
     await session.screenshot('scrubbed');
   });
 
-  step('Step through this step opens xor (step 37).nnet with that step’s parameters and its stepping panel', async (session) => {
+  step('Step through this step opens xor (training).nnet with step 37’s parameters and its stepping panel', async (session) => {
     await training.getByRole('button', { name: 'Step through this step' }).click();
-    const name = `xor (step ${STEP}).nnet`;
+    const name = 'xor (training).nnet';
     await tab(session, name).waitFor();
     await session.focusEditor();
     await session.page.locator('.part.editor .editor-group-container.active .tab.active', { hasText: name }).waitFor();
     // The copy holds the parameters after 37 steps at full precision: exactly nnet train's doubles.
     const w1 = AT_STEP.parameters.w[1]!;
     const b1 = AT_STEP.parameters.b[1]!;
-    const wLine = await session.waitUntil(() => sourceLine(session, FIRST_W_LINE), `line ${FIRST_W_LINE} of ${name} is rendered`);
+    // Its first line names the step (the tab cannot: the copy follows the scrubber); the spec follows it.
+    assert.equal(await session.waitUntil(() => sourceLine(session, 1), `line 1 of ${name} is rendered`),
+      `# xor.nnet after ${STEP} steps of training, read-only: it follows the Training panel's scrubber.`);
+    const wLine = await session.waitUntil(() => sourceLine(session, FIRST_W_LINE + 1), `line ${FIRST_W_LINE + 1} of ${name} is rendered`);
     assert.deepEqual(numbersOf(wLine), w1[0], `w⁽¹⁾ row 1 after ${STEP} steps: ${wLine}`);
     assert.notDeepEqual(numbersOf(wLine), numbersOf(SPEC_LINES[FIRST_W_LINE - 1]), 'not the spec’s starting weights');
-    assert.deepEqual(numbersOf((await sourceLine(session, FIRST_B_LINE)) ?? ''), b1, `b⁽¹⁾ after ${STEP} steps`);
+    assert.deepEqual(numbersOf((await sourceLine(session, FIRST_B_LINE + 1)) ?? ''), b1, `b⁽¹⁾ after ${STEP} steps`);
     // Comments and layout are kept: only the numbers changed.
     assert.match(wLine, /# row k = neuron k of layer 0/);
 
@@ -189,9 +196,9 @@ learnerSuite('Training a network', (step) => {
     await session.waitUntil(async () => (await stepper.locator('.step').innerText()).includes(z), `the stepping panel shows z⁽¹⁾₁ = ${z}`);
     await session.screenshot('stepping a training step');
     // Read-only: a key typed into the copy changes nothing.
-    await session.goTo(FIRST_W_LINE, 1);
+    await session.goTo(FIRST_W_LINE + 1, 1);
     await session.page.keyboard.type('x');
-    assert.equal(await sourceLine(session, FIRST_W_LINE), wLine, `${name} is read-only`);
+    assert.equal(await sourceLine(session, FIRST_W_LINE + 1), wLine, `${name} is read-only`);
     await session.press('Escape');
   });
 
@@ -246,5 +253,22 @@ learnerSuite('Training a network', (step) => {
     await session.waitUntil(async () => JSON.stringify(await specNumbers(session, FIRST_W_LINE)) === JSON.stringify(before),
       `xor.nnet's lenses and line ${FIRST_W_LINE}'s hints are as before Apply (${before.lenses[0]}; ${before.hints.join(' ')})`);
     await session.screenshot('undone');
+  });
+
+  step('after a window reload the Training panel comes back on xor.nnet, trains it again, says why, and is on step 37', async (session) => {
+    // The Training panel is the visible tab of its group, so the workbench restores it on its own.
+    await session.page.locator('.part.editor .tab', { hasText: 'Training: xor.nnet' }).click();
+    const reloaded = session.page.waitForEvent('load', { timeout: 60_000 });
+    await session.runCommand('Developer: Reload Window');
+    await reloaded;
+    await session.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await session.page.locator('.part.editor .tab', { hasText: 'Training: xor.nnet' }).waitFor({ timeout: 60_000 });
+    training = await session.webviewFrameWith('#training');
+    await session.waitUntil(async () => /^Trained 100 steps in /.test(await training.locator('header .status').innerText()), 'the restored panel has trained xor.nnet again', 60_000);
+    assert.equal(await training.locator('header .restored').innerText(), RESTORED_TEXT);
+    // The same spec, trained again: nnet train's costs, and the scrubber back on the step it rested on.
+    const readout = `step ${STEP} of 100 · c = ${shown(FULL.cost[STEP])}`;
+    await session.waitUntil(async () => (await training.locator('.scrubber .readout').innerText()) === readout, `the readout says "${readout}" again`);
+    await session.screenshot('restored after reload');
   });
 });

@@ -98,9 +98,10 @@ suite('Backprop: Train', () => {
     // Step through this step: the spec after it, analysed like any spec, with its stepping panel.
     const expected = reference.parametersAt(STEP);
     await panel.handleMessage({ type: 'stepThrough', step: STEP });
-    const stepped = await waitFor('the stepped document', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === TRAINING_SCHEME && d.uri.query.endsWith(`step=${STEP}`)));
+    const stepped = await waitFor('the stepped document', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === TRAINING_SCHEME && d.uri.toString() === panel.copyUri?.toString()));
     assert.equal(stepped.languageId, 'nnet');
-    assert.match(stepped.uri.path, /\/xor \(step 37\)\.nnet$/);
+    assert.match(stepped.uri.path, /\/xor \(training\)\.nnet$/);
+    assert.match(stepped.lineAt(0).text, /^# xor\.nnet after 37 steps of training/);
     const analysis = await api.analyses.ready(stepped, new vscode.CancellationTokenSource().token);
     assert.ok(analysis?.network && analysis.engine, 'the stepped spec is analysed');
     assert.deepEqual(weightsOf(analysis.network.layers), expected.w.map((w, l) => [...w, ...expected.b[l]]));

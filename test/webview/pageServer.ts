@@ -61,6 +61,7 @@ export async function servePanelPage(root: string, bodyClass = 'vscode-dark'): P
         cspSource: origin, nonce,
         scriptUri: `${origin}/dist/webview.js`,
         katexCssUri: `${origin}/dist/katex/katex.min.css`,
+        baseCssUri: `${origin}/media/base.css`,
         panelCssUri: `${origin}/media/panel.css`,
         title: 'Backprop · test.nnet',
       })

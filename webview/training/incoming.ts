@@ -105,7 +105,8 @@ export function parseIncoming(value: unknown): ExtensionToTraining | null {
         Array.isArray(sizes) && sizes.length >= 2 && sizes.length <= MAX_LAYERS + 1 && sizes.every((n) => isCount(n, 1)) &&
         typeof m.hasValidation === 'boolean' &&
         oneOf(m.picture, PICTURES) &&
-        isCount(m.digits, 1, 17);
+        isCount(m.digits, 1, 17) &&
+        (m.restored === undefined || m.restored === true);
       return ok ? (m as unknown as ExtensionToTraining) : null;
     }
     case 'progress': {

@@ -23,7 +23,7 @@ import { Scrubber } from './scrubber';
 import { summaryFacts, summaryText } from './summary';
 import { onThemeChange, readFont, readPalette } from './theme';
 import { FrameThrottle, LatestWins } from './throttle';
-import { controlState, phaseOf, runText, scrubText, scrubValueText, statusText, titleText, type Phase } from './wording';
+import { controlState, phaseOf, RESTORED_TEXT, runText, scrubText, scrubValueText, statusText, titleText, type Phase } from './wording';
 
 const SCRUB_INTERVAL_MS = 200;
 const SUMMARY_INTERVAL_MS = 4_000;
@@ -40,6 +40,8 @@ let retrainAsked = false;
 
 const title = h('h2', { class: 'title' }, 'Training');
 const runLine = h('p', { class: 'meta' });
+// Says why a panel restored after a reload is training again; empty (and hidden) otherwise.
+const restoredLine = h('p', { class: 'restored', hidden: '' });
 const status = h('p', { class: 'status' }, statusText({ phase, done: 0, steps: 0, throughput: 0, finished: null }));
 // Present for assistive technology, invisible on screen: the charts' story in words.
 const summary = h('div', { class: 'visually-hidden', id: 'training-summary', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
@@ -75,7 +77,7 @@ const redraw = new FrameThrottle(() => {
   showStatus();
 });
 
-const header = h('header', {}, title, runLine, status, controls.runRow);
+const header = h('header', {}, title, runLine, restoredLine, status, controls.runRow);
 const scrub = h('section', { class: 'scrub', 'aria-label': 'Scrub through the steps' }, scrubber.root, controls.stepRow);
 const app = h('main', { id: 'training' }, header, charts.root, scrub, picture.root, summary);
 document.body.append(app);
@@ -144,11 +146,14 @@ function onRun(message: TrainingRun): void {
   retrainAsked = false;
   title.textContent = titleText(message);
   runLine.textContent = runText(message);
+  restoredLine.textContent = message.restored ? RESTORED_TEXT : '';
+  restoredLine.hidden = !message.restored;
   scrubRequests.cancel();
   scrubber.reset();
-  // The same run again (the page was hidden and loaded anew): back to the step it rested on.
-  restoreStep = kept.runId === message.id ? kept.step : null;
-  keep({ runId: message.id, step: restoreStep });
+  // The same run again (the page was hidden and loaded anew), or the run trained again after a
+  // window reload: back to the step it rested on.
+  restoreStep = kept.runId === message.id || message.restored ? kept.step : null;
+  keep({ runId: message.id, step: restoreStep, uri: message.uri });
   charts.setRun(history);
   picture.setRun(message);
   if (message.picture !== 'none') scrubRequests.push(0);

@@ -30,6 +30,9 @@ export function runText(run: TrainingRun): string {
   ].join(' · ');
 }
 
+/** Under the run line of a panel restored after a window reload, which trains its spec again. */
+export const RESTORED_TEXT = 'Trained again: the window reloaded, and a training run is not kept across reloads. An unchanged spec gives the same run.';
+
 /** 850 ms, 3.21 s, 2 min 5 s. */
 export function durationText(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '';

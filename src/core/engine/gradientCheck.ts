@@ -1,14 +1,17 @@
 import type { Network } from '../model/network';
-import { computeGradient, meanCost } from './gradient';
-import { Workspace, type KernelChoice } from './workspace';
+import { DEFAULT_PROBE_STEP, ParameterProbe, relativeError, type ParameterKind } from './parameterProbe';
+import type { KernelChoice } from './workspace';
 
 /**
- * Gradient checking: every ∂c/∂w and ∂c/∂b estimated by central finite differences,
+ * Gradient checking of every parameter at once, as the engine's tests use it: every ∂c/∂w and
+ * ∂c/∂b estimated by central finite differences,
  *   (c(θ + h) − c(θ − h)) / 2h,  h = step · max(1, |θ|),
- * compared with backpropagation. The central difference's error shrinks like h², so with
- * h ≈ 1e−5 agreement to about 1e−8 is expected where the cost is smooth. The relative error of
- * one parameter is |numeric − backprop| / max(|numeric| + |backprop|, floor): the floor keeps
- * gradients that are both essentially 0 from counting as large relative disagreements.
+ * compared with backpropagation (the probes themselves are parameterProbe.ts, shared with the
+ * sampled, reported check of core/gradientCheck/). The central difference's error shrinks like
+ * h², so with h ≈ 1e−5 agreement to about 1e−8 is expected where the cost is smooth. The
+ * relative error of one parameter is |numeric − backprop| / max(|numeric| + |backprop|, floor):
+ * the floor keeps gradients that are both essentially 0 from counting as large relative
+ * disagreements.
  */
 export interface GradientCheck {
   /** Finite-difference ∂c/∂w^(ℓ) and ∂c/∂b^(ℓ), laid out like the network's parameters. */
@@ -17,7 +20,7 @@ export interface GradientCheck {
   readonly backprop: { readonly w: readonly Float64Array[]; readonly b: readonly Float64Array[] };
   /** The largest relative error over all parameters, and where it is. */
   readonly maxRelativeError: number;
-  readonly worst: { readonly kind: 'w' | 'b'; readonly layer: number; readonly index: number } | null;
+  readonly worst: { readonly kind: ParameterKind; readonly layer: number; readonly index: number } | null;
 }
 
 export interface GradientCheckOptions {
@@ -30,38 +33,22 @@ export interface GradientCheckOptions {
 }
 
 export function gradientCheck(network: Network, options: GradientCheckOptions = {}): GradientCheck {
-  const step = options.step ?? 1e-5;
   const floor = options.floor ?? 1e-8;
-  const ws = new Workspace(network, options.kernel);
-  const view = computeGradient(network, ws);
-  const backprop = { w: view.w.map((g) => new Float64Array(g)), b: view.b.map((g) => new Float64Array(g)) };
-  // Perturb copies, never the network's own arrays.
-  const weights = network.layers.map((layer) => new Float64Array(layer.weights));
-  const biases = network.layers.map((layer) => new Float64Array(layer.biases));
-  const numeric = { w: weights.map((w) => new Float64Array(w.length)), b: biases.map((b) => new Float64Array(b.length)) };
+  const probe = new ParameterProbe(network, options.step ?? DEFAULT_PROBE_STEP, options.kernel);
+  const { backprop } = probe;
+  const numeric = { w: backprop.w.map((g) => new Float64Array(g.length)), b: backprop.b.map((g) => new Float64Array(g.length)) };
   let maxRelativeError = 0;
   let worst: GradientCheck['worst'] = null;
-  const probe = (kind: 'w' | 'b', layer: number, values: Float64Array, out: Float64Array, exact: Float64Array) => {
-    for (let q = 0; q < values.length; q++) {
-      const original = values[q];
-      const h = step * Math.max(1, Math.abs(original));
-      values[q] = original + h;
-      const plus = meanCost(network, weights, biases, ws);
-      values[q] = original - h;
-      const minus = meanCost(network, weights, biases, ws);
-      values[q] = original;
-      const estimate = (plus - minus) / (2 * h);
-      out[q] = estimate;
-      const error = Math.abs(estimate - exact[q]) / Math.max(Math.abs(estimate) + Math.abs(exact[q]), floor);
-      if (!(error <= maxRelativeError)) {
-        maxRelativeError = error;
-        worst = { kind, layer, index: q };
+  for (let layer = 1; layer < network.layers.length; layer++)
+    for (const kind of ['w', 'b'] as const)
+      for (let index = 0; index < numeric[kind][layer].length; index++) {
+        const estimate = probe.probe({ kind, layer, index }).central;
+        numeric[kind][layer][index] = estimate;
+        const error = relativeError(estimate, backprop[kind][layer][index], floor);
+        if (!(error <= maxRelativeError)) {
+          maxRelativeError = error;
+          worst = { kind, layer, index };
+        }
       }
-    }
-  };
-  for (let l = 1; l < network.layers.length; l++) {
-    probe('w', l, weights[l], numeric.w[l], backprop.w[l]);
-    probe('b', l, biases[l], numeric.b[l], backprop.b[l]);
-  }
   return { numeric, backprop, maxRelativeError, worst };
 }

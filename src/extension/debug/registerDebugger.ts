@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { NnetDebugSession } from '../../debug/nnetDebugSession';
 import { MOVE_TO_REQUEST, POSITION_EVENT, type PositionEventBody } from '../../debug/positionProtocol';
 import type { Services } from '../services';
-import { DEBUG_TYPE, launchConfiguration, NnetConfigurationProvider } from './debugConfiguration';
+import { DEBUG_TYPE, documentOfProgram, isProgramOf, launchConfiguration, NnetConfigurationProvider, programOf } from './debugConfiguration';
 import { editorSpecReader } from './editorSpecReader';
 import { registerInlineValues } from './inlineValues';
 
@@ -18,7 +18,6 @@ export function registerDebugger(services: Services): vscode.Disposable {
   const sessions = new Set<vscode.DebugSession>();
   /** The position each running session last reported, by session id: changes equal to it are the session's own. */
   const reported = new Map<string, PositionEventBody>();
-  const documentAt = (path: string) => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === path);
   const debugSpec = (noDebug: boolean) => (uri?: vscode.Uri) => {
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
     if (!target) return;
@@ -43,7 +42,7 @@ export function registerDebugger(services: Services): vscode.Disposable {
       if (event.session.type !== DEBUG_TYPE || event.event !== POSITION_EVENT) return;
       const body = event.body as PositionEventBody;
       reported.set(event.session.id, body);
-      const document = documentAt(body.program);
+      const document = documentOfProgram(body.program);
       if (document) positions.set(document, { example: body.example, step: body.step });
     }),
     // The learner moved with the extension's commands: the session follows.
@@ -51,7 +50,7 @@ export function registerDebugger(services: Services): vscode.Disposable {
       for (const session of sessionsOn(uri)) {
         const last = reported.get(session.id);
         if (last && last.example === position.example && last.step === position.step) continue;
-        reported.set(session.id, { program: uri.fsPath, ...position });
+        reported.set(session.id, { program: programOf(uri), ...position });
         void session.customRequest(MOVE_TO_REQUEST, { example: position.example, step: position.step }).then(undefined, () => undefined);
       }
     }),
@@ -65,6 +64,6 @@ export function registerDebugger(services: Services): vscode.Disposable {
   );
 
   function sessionsOn(uri: vscode.Uri): vscode.DebugSession[] {
-    return [...sessions].filter((s) => s.configuration.program === uri.fsPath && !s.configuration.noDebug);
+    return [...sessions].filter((s) => isProgramOf(s.configuration.program, uri) && !s.configuration.noDebug);
   }
 }

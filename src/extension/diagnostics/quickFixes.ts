@@ -1,24 +1,29 @@
 import * as vscode from 'vscode';
-import type { Diagnostic } from '../../core/diagnostics';
+import type { Diagnostic, Fix } from '../../core/diagnostics';
+import { SHAPE_FIX_CODES, shapeFix } from '../../core/edit/shapeFixes';
 import type { SpecAnalyses } from '../analysis/specAnalyses';
 import type { Guard } from '../guard';
+import type { Settings } from '../settings';
 import { DIAGNOSTIC_SOURCE, toVscodeRange } from '../vscodeRanges';
 
 /**
  * Quick fixes for the problems that carry exactly one sensible edit (a misspelt activation,
  * cost or keyword: "Change to 'sigmoid'"). The edit comes from the core's diagnostic itself, so
- * the fix offered is always the suggestion the message names. Applying one is a single
+ * the fix offered is always the suggestion the message names. Problems of shape — a `w` with
+ * the wrong number of rows, a spec without examples, an example with too few or too many
+ * numbers — get theirs from core/edit/shapeFixes.ts (seeded weights written at
+ * `backpropStepper.applyDigits` digits). Applying one is a single
  * WorkspaceEdit, which one Undo reverts; it is marked preferred, so Auto Fix (⇧⌥. / Shift+Alt+.)
  * applies it without a menu. A bug while finding them is logged by `guard` (guard.ts) and
  * offers no fix, rather than failing silently.
  */
-export function registerQuickFixes(analyses: SpecAnalyses, guard: Guard): vscode.Disposable {
+export function registerQuickFixes(analyses: SpecAnalyses, guard: Guard, settings?: Settings): vscode.Disposable {
   const provider: vscode.CodeActionProvider = {
     provideCodeActions: guard.wrap(
       (document) => `finding the quick fixes for ${document.uri}`,
       () => [],
       (document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken) =>
-        quickFixes(analyses, document, context, token),
+        quickFixes(analyses, document, context, token, settings?.current.applyDigits),
     ),
   };
   return vscode.languages.registerCodeActionsProvider({ language: 'nnet' }, provider, {
@@ -27,7 +32,7 @@ export function registerQuickFixes(analyses: SpecAnalyses, guard: Guard): vscode
 }
 
 /** The quick fixes for the problems VS Code asks about in `context`. */
-async function quickFixes(analyses: SpecAnalyses, document: vscode.TextDocument, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+async function quickFixes(analyses: SpecAnalyses, document: vscode.TextDocument, context: vscode.CodeActionContext, token: vscode.CancellationToken, digits?: number): Promise<vscode.CodeAction[]> {
   const wanted = context.only;
   if (wanted !== undefined && !vscode.CodeActionKind.QuickFix.intersects(wanted)) return [];
   const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
@@ -38,14 +43,22 @@ async function quickFixes(analyses: SpecAnalyses, document: vscode.TextDocument,
   if (analysis === undefined || token.isCancellationRequested) return [];
   const problems = analysis.problems;
   const actions: vscode.CodeAction[] = [];
+  // The text the analysis is of (its version is the document's), read once and only when needed.
+  let text: string | undefined;
+  const fixOf = (problem: Diagnostic): Fix | undefined => {
+    if (problem.fix !== undefined || !SHAPE_FIX_CODES.has(problem.code)) return problem.fix;
+    text ??= document.getText();
+    return shapeFix(text, analysis.source, problem, { digits });
+  };
   for (const shown of ours) {
-    const problem = problems.find((p) => p.fix !== undefined && sameProblem(p, shown));
-    if (problem?.fix === undefined) continue;
-    const action = new vscode.CodeAction(problem.fix.title, vscode.CodeActionKind.QuickFix);
+    const problem = problems.find((p) => (p.fix !== undefined || SHAPE_FIX_CODES.has(p.code)) && sameProblem(p, shown));
+    const fix = problem && fixOf(problem);
+    if (fix === undefined) continue;
+    const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [shown];
     action.isPreferred = true;
     action.edit = new vscode.WorkspaceEdit();
-    action.edit.replace(document.uri, toVscodeRange(problem.fix.range), problem.fix.newText);
+    action.edit.replace(document.uri, toVscodeRange(fix.range), fix.newText);
     actions.push(action);
   }
   return actions;

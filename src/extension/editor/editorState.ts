@@ -21,6 +21,11 @@ export interface EditorState {
   readonly digits: number;
   /** `backpropStepper.weightIndexOrder`: how every weight symbol orders its indices. */
   readonly weightOrder: WeightOrder;
+  /**
+   * An exercise is asking a step of this spec: numbers the stepping has not reached are held
+   * back (src/extension/stepping/exerciseMode.ts).
+   */
+  readonly exercising?: boolean;
 }
 
 /** The example being stepped (0-based), kept inside the examples the engine ran. */

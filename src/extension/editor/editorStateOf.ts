@@ -15,5 +15,6 @@ export function editorStateOf(services: Services, document: vscode.TextDocument)
     position: services.positions.get(document),
     digits: services.settings.current.significantDigits,
     weightOrder: services.settings.current.weightOrder,
+    exercising: services.exerciseMode.isAsking(document.uri),
   };
 }

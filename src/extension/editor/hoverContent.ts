@@ -29,6 +29,8 @@ import { trainingSettingHover } from './trainingHover';
 export function hoverMarkdown(state: EditorState, location: SpecLocation, textAt: (range: Range) => string): string {
   const engine = state.analysis.engine;
   if (!engine) return blocks(symbolOnly(state, location, textAt), unavailable(state.analysis.skipped));
+  // An exercise is asking a step: the hover names the symbol and leaves the numbers to the panel.
+  if (state.exercising) return blocks(symbolOnly(state, location, textAt), EXERCISE_NOTE);
   switch (location.kind) {
     case 'weight':
       return weightHover(state, engine, location.layer, location.k, location.j);
@@ -63,6 +65,8 @@ export function hoverMarkdown(state: EditorState, location: SpecLocation, textAt
       return targetHover(state, engine, location.example, location.j);
   }
 }
+
+const EXERCISE_NOTE = '_An exercise is running on this spec: its numbers are in the panel, as far as you have answered._';
 
 /** What the thing under the pointer is, without any number. */
 function symbolOnly(state: EditorState, location: SpecLocation, textAt: (range: Range) => string): string {

@@ -1,7 +1,8 @@
 import { b, formatNumber, meanDcdb, meanDcdw, w } from '../../core/notation';
 import { spanCount, type PackedSpans, type Position, type Range } from '../../core/text/range';
 import type { InlayHintMode } from '../settings';
-import type { EditorState } from './editorState';
+import { heldBack } from '../stepping/heldBack';
+import { steppedTrace, type EditorState } from './editorState';
 
 /**
  * Inlay hints after each weight and bias of the spec: `∂c/∂w = 0.082167` (mode "gradient", the
@@ -56,7 +57,17 @@ export function inlayHintContents(state: EditorState, mode: InlayHintMode, range
       });
     }
   }
-  return hints;
+  return state.exercising ? hints.filter((hint) => !exerciseHolds(state, mode, hint, network.layers[hint.layer].size)) : hints;
+}
+
+/** Whether an exercise holds the hint back: the stepping has not reached its gradient (or update) yet. */
+function exerciseHolds(state: EditorState, mode: InlayHintMode, hint: HintContent, size: number): boolean {
+  const gradient = mode === 'gradient';
+  const address =
+    hint.parameter === 'w'
+      ? { kind: gradient ? ('dw' as const) : ('w-new' as const), layer: hint.layer, j: (hint.index % size) + 1, k: Math.floor(hint.index / size) + 1 }
+      : { kind: gradient ? ('db' as const) : ('b-new' as const), layer: hint.layer, j: hint.index + 1, k: 0 };
+  return heldBack(state.exercising, steppedTrace(state), state.position.step, address);
 }
 
 /** A hint's tooltip: the parameter's symbol, value, gradient and value after one step, at full precision. */

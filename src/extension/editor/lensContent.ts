@@ -4,6 +4,7 @@ import { formatNumber, layerText } from '../../core/notation';
 import { range as textRange, type Range } from '../../core/text/range';
 import type { StepAddress, StepKind, Trace } from '../../core/trace/types';
 import { Command } from '../commandIds';
+import { heldBack } from '../stepping/heldBack';
 import { address, steppedExample, steppedTrace, type EditorState } from './editorState';
 import { baseName, dataSetOf, setCosts } from './dataSetFacts';
 import { exampleCostSymbol } from './specHover';
@@ -68,7 +69,7 @@ export function lensPlan(state: EditorState): LensPlan {
   if (engine) {
     now({
       range: top,
-      title: `c = ${formatNumber(engine.cost, state.digits)}`,
+      title: costHeld(state) ? 'c = ? (exercise)' : `c = ${formatNumber(engine.cost, state.digits)}`,
       command: null,
       args: [],
       tooltip: `The cost c: the mean of the cᵢ over the m = ${engine.exampleCount} example${engine.exampleCount === 1 ? '' : 's'}`,
@@ -98,6 +99,11 @@ export function lensPlan(state: EditorState): LensPlan {
   return { slots, ready };
 }
 
+/** Whether an exercise holds the costs back: the stepping has not reached cᵢ (stepping/exerciseMode.ts). */
+function costHeld(state: EditorState): boolean {
+  return heldBack(state.exercising, steppedTrace(state), state.position.step, address('cost', 0));
+}
+
 /** The text and command of one lens, for the state the plan was made from. */
 export function resolveLens(state: EditorState, plan: LensPlan, slot: LensSlot): LensContent {
   const { range, index } = slot;
@@ -114,7 +120,8 @@ export function resolveLens(state: EditorState, plan: LensPlan, slot: LensSlot):
       return dataSetLens(state, engine, index, range);
     case 'exampleCost': {
       const stepped = steppedExample(state) === index && engine.exampleCount > 1 ? ' · being stepped' : '';
-      return { range, title: `${exampleCostSymbol(index + 1)} = ${formatNumber(engine.costs[index], state.digits)}${stepped}`, command: null, args: [], tooltip: `The cost of example ${index + 1}` };
+      const cost = costHeld(state) ? '? (exercise)' : formatNumber(engine.costs[index], state.digits);
+      return { range, title: `${exampleCostSymbol(index + 1)} = ${cost}${stepped}`, command: null, args: [], tooltip: `The cost of example ${index + 1}` };
     }
   }
 }

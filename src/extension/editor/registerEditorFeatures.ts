@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { NNET_LANGUAGE } from '../analysis/specAnalyses';
 import type { Services } from '../services';
 import { SpecCodeLensProvider } from './specCodeLensProvider';
+import { SpecCompletionProvider } from './specCompletionProvider';
 import { SpecHoverProvider } from './specHoverProvider';
 import { SpecInlayHintsProvider } from './specInlayHintsProvider';
 
@@ -20,6 +21,7 @@ export function registerEditorFeatures(services: Services): vscode.Disposable {
   const hover = new SpecHoverProvider(services);
   const lenses = new SpecCodeLensProvider(services);
   const hints = new SpecInlayHintsProvider(services);
+  const completions = new SpecCompletionProvider(services.settings);
   const none = () => undefined;
   const empty = () => [];
   type Lens = Parameters<typeof lenses.resolveCodeLens>[0];
@@ -55,6 +57,19 @@ export function registerEditorFeatures(services: Services): vscode.Disposable {
       // Undefined keeps the hint as it was, without its tooltip.
       resolveInlayHint: guard.wrap('resolving an inlay hint', none, (hint: vscode.InlayHint): vscode.InlayHint | undefined => hints.resolveInlayHint(hint)),
     }),
+    // Keywords, names and snippets while a spec is written (specCompletionProvider.ts).
+    vscode.languages.registerCompletionItemProvider(
+      selector,
+      {
+        provideCompletionItems: guard.wrap(
+          (document, position) => `providing completions at ${position.line + 1}:${position.character + 1} of ${document.uri}`,
+          empty,
+          (document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken, context: vscode.CompletionContext) =>
+            completions.provideCompletionItems(document, position, token, context),
+        ),
+      },
+      ...SpecCompletionProvider.triggerCharacters,
+    ),
     lenses,
     hints,
   );

@@ -37,6 +37,7 @@ export class SpecCodeLensProvider extends Disposable implements vscode.CodeLensP
     this.register(services.analyses.onDidChange(refresh));
     this.register(services.positions.onDidChange(refresh));
     this.register(services.settings.onDidChange(refresh));
+    this.register(services.exerciseMode.onDidChange(refresh));
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<SpecCodeLens[]> {

@@ -23,6 +23,9 @@ export class SpecInlayHintsProvider extends Disposable implements vscode.InlayHi
     const refresh = () => this.changed.fire();
     this.register(services.analyses.onDidChange(refresh));
     this.register(services.settings.onDidChange(refresh));
+    // During an exercise the hints follow the stepping (stepping/exerciseMode.ts).
+    this.register(services.exerciseMode.onDidChange(refresh));
+    this.register(services.positions.onDidChange((change) => services.exerciseMode.isAsking(change.uri) && refresh()));
   }
 
   async provideInlayHints(document: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.InlayHint[]> {

@@ -14,12 +14,15 @@ import type { StepAddress } from '../../core/trace/types';
 import type { PanelAction } from '../../shared/panelMessages';
 import { isSpecDocument, type SpecAnalyses } from '../analysis/specAnalyses';
 import { Command } from '../commandIds';
+import { activeSpecUri, specDocument } from '../specArgument';
 import type { Guard } from '../guard';
 import type { Notices } from '../notices';
 import type { Settings } from '../settings';
+import type { ExerciseMode } from '../stepping/exerciseMode';
 import type { StepPositions } from '../stepping/stepPositions';
 import { ACTION_COMMANDS, planAction, type CommandAction } from './actions';
 import { applyGradientStep } from './applyGradientStep';
+import { Exercises } from './exercises';
 import { ExamplePicker } from './goToExample';
 import { PanelManager } from './panelManager';
 import { runHistoryCommand } from './specHistory';
@@ -31,6 +34,8 @@ export interface PanelFeatureDeps {
   readonly settings: Settings;
   readonly notices: Notices;
   readonly guard: Guard;
+  /** Which specs an exercise asks on, read by the editor's hovers, lenses and inlay hints. */
+  readonly exerciseMode: ExerciseMode;
 }
 
 export function registerPanelFeature(context: vscode.ExtensionContext, deps: PanelFeatureDeps): PanelManager {
@@ -47,7 +52,9 @@ export function registerPanelFeature(context: vscode.ExtensionContext, deps: Pan
     }
   }
 
-  const manager = new PanelManager({ extensionUri: context.extensionUri, analyses, positions, settings, guard, runAction });
+  // Exercise mode runs in the panel: it opens the spec's panel, with focus, for the answers.
+  const exercises = new Exercises({ analyses, positions, settings, mode: deps.exerciseMode, open: (document) => manager.open(document, false) });
+  const manager = new PanelManager({ extensionUri: context.extensionUri, analyses, positions, settings, guard, runAction, exercises });
   const feedback = new StepFeedback({
     analyses,
     positions,
@@ -59,27 +66,7 @@ export function registerPanelFeature(context: vscode.ExtensionContext, deps: Pan
     },
   });
 
-  async function specFor(argument: unknown): Promise<vscode.TextDocument | undefined> {
-    const uri = argument instanceof vscode.Uri ? argument : typeof argument === 'string' ? parseUri(argument) : undefined;
-    if (uri) {
-      const open = analyses.documentFor(uri);
-      if (open) return open;
-      try {
-        const document = await vscode.workspace.openTextDocument(uri);
-        return isSpecDocument(document) ? document : undefined;
-      } catch {
-        return undefined;
-      }
-    }
-    const fromPanel = manager.active?.uri;
-    const editor = vscode.window.activeTextEditor;
-    const candidates = [fromPanel, editor && isSpecDocument(editor.document) ? editor.document.uri : undefined, lastSpec];
-    for (const candidate of candidates) {
-      const document = candidate && analyses.documentFor(candidate);
-      if (document) return document;
-    }
-    return undefined;
-  }
+  const specFor = (argument: unknown) => specDocument(argument, (uri) => analyses.documentFor(uri), [manager.active?.uri, activeSpecUri(), lastSpec]);
 
   async function withSpec<T>(argument: unknown, run: (document: vscode.TextDocument) => T): Promise<Awaited<T> | undefined> {
     const document = await specFor(argument);
@@ -101,6 +88,7 @@ export function registerPanelFeature(context: vscode.ExtensionContext, deps: Pan
 
   context.subscriptions.push(
     manager,
+    exercises,
     examples,
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       if (editor && isSpecDocument(editor.document)) lastSpec = editor.document.uri;
@@ -128,17 +116,12 @@ export function registerPanelFeature(context: vscode.ExtensionContext, deps: Pan
     vscode.commands.registerCommand(Command.goToExample, (uri?: unknown) =>
       uri === undefined && examples.isOpen ? examples.toggleOrder() : withSpec(uri, (document) => examples.show(document)),
     ),
+    vscode.commands.registerCommand(Command.startExercise, (uri?: unknown, scope?: unknown) =>
+      withSpec(uri, (document) => exercises.start(document, typeof scope === 'string' ? scope : undefined)),
+    ),
     ...(Object.entries(ACTION_COMMANDS) as [CommandAction, string][]).map(([action, command]) =>
       vscode.commands.registerCommand(command, (uri?: unknown) => withSpec(uri, (document) => runAction(document, action))),
     ),
   );
   return manager;
-}
-
-function parseUri(text: string): vscode.Uri | undefined {
-  try {
-    return vscode.Uri.parse(text, true);
-  } catch {
-    return undefined;
-  }
 }

@@ -23,8 +23,9 @@ export interface PanelHtmlInput {
   readonly cspSource: string;
   /** A fresh random nonce for this page. */
   readonly nonce: string;
-  /** Webview URIs (as strings) of dist/webview.js, dist/katex/katex.min.css and media/panel.css. */
+  /** Webview URIs (as strings) of dist/webview.js, media/base.css, dist/katex/katex.min.css and media/panel.css. */
   readonly scriptUri: string;
+  readonly baseCssUri: string;
   readonly katexCssUri: string;
   readonly panelCssUri: string;
   /** The page title; escaped here, because it is the spec's file name. */
@@ -50,14 +51,18 @@ export function panelHtml(input: PanelHtmlInput): string {
   return webviewPage({ ...input, stylesheets: [input.katexCssUri, input.panelCssUri] });
 }
 
+/** The stylesheet every webview page loads first (media/base.css), relative to the extension's root. */
+export const BASE_CSS_FILE = ['media', 'base.css'] as const;
+
 /**
- * The page every webview of the extension loads: the Content-Security-Policy above, its
- * stylesheets (each with the nonce) and its one bundled script, which builds the page.
+ * The page every webview of the extension loads: the Content-Security-Policy above, the shared
+ * base stylesheet then the page's own (each with the nonce), and its one bundled script, which
+ * builds the page.
  */
-export function webviewPage(input: { cspSource: string; nonce: string; title: string; stylesheets: readonly string[]; scriptUri: string }): string {
+export function webviewPage(input: { cspSource: string; nonce: string; title: string; baseCssUri: string; stylesheets: readonly string[]; scriptUri: string }): string {
   const csp = contentSecurityPolicy(input.cspSource, input.nonce);
   const attr = escapeHtml;
-  const links = input.stylesheets.map((href) => `<link rel="stylesheet" nonce="${attr(input.nonce)}" href="${attr(href)}">`).join('\n');
+  const links = [input.baseCssUri, ...input.stylesheets].map((href) => `<link rel="stylesheet" nonce="${attr(input.nonce)}" href="${attr(href)}">`).join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -37,6 +37,7 @@ export class PanelManager extends Disposable {
       }),
       analyses.onDidChange((uri) => this.panels.get(uri.toString())?.update()),
       positions.onDidChange((change) => this.panels.get(change.uri.toString())?.update()),
+      services.exercises.onDidChange((uri) => this.panels.get(uri.toString())?.update()),
       settings.onDidChange(() => this.panels.forEach((panel) => panel.update())),
       analyses.onDidClose((uri) => {
         if (!this.renaming.has(uri.toString())) this.panels.get(uri.toString())?.dispose();

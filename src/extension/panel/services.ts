@@ -5,6 +5,7 @@ import type { SpecAnalyses } from '../analysis/specAnalyses';
 import type { Guard } from '../guard';
 import type { Settings } from '../settings';
 import type { StepPositions } from '../stepping/stepPositions';
+import type { Exercises } from './exercises';
 
 export interface PanelServices {
   readonly extensionUri: vscode.Uri;
@@ -15,4 +16,6 @@ export interface PanelServices {
   readonly guard: Guard;
   /** Runs a stepping action (or Apply Gradient Step) on a spec, as the commands do. */
   runAction(document: vscode.TextDocument, action: PanelAction): Promise<void>;
+  /** Exercise mode: the exercise of each spec, which the panel shows and answers to. */
+  readonly exercises: Exercises;
 }

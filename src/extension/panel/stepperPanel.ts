@@ -13,11 +13,12 @@
  * (dispose.ts): closing the panel or disposing this object releases everything once.
  */
 import * as vscode from 'vscode';
+import { Command } from '../commandIds';
 import { Disposable } from '../dispose';
 import { isPanelMessage, type ExtensionToPanel, type PanelState, type PanelToExtension, type QuantityRef } from '../../shared/panelMessages';
 import { toVscodeRange } from '../vscodeRanges';
 import { describeQuantity, revealRange } from './describe';
-import { makeNonce, panelHtml } from './panelHtml';
+import { BASE_CSS_FILE, makeNonce, panelHtml } from './panelHtml';
 import type { PanelServices } from './services';
 import { specEditorColumn } from './specHistory';
 import { buildPanelMessage } from './viewMessage';
@@ -112,6 +113,7 @@ export class StepperPanel extends Disposable {
         position,
         digits: this.services.settings.current.significantDigits,
         weightOrder: this.services.settings.current.weightOrder,
+        exercise: this.services.exercises.session(this.target),
       }),
     );
   }
@@ -132,6 +134,7 @@ export class StepperPanel extends Disposable {
       nonce: makeNonce(),
       scriptUri: asUri('dist', 'webview.js'),
       katexCssUri: asUri('dist', 'katex', 'katex.min.css'),
+      baseCssUri: asUri(...BASE_CSS_FILE),
       panelCssUri: asUri('media', 'panel.css'),
       title: `Backprop · ${fileName(this.target)}`,
     });
@@ -167,6 +170,12 @@ export class StepperPanel extends Disposable {
       }
       case 'describe':
         if (validRef(message.ref)) this.describe(document, message.ref);
+        break;
+      case 'exercise':
+        await this.services.exercises.command(document, message.command, message.text);
+        break;
+      case 'export':
+        await vscode.commands.executeCommand(Command.exportSolution, document.uri);
         break;
     }
   }

@@ -19,7 +19,9 @@ import type { StepKind, Trace, TraceStep } from '../../core/trace/types';
 import type { Diagnostic } from '../../core/diagnostics';
 import { FACTOR_MARKS, type Known, type LayerView, type ProblemsMessage, type ProblemView, type StepView, type ViewMessage } from '../../shared/panelMessages';
 import type { EngineSkip, SpecAnalysis } from '../analysis/analyse';
+import type { ExerciseSession } from '../../core/exercise/session';
 import { batchView } from './batchView';
+import { askedStepView, exerciseView } from './exerciseView';
 import { factorRef } from './factorRefs';
 import { layerWindows, type LayerWindow } from './windows';
 
@@ -31,6 +33,8 @@ export interface PanelInput {
   readonly digits: number;
   /** How weight symbols order their indices (`backpropStepper.weightIndexOrder`); from-to when absent. */
   readonly weightOrder?: WeightOrder;
+  /** The exercise running on the spec, if any: its asked step replaces the current one (exerciseView.ts). */
+  readonly exercise?: ExerciseSession | null;
 }
 
 export function buildPanelMessage(input: PanelInput): ViewMessage | ProblemsMessage {
@@ -65,7 +69,8 @@ function viewMessage(input: PanelInput, network: Network, engine: EngineResult, 
   const stepIndex = trace.length > 0 ? Math.min(input.position.step, trace.length - 1) : -1;
   const current = stepIndex >= 0 ? trace.step(stepIndex) : null;
   const snapshot = new StepSnapshot(trace, engine, stepIndex);
-  const windows = layerWindows(network, current?.address ?? null);
+  const asked = input.exercise ? askedStepView(input.exercise, trace, input.digits, trace.weightOrder) : null;
+  const windows = layerWindows(network, asked?.address ?? current?.address ?? null);
   const L = network.layers.length - 1;
   const costGroup = trace.groups.find((g) => g.phase === 'cost');
   const costKnown = !!costGroup && stepIndex >= costGroup.start;
@@ -85,10 +90,15 @@ function viewMessage(input: PanelInput, network: Network, engine: EngineResult, 
     exampleCost: costKnown ? engine.costs[example] : null,
     meanCost: costKnown ? engine.cost : null,
     layers: network.layers.map((_, l) => layerView(network, snapshot, l, windows, l === L)),
-    step: current ? { ...stepView(current, trace.length, input.digits, trace.weightOrder), batch: batchView(engine, current.address, example, trace.weightOrder) } : null,
+    step: asked
+      ? { ...asked, batch: batchView(engine, asked.address, example, trace.weightOrder) }
+      : current
+        ? { ...stepView(current, trace.length, input.digits, trace.weightOrder), batch: batchView(engine, current.address, example, trace.weightOrder) }
+        : null,
     stepCount: trace.length,
     failure: engine.failure?.message ?? null,
     warnings: input.analysis.problems.filter((d) => d.severity !== 'error').map(problemView),
+    exercise: input.exercise ? exerciseView(input.exercise, trace, input.digits) : null,
   };
 }
 

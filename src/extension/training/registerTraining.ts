@@ -8,10 +8,19 @@
  * focused Training panel, else the active `.nnet` editor. The spec's analysis of its current
  * version must have no errors (and some example to train on); otherwise the person is told why
  * and nothing starts.
+ *
+ * A Training panel lives as long as its spec: closing or deleting the spec (or renaming it, which
+ * closes its document) closes the panel and ends its run. After a window reload VS Code restores
+ * the panel (WebviewPanelSerializer, from the page's saved state: the spec's URI, the step the
+ * scrubber rested on), and the spec is trained again as it is now: a run lives in its worker, and
+ * keeping every step's parameters across a reload would cost far more than running it again,
+ * which gives the same curves for an unchanged spec (the Trainer is deterministic). The page says
+ * the run is a new one. A spec that is gone, or can no longer be trained, gets no panel back.
  */
 import * as vscode from 'vscode';
-import { isSpecDocument } from '../analysis/specAnalyses';
+import { activeSpecUri, specDocument } from '../specArgument';
 import { Command } from '../commandIds';
+import { restorableSpec } from '../panel/panelManager';
 import { fileName } from '../panel/stepperPanel';
 import type { Services } from '../services';
 import { SteppedDocuments } from './steppedDocuments';
@@ -22,6 +31,8 @@ import { whyUntrainable } from './worker/trainable';
 export interface TrainingApi {
   /** The Training panel of the spec at `uri`, if one is open. */
   panelFor(uri: vscode.Uri): TrainingPanel | undefined;
+  /** What the serializer does with a Training panel VS Code restores after a reload, for tests; resolves once it trains (or was closed). */
+  restore(panel: vscode.WebviewPanel, state: unknown): Promise<TrainingPanel | undefined>;
 }
 
 export function registerTraining(context: vscode.ExtensionContext, services: Services): TrainingApi {
@@ -48,15 +59,43 @@ export function registerTraining(context: vscode.ExtensionContext, services: Ser
       return existing;
     }
     const webviewPanel = vscode.window.createWebviewPanel(TRAINING_VIEW_TYPE, `Training: ${fileName(document.uri)}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, trainingPanelOptions(context.extensionUri));
-    const panel = new TrainingPanel(webviewPanel, document.uri, panelServices, () => {
+    return adopt(webviewPanel, document.uri);
+  }
+
+  /** Makes `webviewPanel` (new, or restored by VS Code) the Training panel of the spec at `uri`. */
+  function adopt(webviewPanel: vscode.WebviewPanel, uri: vscode.Uri): TrainingPanel {
+    const key = uri.toString();
+    const panel = new TrainingPanel(webviewPanel, uri, panelServices, () => {
       if (panels.get(key) === panel) panels.delete(key);
     });
     panels.set(key, panel);
     return panel;
   }
 
-  /** Train: returns the panel training the spec (for tests), or undefined when it cannot train (the person was told why). */
-  async function train(argument: unknown): Promise<TrainingPanel | undefined> {
+  /**
+   * A panel VS Code restores after a reload: its page's state names the spec. The state is the
+   * page's to write, so it is input like any other: only a `.nnet` spec in a place specs live is
+   * reopened (restorableSpec, as for the stepping panel), and only if it has no panel already.
+   */
+  async function restore(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<TrainingPanel | undefined> {
+    const named = typeof state === 'object' && state !== null ? (state as { uri?: unknown }).uri : undefined;
+    const uri = typeof named === 'string' ? restorableSpec(named) : null;
+    const document = uri === null || panels.has(uri.toString()) ? undefined : await specFor(uri);
+    if (!document || panels.has(document.uri.toString())) {
+      webviewPanel.dispose(); // gone, not a spec, or a second panel of one spec: quietly
+      return undefined;
+    }
+    const panel = adopt(webviewPanel, document.uri);
+    const trained = await train(document.uri, panel);
+    if (!trained) panel.dispose(); // it cannot train now; the person was told why
+    return trained;
+  }
+
+  /**
+   * Train: returns the panel training the spec (for tests), or undefined when it cannot train (the
+   * person was told why). `restored` is a panel VS Code restored after a reload, to train in.
+   */
+  async function train(argument: unknown, restored?: TrainingPanel): Promise<TrainingPanel | undefined> {
     const document = await specFor(argument);
     if (!document) {
       void vscode.window.showInformationMessage('Open a .nnet spec to train its network.');
@@ -70,39 +109,36 @@ export function registerTraining(context: vscode.ExtensionContext, services: Ser
       void vscode.window.showWarningMessage(`Cannot train ${fileName(document.uri)}: ${why}.`);
       return undefined;
     }
-    const panel = panelOf(document);
-    panel.train(document, analyses.dataContext(document));
+    const panel = restored ?? panelOf(document);
+    panel.train(document, analyses.dataContext(document), restored !== undefined);
     return panel;
   }
 
-  async function specFor(argument: unknown): Promise<vscode.TextDocument | undefined> {
-    const uri = argument instanceof vscode.Uri ? argument : typeof argument === 'string' ? parseUri(argument) : undefined;
-    const focused = [...panels.values()].find((panel) => panel.panel.active)?.uri;
-    const editor = vscode.window.activeTextEditor;
-    const target = uri ?? focused ?? (editor && isSpecDocument(editor.document) ? editor.document.uri : undefined);
-    if (!target) return undefined;
-    const open = analyses.documentFor(target);
-    if (open) return open;
-    try {
-      const document = await vscode.workspace.openTextDocument(target);
-      return isSpecDocument(document) ? document : undefined;
-    } catch {
-      return undefined;
-    }
-  }
+  const specFor = (argument: unknown) =>
+    specDocument(argument, (uri) => analyses.documentFor(uri), [[...panels.values()].find((panel) => panel.panel.active)?.uri, activeSpecUri()]);
+
 
   context.subscriptions.push(
     stepped,
     { dispose: () => [...panels.values()].forEach((panel) => panel.dispose()) },
     vscode.commands.registerCommand(Command.train, (uri?: unknown) => guard.run('running Backprop: Train', () => undefined, () => train(uri))),
+    vscode.window.registerWebviewPanelSerializer(TRAINING_VIEW_TYPE, {
+      deserializeWebviewPanel: guard.wrap(
+        'restoring a Training panel after a window reload',
+        (panel) => panel.dispose(),
+        async (panel: vscode.WebviewPanel, state: unknown) => void (await restore(panel, state)),
+      ),
+    }),
+    // The spec's life: its panel goes with its document, and with its file.
+    analyses.onDidClose((uri) => panels.get(uri.toString())?.dispose()),
+    vscode.workspace.onDidDeleteFiles((event) => {
+      for (const deleted of event.files) for (const [key, panel] of [...panels]) if (isWithin(key, deleted.toString())) panel.dispose();
+    }),
   );
-  return { panelFor: (uri) => panels.get(uri.toString()) };
+  return { panelFor: (uri) => panels.get(uri.toString()), restore: (panel, state) => restore(panel, state) };
 }
 
-function parseUri(text: string): vscode.Uri | undefined {
-  try {
-    return vscode.Uri.parse(text, true);
-  } catch {
-    return undefined;
-  }
+/** Whether `uri` is `folder` itself or inside it (deleting a folder deletes its specs). */
+function isWithin(uri: string, folder: string): boolean {
+  return uri === folder || uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
 }

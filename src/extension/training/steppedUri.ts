@@ -2,25 +2,28 @@ import * as vscode from 'vscode';
 
 /**
  * The URIs of "Step through this step" documents: read-only copies of a spec with the parameters
- * after one step of a training run written in (steppedDocuments.ts provides their text), e.g.
+ * after some step of a training run written in (steppedDocuments.ts provides their text), e.g.
  *
- *   backprop-training:/home/learner/xor (step 137).nnet?spec=file%3A%2F%2F%2Fhome%2Flearner%2Fxor.nnet&run=…&step=137
+ *   backprop-training:/home/learner/xor (training).nnet?spec=file%3A%2F%2F%2Fhome%2Flearner%2Fxor.nnet&run=…
  *
- * - The path is the spec's own folder, so the tab reads `xor (step 137).nnet` and VS Code gives
- *   it the nnet language from its extension. Its name is not the spec's: the debugger and the
- *   stepping follow specs by their path (uri.fsPath), and a copy on the spec's very path would
- *   be mistaken for the spec (its debug session moved by the copy's stepping, say).
+ * One copy per run, not per step: the copy follows the Training panel's scrubber, its text
+ * changing to the step scrubbed to, so its stepping panel, debug session and stepping position
+ * stay with it (VS Code keeps one document per URI). The step it shows is written in its text.
+ *
+ * - The path is the spec's own folder, so the tab reads `xor (training).nnet` and VS Code gives
+ *   it the nnet language from its extension. Its name is not the spec's: a copy on the spec's very
+ *   path could be taken for the spec by anything that goes by the path.
  * - `spec` is the spec it was trained from: data files are found from that spec's folder
  *   (analysis/specAnalyses.ts, specPathOf).
- * - `run` keeps two runs' copies of the same step apart: VS Code keeps a document per URI.
+ * - `run` keeps two runs' copies apart.
  */
 export const TRAINING_SCHEME = 'backprop-training';
 
-export function steppedUri(spec: vscode.Uri, run: string, step: number): vscode.Uri {
+export function steppedUri(spec: vscode.Uri, run: string): vscode.Uri {
   const onDisk = spec.scheme === 'file' || spec.scheme === 'vscode-remote';
   const folder = onDisk ? spec.path.slice(0, spec.path.lastIndexOf('/')) : '';
-  const query = new URLSearchParams({ spec: spec.toString(), run, step: String(step) }).toString();
-  return vscode.Uri.from({ scheme: TRAINING_SCHEME, path: `${folder}/${steppedFileName(baseName(spec), step)}`, query });
+  const query = new URLSearchParams({ spec: spec.toString(), run }).toString();
+  return vscode.Uri.from({ scheme: TRAINING_SCHEME, path: `${folder}/${steppedFileName(baseName(spec))}`, query });
 }
 
 /** The spec a stepped document was trained from; undefined for any other URI. */
@@ -35,19 +38,20 @@ export function steppedSpecOf(uri: vscode.Uri): vscode.Uri | undefined {
   }
 }
 
-/** The run and step a stepped document shows. */
-export function steppedStepOf(uri: vscode.Uri): { run: string; step: number } | undefined {
-  if (uri.scheme !== TRAINING_SCHEME) return undefined;
-  const query = new URLSearchParams(uri.query);
-  const step = Number(query.get('step'));
-  const run = query.get('run');
-  return run !== null && Number.isInteger(step) && step >= 0 ? { run, step } : undefined;
+/** `xor.nnet`'s copy: `xor (training).nnet`; the extension is kept, so the copy is a spec too. */
+export function steppedFileName(fileName: string): string {
+  const stem = fileName.toLowerCase().endsWith('.nnet') ? fileName.slice(0, -'.nnet'.length) : fileName;
+  return `${stem} (training).nnet`;
 }
 
-/** `xor.nnet` after 137 steps: `xor (step 137).nnet`; the extension is kept, so the copy is a spec too. */
-export function steppedFileName(fileName: string, step: number): string {
-  const stem = fileName.toLowerCase().endsWith('.nnet') ? fileName.slice(0, -'.nnet'.length) : fileName;
-  return `${stem} (step ${step}).nnet`;
+/**
+ * The comment line that opens a copy's text, naming the step it shows (the tab cannot: its name
+ * stays while the step changes). Anything in the spec's name that would end a comment line is
+ * replaced, so the line stays one comment.
+ */
+export function steppedHeader(specName: string, step: number): string {
+  const name = specName.replace(/[\r\n\u0085\u2028\u2029]/g, ' ');
+  return `# ${name} after ${step} ${step === 1 ? 'step' : 'steps'} of training, read-only: it follows the Training panel's scrubber.\n`;
 }
 
 function baseName(uri: vscode.Uri): string {

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { nodeMessageThread, type MessageThread } from '../workerThread';
 import type { TrainingFinished, TrainingProgress, TrainingSnapshot } from '../../shared/trainingMessages';
 import { TEXT_CHUNK_CHARS, wireBug, type SpecJob, type WireBug } from '../analysis/worker/wire';
 import type { AnswerKind, HostToTrainingWorker, RunFacts, TrainingWorkerReply, WorkerAnswer } from './worker/trainingWire';
@@ -15,30 +15,10 @@ import type { AnswerKind, HostToTrainingWorker, RunFacts, TrainingWorkerReply, W
  */
 
 /** The part of a worker thread this uses: node's Worker (`nodeWorkerThread`), or a fake in unit tests. */
-export interface WorkerThread {
-  postMessage(message: HostToTrainingWorker): void;
-  /** Every reply; then, once, the end of the thread: `error` when it died rather than was terminated. */
-  listen(onReply: (reply: TrainingWorkerReply) => void, onExit: (error: WireBug | null) => void): void;
-  terminate(): void;
-}
+export type WorkerThread = MessageThread<HostToTrainingWorker, TrainingWorkerReply>;
 
-export function nodeWorkerThread(script: string): WorkerThread {
-  // No inherited execArgv: the extension host's own flags (an --inspect port, say) are not the worker's.
-  const worker = new Worker(script, { execArgv: [] });
-  // It never keeps the process alive (tests), and an 'error' always has a listener.
-  worker.unref();
-  let failure: WireBug | null = null;
-  return {
-    postMessage: (message) => worker.postMessage(message),
-    listen(onReply, onExit) {
-      worker.on('message', onReply);
-      worker.on('messageerror', (error: unknown) => (failure ??= wireBug('reading the training worker’s reply', error)));
-      worker.on('error', (error: unknown) => (failure ??= wireBug('training the spec in the worker', error)));
-      worker.on('exit', (code: number) => onExit(failure ?? (code === 0 || code === 1 ? null : wireBug('training the spec in the worker', new Error(`the training worker stopped (exit code ${code})`)))));
-    },
-    terminate: () => void worker.terminate().catch(() => undefined),
-  };
-}
+export const nodeWorkerThread = (script: string): WorkerThread =>
+  nodeMessageThread(script, { worker: 'training worker', task: 'training the spec in the worker' });
 
 export interface TrainingListener {
   started(facts: RunFacts): void;

@@ -12,8 +12,9 @@ export interface TrainingHtmlInput {
   readonly cspSource: string;
   /** A fresh random nonce for this page. */
   readonly nonce: string;
-  /** Webview URIs (as strings) of dist/trainingView.js, media/uplot.css and media/training.css. */
+  /** Webview URIs (as strings) of dist/trainingView.js, media/base.css, media/uplot.css and media/training.css. */
   readonly scriptUri: string;
+  readonly baseCssUri: string;
   readonly uplotCssUri: string;
   readonly trainingCssUri: string;
   /** The page title; escaped here, because it holds the spec's file name. */

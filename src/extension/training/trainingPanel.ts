@@ -9,6 +9,9 @@
  * so a finished run's steps can be scrubbed, stepped through and applied; cancelling a run that
  * is still training ends its worker at once, and its history so far stays on the page.
  *
+ * Step through opens the run's copy of the spec at a step (steppedDocuments.ts); while it is open,
+ * the copy follows the scrubber (followingCopy.ts).
+ *
  * Message handling runs behind the error boundary (`guard`): a bug is logged and that one message
  * goes unanswered. The panel owns its webview panel, worker and subscriptions (dispose.ts).
  */
@@ -18,13 +21,15 @@ import type { Guard } from '../guard';
 import type { Log } from '../log';
 import type { Settings } from '../settings';
 import type { DataContext } from '../analysis/worker/wire';
-import { makeNonce } from '../panel/panelHtml';
+import { BASE_CSS_FILE, makeNonce } from '../panel/panelHtml';
 import { specEditorColumn } from '../panel/specHistory';
 import { fileName } from '../panel/stepperPanel';
-import { isTrainingMessage, type ExtensionToTraining, type TrainingToExtension } from '../../shared/trainingMessages';
+import { isTrainingMessage, type ExtensionToTraining, type TrainingRun, type TrainingToExtension } from '../../shared/trainingMessages';
 import { applyTrainedStep, type TrainedSpec } from './applyTrainedStep';
 import { TrainingConversation } from './conversation';
+import { FollowingCopy, type FollowedRun } from './followingCopy';
 import type { SteppedDocuments } from './steppedDocuments';
+import { steppedUri } from './steppedUri';
 import { TrainingClient, type TrainingListener, type WorkerThread } from './trainingClient';
 import { TRAINING_PAGE_FILES, trainingHtml } from './trainingHtml';
 import { TrainingNotification } from './trainingNotification';
@@ -61,6 +66,8 @@ interface Run {
 export class TrainingPanel extends Disposable {
   private readonly conversation = new TrainingConversation((message) => this.post(message));
   private run: Run | undefined;
+  /** The current run's Step through copy follows the scrubber. */
+  private readonly copy: FollowingCopy;
   private readonly postedEmitter = this.register(new vscode.EventEmitter<ExtensionToTraining>());
   /**
    * Every message posted to the page, for the in-editor tests (nothing is kept here: a snapshot
@@ -78,6 +85,7 @@ export class TrainingPanel extends Disposable {
     // Disposed last registered first: the run and subscriptions, then the webview panel, then the manager is told.
     this.register({ dispose: onDispose });
     this.register(panel);
+    this.copy = this.register(new FollowingCopy(uri, services.stepped, services.guard));
     panel.title = `Training: ${fileName(uri)}`;
     panel.webview.options = trainingPanelOptions(services.extensionUri);
     panel.webview.html = this.html();
@@ -92,8 +100,11 @@ export class TrainingPanel extends Disposable {
     this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
   }
 
-  /** Trains `document` as it is now, ending any run before (latest wins). `data` is where its data files are. */
-  train(document: vscode.TextDocument, data: DataContext): void {
+  /**
+   * Trains `document` as it is now, ending any run before (latest wins). `data` is where its data
+   * files are; `restored` says the panel was restored after a window reload (the page says so).
+   */
+  train(document: vscode.TextDocument, data: DataContext, restored = false): void {
     if (this.isDisposed) return;
     this.endRun();
     this.conversation.clear();
@@ -105,7 +116,7 @@ export class TrainingPanel extends Disposable {
     // Cancel in the notification cancels this run, whichever run is current by then.
     const notification = new TrainingNotification(`Training ${fileName(this.uri)}`, () => client?.cancel());
     try {
-      client = new TrainingClient(this.services.spawn(), { text, data }, this.listener(() => (this.run ?? { id }).id === id, notification));
+      client = new TrainingClient(this.services.spawn(), { text, data }, this.listener(() => (this.run ?? { id }).id === id, notification, restored));
     } catch (error) {
       notification.dispose();
       this.services.log.bug(`starting the training worker for ${this.uri}`, error);
@@ -148,6 +159,7 @@ export class TrainingPanel extends Disposable {
         // A finished run's worker draws the step; a cancelled run has only its costs left.
         if (run && run.client.state !== 'ended') run.client.snapshot(message.step);
         else if (this.conversation.current) this.post(this.conversation.snapshotFromHistory(message.step));
+        if (run) this.copy.scrubbed(followed(run), message.step);
         return;
       case 'stepThrough':
         await this.stepThrough(message.step);
@@ -165,9 +177,13 @@ export class TrainingPanel extends Disposable {
     }
   }
 
-  /** Opens the spec after `step` steps as a document of its own, with its stepping panel (steppedDocuments.ts). */
+  /**
+   * Opens the run's copy of the spec at `step` steps, with its stepping panel, or takes the copy
+   * there if it is open (steppedDocuments.ts).
+   */
   private async stepThrough(step: number): Promise<vscode.TextDocument | undefined> {
     const run = this.run;
+    this.copy.overtaken();
     const answer = run ? await run.client.ask({ kind: 'steppedText' }, step) : null;
     if (!run || answer === null) {
       void vscode.window.showWarningMessage(`Cannot step through step ${step}: the training run of ${fileName(this.uri)} is over (cancelled, or replaced by a newer one), so its parameters are gone. Train again.`);
@@ -178,7 +194,7 @@ export class TrainingPanel extends Disposable {
       return undefined;
     }
     const column = specEditorColumn(run.trained.document, this.panel.viewColumn);
-    return this.services.stepped.open(this.uri, run.id, answer.step, answer.text, column);
+    return this.services.stepped.show(this.uri, run.id, answer.step, answer.text, column);
   }
 
   /**
@@ -186,9 +202,9 @@ export class TrainingPanel extends Disposable {
    * report runs behind the error boundary: it is called from the worker's message event, where an
    * exception would reach the extension host's own handler.
    */
-  private listener(isCurrent: () => boolean, notification: TrainingNotification): TrainingListener {
+  private listener(isCurrent: () => boolean, notification: TrainingNotification, restored: boolean): TrainingListener {
     const guard = this.services.guard;
-    const listener = this.reports(isCurrent, notification);
+    const listener = this.reports(isCurrent, notification, restored);
     const doing = (what: string) => `passing on the training ${what} of ${this.uri}`;
     return {
       started: guard.wrap(doing('start'), () => undefined, listener.started),
@@ -199,14 +215,15 @@ export class TrainingPanel extends Disposable {
     };
   }
 
-  private reports(isCurrent: () => boolean, notification: TrainingNotification): TrainingListener {
+  private reports(isCurrent: () => boolean, notification: TrainingNotification, restored: boolean): TrainingListener {
     const { conversation } = this;
     const name = fileName(this.uri);
     return {
       started: (facts) => {
         if (!isCurrent()) return;
         notification.started(facts.steps);
-        conversation.started({ type: 'run', id: ++runIds, uri: this.uri.toString(), fileName: name, digits: this.services.settings.current.significantDigits, ...facts });
+        const run: TrainingRun = { type: 'run', id: ++runIds, uri: this.uri.toString(), fileName: name, digits: this.services.settings.current.significantDigits, ...facts };
+        conversation.started(restored ? { ...run, restored: true } : run);
       },
       progress: (progress) => {
         if (!isCurrent()) return;
@@ -247,6 +264,11 @@ export class TrainingPanel extends Disposable {
     run.notification.dispose();
   }
 
+  /** The URI of the current run's Step through copy (open or not), for tests; undefined without a run. */
+  get copyUri(): vscode.Uri | undefined {
+    return this.run ? steppedUri(this.uri, this.run.id) : undefined;
+  }
+
   private post(message: ExtensionToTraining): void {
     // A panel being disposed (closed by the person, say) has no page left to post to.
     if (this.isDisposed) return;
@@ -261,9 +283,15 @@ export class TrainingPanel extends Disposable {
       cspSource: webview.cspSource,
       nonce: makeNonce(),
       scriptUri: asUri(TRAINING_PAGE_FILES.script),
+      baseCssUri: asUri(BASE_CSS_FILE),
       uplotCssUri: asUri(TRAINING_PAGE_FILES.uplotCss),
       trainingCssUri: asUri(TRAINING_PAGE_FILES.trainingCss),
       title: `Training: ${fileName(this.uri)}`,
     });
   }
+}
+
+/** A run as the following copy sees it. */
+function followed(run: Run): FollowedRun {
+  return { id: run.id, steppedText: (step) => run.client.ask({ kind: 'steppedText' }, step) };
 }

@@ -38,6 +38,8 @@ vi.mock('vscode', () => {
     InlayHint: class {},
     SymbolKind: { Module: 1, Property: 2, Struct: 3, Array: 4, Object: 5 },
     CodeActionKind: { QuickFix: { intersects: () => true } },
+    CompletionItemKind: { Function: 2, Value: 11, Keyword: 13 },
+    CompletionTriggerKind: { Invoke: 0, TriggerCharacter: 1 },
     Uri: { joinPath: (_base: unknown, ...path: string[]) => ({ path: path.join('/') }) },
     window: { createOutputChannel: () => ({ error: (text: string) => logged.push(text), info: () => undefined, dispose: () => undefined }) },
     languages: {
@@ -46,6 +48,7 @@ vi.mock('vscode', () => {
       registerInlayHintsProvider: register('hint'),
       registerCodeActionsProvider: register('action'),
       registerDocumentSymbolProvider: register('symbol'),
+      registerCompletionItemProvider: register('completion'),
     },
   };
 });
@@ -74,7 +77,8 @@ function brokenServices() {
   const positions = { onDidChange: subscribe, get: () => ({ example: 0, step: -1 }) };
   const settings = { onDidChange: subscribe, current: { significantDigits: 6, inlayHints: 'gradient', weightOrder: 'from-to' } };
   const guard = new Guard(new Log());
-  return { analyses, positions, settings, guard } as never;
+  const exerciseMode = { onDidChange: subscribe, isAsking: () => false };
+  return { analyses, positions, settings, guard, exerciseMode } as never;
 }
 
 const document = { uri: { toString: () => 'file:///a.nnet' }, version: 1 };
@@ -113,6 +117,14 @@ describe('the host error boundary', () => {
       expect(logged[0]).toMatch(/file:\/\/\/a\.nnet: Error: analyses\.(get|ready) is broken\n\s+at /);
     });
   }
+
+  it('completion: provideCompletionItems gives [] and logs the bug once', () => {
+    // Completions read the document itself, not the analysis: here its lines cannot be read.
+    const unreadable = { ...document, lineAt: () => broken('document.lineAt'), getText: () => broken('document.getText') };
+    expect(call('completion', 'provideCompletionItems', unreadable, { line: 2, character: 4 }, token, { triggerKind: 0 })).toEqual([]);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/providing completions at 3:5 of file:\/\/\/a\.nnet: Error: document\.lineAt is broken\n\s+at /);
+  });
 
   it('lens: resolveCodeLens leaves a blank lens, not "!!MISSING: command!!"', () => {
     const lens = { range: { start: { line: 4 } }, state: undefined, plan: undefined, slot: undefined, command: undefined };

@@ -6,6 +6,7 @@ const input = {
   nonce: 'abc123NONCE',
   scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js',
   katexCssUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/katex/katex.min.css',
+  baseCssUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/base.css',
   panelCssUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/panel.css',
   title: 'Backprop · <evil>.nnet',
 };
@@ -25,7 +26,7 @@ describe('panel HTML and CSP', () => {
 
   it('loads only the extension’s own files: no remote URL besides the webview resource origin', () => {
     const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    expect(urls).toEqual([input.katexCssUri, input.panelCssUri, input.scriptUri]);
+    expect(urls).toEqual([input.baseCssUri, input.katexCssUri, input.panelCssUri, input.scriptUri]);
     const withoutOwn = html.split(input.cspSource).join('');
     expect(withoutOwn).not.toMatch(/https?:\/\//);
     expect(html).not.toMatch(/cdn\.jsdelivr|unpkg|cdnjs/);

@@ -7,6 +7,7 @@ describe('the Training panel page', () => {
     cspSource: 'https://ext.test',
     nonce: 'N0nce',
     scriptUri: 'https://ext.test/dist/trainingView.js',
+    baseCssUri: 'https://ext.test/media/base.css',
     uplotCssUri: 'https://ext.test/media/uplot.css',
     trainingCssUri: 'https://ext.test/media/training.css',
     title: 'Training: <a&b>.nnet',
@@ -18,10 +19,10 @@ describe('the Training panel page', () => {
     expect(html).not.toMatch(/unsafe-(inline|eval)/);
   });
 
-  it('loads uPlot’s stylesheet, then the panel’s, then the bundled script, and escapes the title', () => {
+  it('loads the base stylesheet, uPlot’s, then the panel’s, then the bundled script, and escapes the title', () => {
     const loaded = [...html.matchAll(/(?:href|src)="([^"]*)"/g)].map((match) => match[1]);
-    expect(loaded).toEqual(['https://ext.test/media/uplot.css', 'https://ext.test/media/training.css', 'https://ext.test/dist/trainingView.js']);
-    expect(html.match(/nonce="N0nce"/g)).toHaveLength(3);
+    expect(loaded).toEqual(['https://ext.test/media/base.css', 'https://ext.test/media/uplot.css', 'https://ext.test/media/training.css', 'https://ext.test/dist/trainingView.js']);
+    expect(html.match(/nonce="N0nce"/g)).toHaveLength(4);
     expect(html).toContain('<title>Training: &lt;a&amp;b&gt;.nnet</title>');
     expect(TRAINING_PAGE_FILES).toEqual({ script: ['dist', 'trainingView.js'], uplotCss: ['media', 'uplot.css'], trainingCss: ['media', 'training.css'] });
   });

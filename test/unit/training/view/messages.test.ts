@@ -20,6 +20,10 @@ const curve: TrainingPicture = { kind: 'curve', x: [0, 1, 2], y: [0, 1, 4], poin
 describe('incoming messages', () => {
   it('accepts every well-formed message', () => {
     expect(parseIncoming(run)).toBe(run);
+    // A run trained again in a panel restored after a window reload says so.
+    expect(parseIncoming({ ...run, restored: true })).not.toBeNull();
+    expect(parseIncoming({ ...run, restored: 'yes' })).toBeNull();
+    expect(parseIncoming({ ...run, restored: false })).toBeNull();
     expect(parseIncoming(progress)).toBe(progress);
     expect(parseIncoming(finished)).toBe(finished);
     expect(parseIncoming({ type: 'snapshot', step: 3, cost: 0.5, validationCost: null, picture: map })).not.toBeNull();

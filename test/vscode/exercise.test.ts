@@ -1,0 +1,53 @@
+/// <reference types="mocha" />
+/**
+ * Exercise mode in a real VS Code: Backprop: Start Exercise with a scope puts the stepping just
+ * before it and opens the panel; an answer sent as the panel's answer box sends it is judged, and
+ * a right one steps on; while a step is asked the editor's inlay hints and hovers give no number
+ * away, and once the exercise ends they are back.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExerciseSession } from '../../src/core/exercise/session';
+import { Command } from '../../src/extension/commandIds';
+import { closeAllEditors, examplePath, extensionApi, waitFor } from './helpers';
+
+const everything = new vscode.Range(0, 0, 100, 0);
+
+async function hints(document: vscode.TextDocument): Promise<vscode.InlayHint[]> {
+  return (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, everything)) ?? [];
+}
+
+suite('exercise mode', () => {
+  teardown(closeAllEditors);
+
+  test('asks the output layer’s backward pass, judges answers and holds the editor’s numbers back', async () => {
+    const api = await extensionApi();
+    const document = await vscode.workspace.openTextDocument(examplePath('mazur.nnet'));
+    await vscode.window.showTextDocument(document);
+    await waitFor('the spec is analysed', () => api.analyses.get(document).engine !== null);
+    await waitFor('12 inlay hints before the exercise', async () => (await hints(document)).length === 12);
+
+    const session = await vscode.commands.executeCommand<ExerciseSession | null>(Command.startExercise, document.uri, 'backward-2');
+    assert.ok(session, 'the exercise started');
+    assert.equal(session.asked, 9, '∂cᵢ/∂a⁽²⁾₁ is asked');
+    assert.equal(api.positions.get(document).step, 8, 'the stepping stands on cᵢ, one step before');
+    assert.ok(api.exerciseMode.isAsking(document.uri));
+    const panel = await waitFor('the panel is open', () => api.panels.panelFor(document.uri));
+    await waitFor('no inlay hint gives a gradient away', async () => (await hints(document)).length === 0);
+    const line = document.getText().split('\n').findIndex((l) => l.startsWith('  b 0.60'));
+    const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, 5));
+    const hoverText = hover.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(hoverText, /An exercise is running/);
+    assert.doesNotMatch(hoverText, /0\.138499/);
+
+    await panel.handleMessage({ type: 'exercise', command: 'answer', text: '-0.741365' });
+    assert.equal(api.positions.get(document).step, 8, 'a wrong answer does not step');
+    await panel.handleMessage({ type: 'exercise', command: 'answer', text: '0.741365' });
+    assert.equal(api.positions.get(document).step, 9, 'the right answer steps onto ∂cᵢ/∂a⁽²⁾₁');
+
+    await panel.handleMessage({ type: 'exercise', command: 'end' });
+    assert.equal(api.exerciseMode.isAsking(document.uri), false);
+    await waitFor('the inlay hints are back', async () => (await hints(document)).length === 12);
+    await panel.handleMessage({ type: 'exercise', command: 'close' });
+  });
+});
