@@ -40,9 +40,15 @@ export function symbolTree(symbols: readonly vscode.DocumentSymbol[], depth = 0)
 
 /**
  * Closes every editor without a save prompt (a modal dialog would hang the run): dirty ones
- * are reverted first — tests edit temporary and untitled specs.
+ * are reverted first — tests edit temporary and untitled specs, and an export opens untitled
+ * Markdown. A dirty document whose editor is not in front (behind a notebook or a preview, which
+ * are no text editors) is brought forward to be reverted.
  */
 export async function closeAllEditors(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
   for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

@@ -24,6 +24,8 @@ export interface ExportRequest {
   readonly format?: string;
   readonly scope?: string;
   readonly target?: string;
+  /** false: write the LaTeX or notebook file without opening it (default true). */
+  readonly open?: boolean;
 }
 
 /** What an export did, for the caller (the tests): the documents it opened or wrote. */
@@ -71,7 +73,7 @@ async function exportSolution(services: Services, argument: unknown, request: Ex
       });
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-  await vscode.commands.executeCommand('vscode.open', target, vscode.ViewColumn.Beside);
+  if (request.open !== false) await vscode.commands.executeCommand('vscode.open', target, vscode.ViewColumn.Beside);
   return { uris: [target.toString()] };
 }
 
