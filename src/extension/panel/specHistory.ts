@@ -13,9 +13,21 @@ export interface FocusReturn {
   reveal(preserveFocus: boolean): void;
 }
 
+/** Tries of the command while it changes nothing (see runHistoryCommand). */
+const TRIES = 3;
+
 export async function runHistoryCommand(document: vscode.TextDocument, command: 'undo' | 'redo', returnTo: FocusReturn | undefined): Promise<void> {
-  await vscode.window.showTextDocument(document, { viewColumn: specEditorColumn(document, returnTo?.panel.viewColumn), preserveFocus: false });
-  await vscode.commands.executeCommand(command);
+  const viewColumn = specEditorColumn(document, returnTo?.panel.viewColumn);
+  for (let attempt = 1; attempt <= TRIES; attempt++) {
+    const version = document.version;
+    await vscode.window.showTextDocument(document, { viewColumn, preserveFocus: false });
+    await vscode.commands.executeCommand(command);
+    // The keyboard focus can lag behind showTextDocument (most of all in a browser), and then the
+    // command acted where the focus still was and left the spec as it was. Trying again cannot do
+    // the step twice: it only runs while the spec's version has not moved.
+    if (document.version !== version || attempt === TRIES) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   returnTo?.reveal(false);
 }
 
