@@ -76,9 +76,11 @@ function testFiles(folder) {
 }
 
 /** Runs node's test runner on the bundles; resolves with its exit code. */
-function runNodeTests(files, env) {
+function runNodeTests(files, env, reportFile) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=300000', '--test-reporter=spec', ...files],
+    // The report goes to the terminal and to `reportFile`, whose failures are printed again last.
+    const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=spec', `--test-reporter-destination=${reportFile}`];
+    const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=300000', ...reporters, ...files],
       // Source maps (inline in the bundles) make failures point at test/e2e/*.ts lines.
       { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --enable-source-maps`.trim(), ...env },
         stdio: 'inherit', detached: true });
@@ -90,6 +92,19 @@ function runNodeTests(files, env) {
     child.on('error', reject);
     child.on('exit', (code, signal) => resolvePromise(code ?? (signal ? 1 : 0)));
   });
+}
+
+/**
+ * The spec reporter's closing "failing tests" section, each failure with its message and stack:
+ * printed after everything else, so that a log cut to its last lines (CI's) still says what failed.
+ */
+function failureSummary(reportFile) {
+  if (!existsSync(reportFile)) return '';
+  const lines = readFileSync(reportFile, 'utf8').split('\n');
+  const start = lines.findIndex((line) => /failing tests:/.test(line));
+  if (start < 0) return '';
+  const summary = lines.slice(start);
+  return (summary.length > 200 ? [...summary.slice(0, 200), `… ${summary.length - 200} more lines in ${reportFile}`] : summary).join('\n');
 }
 
 /** The extension host's log (activation errors land there, not in the browser console). */
@@ -162,6 +177,7 @@ async function main() {
 
   phase = Date.now();
   log(`running ${bundles.length} test file(s) in ${themes}`);
+  const reportFile = join(resultsDir, 'e2e', 'report.txt');
   const code = await runNodeTests(bundles, {
     E2E_BASE_URL: server.baseUrl,
     E2E_BROWSER_ENDPOINT: browser.wsEndpoint(),
@@ -172,13 +188,14 @@ async function main() {
     E2E_REPO_ROOT: repoRoot,
     E2E_EXTENSION_ID: extensionId,
     E2E_THEMES: themes,
-  });
+  }, reportFile);
   if (interrupted) return 130;
   log(`tests took ${seconds(phase)}; whole run ${seconds(started)}`);
   if (code !== 0) {
-    const hostLog = extensionHostLog(userDataDir).trim().split('\n').slice(-60).join('\n');
+    const hostLog = extensionHostLog(userDataDir).trim().split('\n').slice(-40).join('\n');
     console.error(`[e2e] tests failed; screenshots in ${relative(repoRoot, join(resultsDir, 'screenshots'))}/, ` +
       `code-server log in ${relative(repoRoot, logFile)}\n--- extension host log (last lines) ---\n${hostLog || '(empty)'}`);
+    console.error(`--- what failed ---\n${failureSummary(reportFile) || '(see the report above)'}`);
   }
   return code;
 }

@@ -132,6 +132,10 @@ export async function goTo(page: Page, line: number, column = 1): Promise<void> 
   await input.waitFor();
   await page.keyboard.type(`${line}:${column}`);
   await page.keyboard.press('Enter');
+  // The status bar may show the position already (Ctrl+G to where the cursor is), so wait too for
+  // the input to close and the editor to have the keyboard again: keys typed before then are lost.
+  await input.waitFor({ state: 'hidden' });
+  await page.locator(`${ACTIVE_EDITOR}.focused`).waitFor();
   await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor();
 }
 
