@@ -14,7 +14,12 @@ mkdirSync('.cache/bench', { recursive: true });
 // The analysis worker, bundled as scripts/build.mjs bundles it for dist/: the analysis benchmark
 // starts it as a worker thread, and must not depend on a dist/ left from an older build.
 // The training worker likewise, for the training benchmark's main-thread pauses.
-for (const [entry, out] of [['src/extension/analysis/worker/analysisWorker.ts', 'analysisWorker.js'], ['src/extension/training/worker/trainingWorker.ts', 'trainingWorker.js']])
+// And the helper thread large products are shared out to (the training benchmark's threaded runs).
+for (const [entry, out] of [
+  ['src/extension/analysis/worker/analysisWorker.ts', 'analysisWorker.js'],
+  ['src/extension/training/worker/trainingWorker.ts', 'trainingWorker.js'],
+  ['src/node/productThreadMain.ts', 'productThread.js'],
+])
   await esbuild.build({
     entryPoints: [entry], outfile: `.cache/bench/${out}`,
     bundle: true, platform: 'node', format: 'cjs', target: 'es2022', logLevel: 'warning',

@@ -17,6 +17,9 @@ const targets = [
   { ...common, entryPoints: ['src/extension/training/worker/trainingWorker.ts'], outfile: 'dist/trainingWorker.js', platform: 'node', format: 'cjs' },
   // The gradient-check worker thread, one per run of Backprop: Check Gradients (src/extension/gradientCheck/worker/).
   { ...common, entryPoints: ['src/extension/gradientCheck/worker/gradientCheckWorker.ts'], outfile: 'dist/gradientCheckWorker.js', platform: 'node', format: 'cjs' },
+  // A helper thread for large products (src/node/productThreads.ts), started by the CLI's and the
+  // training worker's trainers: it sits beside them in dist/.
+  { ...common, entryPoints: ['src/node/productThreadMain.ts'], outfile: 'dist/productThread.js', platform: 'node', format: 'cjs' },
   // The `nnet` command line.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   // The panel's browser code.

@@ -1,4 +1,5 @@
 import type { DataFiles } from '../core/data/files';
+import type { ProductThreads } from '../core/engine/wasm/parallel';
 
 /**
  * What every `nnet` command implements. Commands write through CliIO instead of touching
@@ -32,6 +33,13 @@ export interface CliIO {
   progress?(line: string): void;
   /** Writes `text` to the file at `path` as UTF-8, replacing it; throws a Node error (with `code`) when it cannot. Absent: no command may write. */
   writeFile?(path: string, text: string): void;
+  /**
+   * Threads for the large products of a run on `count` threads in all (engine/wasm/parallel.ts),
+   * null for one. Absent where no thread can be started (some tests): runs use one thread.
+   */
+  productThreads?(count: number): ProductThreads | null;
+  /** The threads a run uses when not told: the machine's cores, up to a few. Absent: 1. */
+  readonly defaultThreads?: number;
 }
 
 export interface Command {

@@ -1,4 +1,3 @@
-import { hasErrors } from '../core/diagnostics';
 import { DEFAULT_TOLERANCE } from '../core/gradientCheck/judge';
 import { worstFailure } from '../core/gradientCheck/report';
 import { GradientCheckRun } from '../core/gradientCheck/run';
@@ -6,8 +5,8 @@ import { CHECK_BUDGET, MAX_SAMPLE } from '../core/gradientCheck/sample';
 import { failureText, reportJsonPieces, reportLines } from '../core/gradientCheck/text';
 import { thousands } from '../core/notation/count';
 import { formatNumber } from '../core/notation/format';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, describeReadError, type CliIO, type Command } from './command';
-import { diagnosticLines, formatDiagnostic, parseSpecFile } from './specFile';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './command';
+import { loadSpec } from './specFile';
 import { writeStreamed } from './stream';
 
 /**
@@ -86,21 +85,9 @@ export const gradcheckCommand: Command = {
     const options = parseArgs(args, io);
     if (typeof options === 'number') return options;
     const { file } = options;
-    let text: string;
-    try {
-      text = io.readFile(file);
-    } catch (error) {
-      io.err(describeReadError(file, error));
-      return EXIT_USAGE;
-    }
-    const parsed = parseSpecFile(io, file, text);
-    const { network, diagnostics } = parsed;
-    if (network === null || hasErrors(diagnostics)) {
-      for (const line of diagnosticLines(file, parsed)) io.out(line);
-      io.err(`nnet gradcheck: ${file} has errors; fix them to check its gradient`);
-      return EXIT_FAILURE;
-    }
-    for (const diagnostic of diagnostics) io.err(formatDiagnostic(file, diagnostic));
+    const loaded = loadSpec(io, 'gradcheck', file, 'check its gradient');
+    if (typeof loaded === 'number') return loaded;
+    const { network } = loaded;
     if (network.examples.length - (network.validation?.length ?? 0) === 0) {
       io.err(`nnet gradcheck: ${file} has no training examples, so its cost has no gradient to check`);
       return EXIT_FAILURE;

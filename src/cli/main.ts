@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { nodeDataFiles } from '../node/dataFiles';
+import { defaultThreadCount, nodeProductThreads } from '../node/productThreads';
 import { escapeControls } from '../core/text/escape';
 import { checkCommand } from './check';
 import { dapCommand } from './dap';
@@ -42,6 +43,8 @@ function terminalSafe(io: CliIO): CliIO {
     ...(io.isTerminal ? { isTerminal: true } : {}),
     ...(io.progress ? { progress: (line: string) => io.progress!(escapeControls(line)) } : {}),
     ...(io.writeFile ? { writeFile: (path: string, text: string) => io.writeFile!(path, text) } : {}),
+    ...(io.productThreads ? { productThreads: (count: number) => io.productThreads!(count) } : {}),
+    ...(io.defaultThreads !== undefined ? { defaultThreads: io.defaultThreads } : {}),
   };
 }
 
@@ -78,6 +81,8 @@ const nodeIO: CliIO = {
   // Back to the start of the line and erase it: the line is redrawn in place, and '' clears it.
   progress: (line) => process.stderr.write(`\r\x1b[K${line}`),
   writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
+  productThreads: (count) => nodeProductThreads(count),
+  defaultThreads: defaultThreadCount(),
 };
 
 // Run only as the program itself (dist/cli.js), not when a test imports runCli.

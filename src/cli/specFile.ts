@@ -1,8 +1,9 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import { NO_DATA_FILES } from '../core/data/files';
-import type { Diagnostic } from '../core/diagnostics';
+import { hasErrors, type Diagnostic } from '../core/diagnostics';
+import type { Network } from '../core/model/network';
 import { parseSpec, type ParseResult } from '../core/parser/parse';
-import type { CliIO } from './command';
+import { describeReadError, EXIT_FAILURE, EXIT_USAGE, type CliIO } from './command';
 
 /**
  * Parsing a spec file on the command line: its data files are read relative to it, and the
@@ -32,4 +33,36 @@ export function diagnosticLines(file: string, result: ParseResult): string[] {
   }
   for (const diagnostic of result.diagnostics) lines.push(formatDiagnostic(file, diagnostic));
   return lines;
+}
+
+/** A spec read and parsed for a command that needs its network: with no errors, warnings printed. */
+export interface LoadedSpec {
+  readonly text: string;
+  readonly parsed: ParseResult;
+  readonly network: Network;
+}
+
+/**
+ * Reads and parses FILE for `nnet <command>`, which needs a network without errors to `purpose`
+ * (for instance "train it"). Returns the spec, its warnings already on standard error; or the
+ * exit code once it has said why not: 2 for a file it cannot read, 1 for a spec with errors
+ * (every diagnostic on standard output, as `nnet check` prints them, then a line on standard error).
+ */
+export function loadSpec(io: CliIO, command: string, file: string, purpose: string): LoadedSpec | number {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (error) {
+    io.err(describeReadError(file, error));
+    return EXIT_USAGE;
+  }
+  const parsed = parseSpecFile(io, file, text);
+  const { network, diagnostics } = parsed;
+  if (network === null || hasErrors(diagnostics)) {
+    for (const line of diagnosticLines(file, parsed)) io.out(line);
+    io.err(`nnet ${command}: ${file} has errors; fix them to ${purpose}`);
+    return EXIT_FAILURE;
+  }
+  for (const diagnostic of diagnostics) io.err(formatDiagnostic(file, diagnostic));
+  return { text, parsed, network };
 }

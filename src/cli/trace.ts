@@ -1,5 +1,4 @@
 import { runEngine } from '../core/engine/run';
-import { hasErrors } from '../core/diagnostics';
 import { exampleOriginText } from '../core/notation/exampleOrigin';
 import { formatNumber } from '../core/notation/format';
 import { DEFAULT_WEIGHT_ORDER, WEIGHT_ORDERS, type WeightOrder } from '../core/notation/symbols';
@@ -11,8 +10,8 @@ import { traceNotebookPieces } from '../core/output/notebook';
 import type { SolutionOptions } from '../core/output/solution';
 import { traceTextLines } from '../core/output/text';
 import { buildTrace } from '../core/trace/build';
-import { diagnosticLines, formatDiagnostic, parseSpecFile } from './specFile';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, describeReadError, type CliIO, type Command } from './command';
+import { loadSpec } from './specFile';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './command';
 import { writeStreamed } from './stream';
 
 /**
@@ -123,21 +122,10 @@ export const traceCommand: Command = {
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const options = parseArgs(args, io);
     if (typeof options === 'number') return options;
-    let text: string;
-    try {
-      text = io.readFile(options.file);
-    } catch (error) {
-      io.err(describeReadError(options.file, error));
-      return EXIT_USAGE;
-    }
-    const parsed = parseSpecFile(io, options.file, text);
-    const { network, source, diagnostics } = parsed;
-    if (network === null || hasErrors(diagnostics)) {
-      for (const line of diagnosticLines(options.file, parsed)) io.out(line);
-      io.err(`nnet trace: ${options.file} has errors; fix them to trace it`);
-      return EXIT_FAILURE;
-    }
-    for (const diagnostic of diagnostics) io.err(formatDiagnostic(options.file, diagnostic));
+    const loaded = loadSpec(io, 'trace', options.file, 'trace it');
+    if (typeof loaded === 'number') return loaded;
+    const { network } = loaded;
+    const { source } = loaded.parsed;
     const m = network.examples.length;
     if (m === 0) {
       io.err(`nnet trace: ${options.file} has no examples to trace`);

@@ -1,4 +1,3 @@
-import { hasErrors } from '../core/diagnostics';
 import { applyEdits, gradientStepEdits } from '../core/edit/gradientStep';
 import { DEFAULT_TRAINING_STEPS } from '../core/model/defaults';
 import { MAX_SEED } from '../core/model/initialise';
@@ -9,8 +8,9 @@ import { thousands } from '../core/notation/count';
 import { trainingCsvLines } from '../core/output/trainingCsv';
 import { trainingJsonPieces } from '../core/output/trainingJson';
 import { Trainer } from '../core/training/trainer';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, describeReadError, describeWriteError, type CliIO, type Command } from './command';
-import { diagnosticLines, formatDiagnostic, parseSpecFile } from './specFile';
+import { DEFAULT_MAX_THREADS, MAX_THREADS } from '../node/productThreads';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, describeWriteError, type CliIO, type Command } from './command';
+import { loadSpec } from './specFile';
 import { writeStreamed } from './stream';
 import { runTrainer } from './trainProgress';
 import { summaryLines } from './trainSummary';
@@ -24,7 +24,7 @@ import { summaryLines } from './trainSummary';
  * file error.
  */
 
-const USAGE = `usage: nnet train [--steps N] [--batch B] [--shuffle SEED] [--json | --csv] [--write] FILE
+const USAGE = `usage: nnet train [--steps N] [--batch B] [--shuffle SEED] [--threads T] [--json | --csv] [--write] FILE
 
 Runs N steps of gradient descent on the spec, w ← w − η·∂c/∂w, b ← b − η·∂c/∂b, each step's
 gradient the mean over a batch of training examples, and reports how the cost moved.
@@ -35,6 +35,9 @@ options:
                  \`batch-size\` line, else every training example: full batch)
   --shuffle SEED reshuffle the training examples at each pass, seeded, 0 to ${MAX_SEED}
                  (default: the spec's \`shuffle\` line, else in order)
+  --threads T    threads for the large matrix products, 1 to ${MAX_THREADS} (default: the
+                 machine's cores, up to ${DEFAULT_MAX_THREADS}); the numbers are the same to the
+                 bit with any T
   --json         the cost before step 1 … after step N, the validation cost when the spec
                  holds examples out, and the final parameters, as JSON
   --csv          one row per step: step,cost,validation_cost,grad_norm_1,…
@@ -48,19 +51,21 @@ interface Options {
   steps: number | null;
   batch: number | null;
   shuffle: number | null;
+  threads: number | null;
   write: boolean;
 }
 
 /** The flags that take a whole number: which option each sets, and the numbers it accepts. */
-const NUMBER_FLAGS: Readonly<Record<string, { key: 'steps' | 'batch' | 'shuffle'; min: number; max: number; expected: string }>> = {
+const NUMBER_FLAGS: Readonly<Record<string, { key: 'steps' | 'batch' | 'shuffle' | 'threads'; min: number; max: number; expected: string }>> = {
   '--steps': { key: 'steps', min: 1, max: MAX_TRAINING_STEPS, expected: `a whole number from 1 to ${thousands(MAX_TRAINING_STEPS)}` },
   // At most the training examples, checked once the spec is read.
   '--batch': { key: 'batch', min: 1, max: Number.MAX_SAFE_INTEGER, expected: 'a whole number from 1' },
   '--shuffle': { key: 'shuffle', min: 0, max: MAX_SEED, expected: `a whole number from 0 to ${MAX_SEED}` },
+  '--threads': { key: 'threads', min: 1, max: MAX_THREADS, expected: `a whole number from 1 to ${MAX_THREADS}` },
 };
 
 function parseArgs(args: readonly string[], io: CliIO): Options | number {
-  const options: Options = { file: '', format: 'text', steps: null, batch: null, shuffle: null, write: false };
+  const options: Options = { file: '', format: 'text', steps: null, batch: null, shuffle: null, threads: null, write: false };
   const files: string[] = [];
   const formats = new Set<string>();
   for (let q = 0; q < args.length; q++) {
@@ -107,21 +112,10 @@ export const trainCommand: Command = {
       io.err('nnet train: --write cannot write files here');
       return EXIT_USAGE;
     }
-    let text: string;
-    try {
-      text = io.readFile(file);
-    } catch (error) {
-      io.err(describeReadError(file, error));
-      return EXIT_USAGE;
-    }
-    const parsed = parseSpecFile(io, file, text);
-    const { network, source, diagnostics } = parsed;
-    if (network === null || hasErrors(diagnostics)) {
-      for (const line of diagnosticLines(file, parsed)) io.out(line);
-      io.err(`nnet train: ${file} has errors; fix them to train it`);
-      return EXIT_FAILURE;
-    }
-    for (const diagnostic of diagnostics) io.err(formatDiagnostic(file, diagnostic));
+    const loaded = loadSpec(io, 'train', file, 'train it');
+    if (typeof loaded === 'number') return loaded;
+    const { text, network } = loaded;
+    const { source } = loaded.parsed;
     const training = network.examples.length - (network.validation?.length ?? 0);
     if (training === 0) {
       io.err(`nnet train: ${file} has no training examples`);
@@ -135,14 +129,20 @@ export const trainCommand: Command = {
     const steps = options.steps ?? network.training?.steps ?? DEFAULT_TRAINING_STEPS;
     const batchSize = options.batch ?? network.training?.batchSize ?? null;
     const shuffle = options.shuffle ?? network.training?.shuffle ?? null;
-    const trainer = new Trainer(network, { steps, batchSize, shuffle });
-    const elapsedMs = runTrainer(trainer, io);
+    const threads = io.productThreads?.(options.threads ?? io.defaultThreads ?? 1) ?? null;
+    const trainer = new Trainer(network, { steps, batchSize, shuffle, threads });
+    let elapsedMs: number;
+    try {
+      elapsedMs = runTrainer(trainer, io);
+    } finally {
+      trainer.close();
+    }
     const history = trainer.history();
     const parameters = trainer.parameters();
 
     if (options.format === 'json') await writeStreamed(io, trainingJsonPieces(network, history, parameters));
     else if (options.format === 'csv') await writeStreamed(io, trainingCsvLines(history));
-    else for (const line of summaryLines({ file, network, history, shuffle, elapsedMs })) io.out(line);
+    else for (const line of summaryLines({ file, network, history, shuffle, elapsedMs, threads: trainer.threads })) io.out(line);
 
     if (history.diverged !== null) {
       io.err(`nnet train: diverged at step ${history.diverged + 1}: the cost or a gradient was no longer finite, so the run stopped there${options.write ? `; ${file} was not written` : ''}`);

@@ -16,9 +16,11 @@ export interface RunFacts {
   /** The shuffle seed the run used, or null. */
   readonly shuffle: number | null;
   readonly elapsedMs: number;
+  /** The threads the products ran on; absent: 1. */
+  readonly threads?: number;
 }
 
-export function summaryLines({ file, network, history, shuffle, elapsedMs }: RunFacts): string[] {
+export function summaryLines({ file, network, history, shuffle, elapsedMs, threads = 1 }: RunFacts): string[] {
   const held = network.validation?.length ?? 0;
   const training = network.examples.length - held;
   const shape = network.layers.map((layer) => layer.size).join('-');
@@ -44,7 +46,7 @@ export function summaryLines({ file, network, history, shuffle, elapsedMs }: Run
   }
   // Examples the gradient steps went through; the costing passes come on top.
   const rate = elapsedMs > 0 ? `, ${thousands(Math.round((done * B) / (elapsedMs / 1000)))} examples/s` : '';
-  lines.push(`time        ${formatDuration(elapsedMs)}${rate}`);
+  lines.push(`time        ${formatDuration(elapsedMs)}${rate}${threads > 1 ? ` on ${threads} threads` : ''}`);
   return lines;
 }
 

@@ -5,7 +5,8 @@ import { cost, type Cost } from './costs';
 import { JsProducts } from './jsProducts';
 import type { KernelName, LayerBuffers, LayerProducts, Take } from './kernelTypes';
 import { WasmProducts } from './wasm/wasmProducts';
-import { wasmArena, type Multiply } from './wasm/runtime';
+import { PARALLEL_MIN_MULTIPLY_ADDS, type ProductThreads } from './wasm/parallel';
+import { wasmArena, type Multiply, type WasmArena } from './wasm/runtime';
 
 /** Which kernel a workspace should use; 'auto' picks by the amount of work (see below). */
 export type KernelChoice = KernelName | 'auto';
@@ -45,6 +46,8 @@ export class Workspace implements LayerBuffers {
   readonly positions: Int32Array;
   /** The examples in the loaded block. */
   m = 0;
+  /** The example numbers of the loaded block (its first `m`), null before the first load. */
+  private packed: Int32Array | null = null;
   /** The position in `order` of the loaded block's first example; −1 before the first `load`. */
   first = -1;
   readonly activations: readonly (Activation | null)[];
@@ -68,11 +71,23 @@ export class Workspace implements LayerBuffers {
   readonly weights: readonly Float64Array[];
   readonly biases: readonly Float64Array[];
 
-  /** `rows` defaults to as many examples as fit in BLOCK_BYTES. */
+  /** How many threads the products run on (1 unless `threads` started helpers, wasm/parallel.ts). */
+  readonly threads: number;
+  /** The helper threads taking jobs now (each starts taking them once its thread runs). */
+  readonly liveHelpers: () => number;
+  /** Stops the helper threads, if any; the workspace must not be used after. */
+  readonly close: () => void;
+
+  /**
+   * `rows` defaults to as many examples as fit in BLOCK_BYTES. `threads` lets the WebAssembly
+   * kernel share large products out to helper threads (the same bits as on one thread); they
+   * are only started when some layer's product is large enough to be shared out.
+   */
   constructor(
     private readonly network: Network,
     kernel: KernelChoice = 'auto',
     rows?: number,
+    threads: ProductThreads | null = null,
   ) {
     const layers = network.layers;
     const L = layers.length - 1;
@@ -113,12 +128,16 @@ export class Workspace implements LayerBuffers {
     });
     const wantWasm = kernel === 'wasm' || (kernel === 'auto' && multiplyAdds(sizes, m) >= WASM_MIN_MULTIPLY_ADDS);
     let built: ReturnType<typeof build> | null = null;
+    let arena: WasmArena | null = null;
     if (wantWasm) {
       const counting = carver(null, 0);
       build(counting.take, NEVER_CALLED);
-      const arena = wasmArena(counting.bytes());
+      arena = wasmArena(counting.bytes(), largestProduct(sizes, m) >= PARALLEL_MIN_MULTIPLY_ADDS ? threads : null);
       if (arena !== null) built = build(carver(arena.buffer, arena.firstFree).take, arena.multiply);
     }
+    this.threads = arena?.threads ?? 1;
+    this.liveHelpers = arena?.liveHelpers ?? (() => 0);
+    this.close = arena?.close ?? (() => undefined);
     if (built === null) {
       const counting = carver(null, 0);
       build(counting.take, null);
@@ -153,6 +172,11 @@ export class Workspace implements LayerBuffers {
 
   private pack(list: Int32Array, from: number, count: number): void {
     count = Math.max(0, Math.min(this.rows, count));
+    // The same examples as the block loaded now (every step of a full-batch run): nothing to
+    // pack. Comparing their numbers costs a small part of copying their inputs and targets.
+    if (count === this.m && this.packed !== null && sameExamples(this.packed, list, from, count)) return;
+    this.packed ??= new Int32Array(this.rows);
+    for (let i = 0; i < count; i++) this.packed[i] = list[from + i];
     const n0 = this.sizes[0];
     const nL = this.sizes[this.sizes.length - 1];
     // Plain loops: subarray() costs more than copying a handful of numbers.
@@ -167,6 +191,11 @@ export class Workspace implements LayerBuffers {
   }
 }
 
+function sameExamples(packed: Int32Array, list: Int32Array, from: number, count: number): boolean {
+  for (let i = 0; i < count; i++) if (packed[i] !== list[from + i]) return false;
+  return true;
+}
+
 /** The training examples ascending, then the held-out ones ascending. */
 function passOrder(m: number, validation: Int32Array | undefined): { order: Int32Array; trainingCount: number } {
   const order = new Int32Array(m);
@@ -177,6 +206,13 @@ function passOrder(m: number, validation: Int32Array | undefined): { order: Int3
   let hold = m - count;
   for (let i = 0; i < m; i++) order[held[i] ? hold++ : train++] = i;
   return { order, trainingCount: m - count };
+}
+
+/** max_ℓ m·n_(ℓ−1)·n_ℓ: the multiply-adds of the largest layer's forward product (its others have as many). */
+function largestProduct(sizes: readonly number[], m: number): number {
+  let largest = 0;
+  for (let l = 1; l < sizes.length; l++) largest = Math.max(largest, m * sizes[l - 1] * sizes[l]);
+  return largest;
 }
 
 /** Σ_ℓ m·n_(ℓ−1)·n_ℓ: the multiply-adds of one forward product per layer. */

@@ -1,3 +1,4 @@
+import type { ProductThreads } from '../engine/wasm/parallel';
 import { Workspace, type KernelChoice } from '../engine/workspace';
 import type { Network } from '../model/network';
 import { BatchOrder } from './batches';
@@ -16,8 +17,9 @@ import { listPass } from './listPass';
  * step's gradient ‖∂c/∂w⁽ℓ⁾‖ = √(Σ_kj (∂c/∂w⁽ℓ⁾_kj)²). Checkpoints let `parametersAt` rebuild the
  * parameters after any step exactly.
  *
- * Everything is deterministic: the same spec and options give the same bits on every machine and
- * on both kernels (the engine's sums run in a fixed order, and there is no fused multiply-add).
+ * Everything is deterministic: the same spec and options give the same bits on every machine, on
+ * both kernels and on any number of threads (the engine's sums run in a fixed order, threads
+ * share products out by whole sums, and there is no fused multiply-add).
  * One step with the full batch is exactly the engine's `updated` parameters.
  *
  * A Trainer runs only when asked (`run(count)`), so a caller (the CLI, the training worker) can
@@ -33,6 +35,11 @@ export interface TrainingOptions {
   readonly kernel?: KernelChoice;
   /** The most bytes the checkpoints may hold (checkpoints.ts). */
   readonly checkpointBytes?: number;
+  /**
+   * Helper threads for the large products (engine/wasm/parallel.ts): the run takes the same
+   * steps to the bit with any number of threads. Call `close` when done with the Trainer.
+   */
+  readonly threads?: ProductThreads | null;
 }
 
 export interface TrainingHistory {
@@ -71,7 +78,7 @@ export class Trainer {
 
   constructor(network: Network, options: TrainingOptions) {
     this.steps = Math.max(1, Math.trunc(options.steps));
-    this.ws = new Workspace(network, options.kernel ?? 'auto');
+    this.ws = new Workspace(network, options.kernel ?? 'auto', undefined, options.threads ?? null);
     const { order, trainingCount, exampleCount } = this.ws;
     this.training = order.slice(0, trainingCount).sort();
     this.heldOut = order.slice(trainingCount, exampleCount).sort();
@@ -86,6 +93,21 @@ export class Trainer {
     this.cost = new Float64Array(this.steps + 1).fill(NaN);
     this.validationCost = this.heldOut.length > 0 ? new Float64Array(this.steps + 1).fill(NaN) : null;
     this.norms = this.w.map((_, l) => new Float64Array(l === 0 ? 0 : this.steps).fill(NaN));
+  }
+
+  /** How many threads the run's products use (1 without helper threads). */
+  get threads(): number {
+    return this.ws.threads;
+  }
+
+  /** How many of them take work now: helpers join once their threads have started. */
+  get liveThreads(): number {
+    return 1 + this.ws.liveHelpers();
+  }
+
+  /** Stops the helper threads, if any. The Trainer must not run, nor rebuild a step, after. */
+  close(): void {
+    this.ws.close();
   }
 
   /** Whether all N steps are done (or the run diverged) and the last costs are in. */
@@ -151,17 +173,17 @@ export class Trainer {
     // With the full batch the step's own pass gives the training cost; otherwise one more pass.
     const batchCost = listPass(this.ws, this.w, this.b, batch, true);
     this.cost[t] = this.order.fullBatch ? batchCost : Number.NaN;
-    let gradientFinite = true;
-    for (let l = 1; l < this.norms.length; l++) {
-      const value = norm(this.ws.gw[l]);
-      this.norms[l][t] = value;
-      gradientFinite &&= Number.isFinite(value);
-    }
-    // The gradient stays in the workspace's sums: a pass without the gradient never writes them.
+    // The costs are of the parameters before the step; the gradient stays in the workspace's
+    // sums meanwhile, as a pass without the gradient never writes them.
     if (this.order.fullBatch) {
       if (this.validationCost) this.validationCost[t] = listPass(this.ws, this.w, this.b, this.heldOut, false);
     } else this.costAt(t);
-    this.descend(this.w, this.b);
+    let gradientFinite = true;
+    for (let l = 1; l < this.norms.length; l++) {
+      const value = this.descendLayer(this.w, this.b, l);
+      this.norms[l][t] = value;
+      gradientFinite &&= Number.isFinite(value);
+    }
     this.stepsDone = t + 1;
     this.checkpoints.offer(this.stepsDone, this.w, this.b);
     return gradientFinite && Number.isFinite(this.cost[t]);
@@ -175,22 +197,26 @@ export class Trainer {
 
   /** w ← w − η·∂c/∂w with the gradient in the workspace, as the engine's `updated` computes it. */
   private descend(w: Float64Array[], b: Float64Array[]): void {
-    const { gw, gb } = this.ws;
-    const eta = this.eta;
-    for (let l = 1; l < w.length; l++) {
-      const wl = w[l];
-      const gwl = gw[l];
-      for (let q = 0; q < wl.length; q++) wl[q] -= eta * gwl[q];
-      const bl = b[l];
-      const gbl = gb[l];
-      for (let q = 0; q < bl.length; q++) bl[q] -= eta * gbl[q];
-    }
+    for (let l = 1; l < w.length; l++) this.descendLayer(w, b, l);
   }
-}
 
-/** √(Σ g²), summed in index order. */
-function norm(gradient: Float64Array): number {
-  let sum = 0;
-  for (let q = 0; q < gradient.length; q++) sum += gradient[q] * gradient[q];
-  return Math.sqrt(sum);
+  /**
+   * Layer ℓ's step, w⁽ℓ⁾ ← w⁽ℓ⁾ − η·∂c/∂w⁽ℓ⁾ and the same for b⁽ℓ⁾; returns ‖∂c/∂w⁽ℓ⁾‖ = √(Σ g²),
+   * summed in index order. One sweep over the gradient does both: it is read from memory once.
+   */
+  private descendLayer(w: Float64Array[], b: Float64Array[], l: number): number {
+    const eta = this.eta;
+    const wl = w[l];
+    const gwl = this.ws.gw[l];
+    let sum = 0;
+    for (let q = 0; q < wl.length; q++) {
+      const g = gwl[q];
+      sum += g * g;
+      wl[q] -= eta * g;
+    }
+    const bl = b[l];
+    const gbl = this.ws.gb[l];
+    for (let q = 0; q < bl.length; q++) bl[q] -= eta * gbl[q];
+    return Math.sqrt(sum);
+  }
 }

@@ -1,28 +1,21 @@
-import * as esbuild from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runEngine } from '../../../src/core/engine/run';
 import { parseSpec } from '../../../src/core/parser/parse';
 import { TEXT_CHUNK_CHARS, type SpecText, type WorkerOutcome, specJob } from '../../../src/extension/analysis/worker/wire';
 import { WorkerPool } from '../../../src/extension/analysis/worker/workerPool';
 import { generateSpec } from '../parser/generate';
+import { bundledWorkers } from '../bundledWorkers';
 
 /**
  * The worker pool with real worker threads: the analysis worker bundled as scripts/build.mjs
  * bundles it, and two stand-ins that crash, so the bug boundary is seen from outside.
  */
+const scripts = bundledWorkers({ analysisWorker: 'src/extension/analysis/worker/analysisWorker.ts' });
 let folder: string;
 let worker: string;
-
-beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'backprop-worker-'));
-  worker = join(folder, 'analysisWorker.js');
-  await esbuild.build({ entryPoints: ['src/extension/analysis/worker/analysisWorker.ts'], outfile: worker, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
-});
-
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+beforeAll(() => ((folder = scripts.folder), (worker = scripts.path('analysisWorker'))));
 
 /** Every pool a test makes is disposed after it, passing or not: no thread outlives its test. */
 const pools: WorkerPool[] = [];

@@ -1,8 +1,5 @@
-import * as esbuild from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../../src/core/gradientCheck/report';
 import { GradientCheckRun } from '../../../src/core/gradientCheck/run';
 import { parseSpec } from '../../../src/core/parser/parse';
@@ -11,22 +8,16 @@ import { gradientCheckHtml } from '../../../src/extension/gradientCheck/gradient
 import { isGradientCheckMessage } from '../../../src/shared/gradientCheckMessages';
 import { randomNetwork } from '../engine/networks';
 import { specText } from './specText';
+import { bundledWorkers } from '../bundledWorkers';
 
 /**
  * Gradient checks run in real worker threads: the worker bundled as scripts/build.mjs bundles
  * it, driven by the host's client. The report that arrives is the one core computes on the
  * same text; a refused spec says why; a cancelled check reports nothing more.
  */
-let folder: string;
+const scripts = bundledWorkers({ gradientCheckWorker: 'src/extension/gradientCheck/worker/gradientCheckWorker.ts' });
 let worker: string;
-
-beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'backprop-gradient-worker-'));
-  worker = join(folder, 'gradientCheckWorker.js');
-  await esbuild.build({ entryPoints: ['src/extension/gradientCheck/worker/gradientCheckWorker.ts'], outfile: worker, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
-});
-
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+beforeAll(() => void (worker = scripts.path('gradientCheckWorker')));
 
 const clients: GradientCheckClient[] = [];
 afterEach(() => clients.splice(0).forEach((client) => client.cancel()));

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeProductThreads } from '../../../src/node/productThreads';
+import { bundledWorkers, PRODUCT_THREAD_ENTRY } from '../bundledWorkers';
+import { generateSpec } from '../parser/generate';
 import type { CliIO } from '../../../src/cli/command';
 import { runCli } from '../../../src/cli/main';
 import { applyEdits, gradientStepEdits } from '../../../src/core/edit/gradientStep';
@@ -16,6 +19,9 @@ import { runTrainer } from '../../../src/cli/trainProgress';
  */
 
 const ROOT = join(__dirname, '../../..');
+
+/** The helper threads' script, bundled as scripts/build.mjs bundles it. */
+const scripts = bundledWorkers({ productThread: PRODUCT_THREAD_ENTRY });
 const MAZUR = 'examples/mazur.nnet';
 const MOONS = 'examples/moons.nnet';
 
@@ -28,7 +34,10 @@ interface Run {
 }
 
 /** Runs the CLI with `files` over the repository's, recording what it writes and draws. */
-async function nnet(argv: string[], options: { files?: Record<string, string>; terminal?: boolean; canWrite?: boolean } = {}): Promise<Run> {
+async function nnet(
+  argv: string[],
+  options: { files?: Record<string, string>; terminal?: boolean; canWrite?: boolean; threads?: CliIO['productThreads']; defaultThreads?: number } = {},
+): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
   const written: Record<string, string> = {};
@@ -40,6 +49,8 @@ async function nnet(argv: string[], options: { files?: Record<string, string>; t
     progress: (line) => progress.push(line),
     ...(options.terminal ? { isTerminal: true } : {}),
     ...(options.canWrite === false ? {} : { writeFile: (path: string, text: string) => void (written[path] = text) }),
+    ...(options.threads ? { productThreads: options.threads } : {}),
+    ...(options.defaultThreads ? { defaultThreads: options.defaultThreads } : {}),
   };
   const code = await runCli(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n'), written, progress };
@@ -206,6 +217,23 @@ describe('nnet train, text and terminal', () => {
     expect(progress).toEqual([]);
   });
 
+  it('--threads shares a large network out to helper threads, with the same output to the bit', async () => {
+    const spec = `${generateSpec({ sizes: [3, 66, 70, 2], activations: ['relu', 'tanh', 'sigmoid'], examples: 120, seed: 5 })}\n`;
+    const files = { 'wide.nnet': spec };
+    const started: number[] = [];
+    const threads = (count: number) => {
+      started.push(count);
+      return nodeProductThreads(count, scripts.path('productThread'));
+    };
+    const one = await nnet(['train', '--steps', '20', '--batch', '50', '--json', '--threads', '1', 'wide.nnet'], { files, threads });
+    const three = await nnet(['train', '--steps', '20', '--batch', '50', '--json', '--threads', '3', 'wide.nnet'], { files, threads });
+    const defaults = await nnet(['train', '--steps', '20', 'wide.nnet'], { files, threads, defaultThreads: 2 });
+    expect(started).toEqual([1, 3, 2]);
+    expect(one.code).toBe(0);
+    expect(three.out).toBe(one.out);
+    expect(defaults.out).toMatch(/^time        .* examples\/s on 2 threads$/m);
+  });
+
   it('draws a progress line on a terminal, ending at the last step, then erases it', async () => {
     const { code, progress } = await nnet(['train', '--steps', '40', '--json', MAZUR], { terminal: true });
     expect(code).toBe(0);
@@ -243,6 +271,8 @@ describe('nnet train, failures', () => {
     [['--shuffle', '-1'], /--shuffle expects a whole number from 0 to 4294967295/],
     [['--shuffle', '4294967296'], /--shuffle expects a whole number from 0 to 4294967295/],
     [['--json', '--csv'], /--json and --csv cannot be used together/],
+    [['--threads', '0'], /--threads expects a whole number from 1 to 16, got '0'/],
+    [['--threads', '17'], /--threads expects a whole number from 1 to 16/],
     [['--epochs', '3'], /unknown option '--epochs'/],
   ];
   for (const [flags, message] of usageCases) {

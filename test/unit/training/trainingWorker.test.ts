@@ -1,8 +1,6 @@
-import * as esbuild from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseSpec } from '../../../src/core/parser/parse';
 import { Trainer } from '../../../src/core/training/trainer';
 import type { TrainingFinished, TrainingProgress, TrainingSnapshot } from '../../../src/shared/trainingMessages';
@@ -10,22 +8,18 @@ import type { DataContext } from '../../../src/extension/analysis/worker/wire';
 import { TrainingClient, nodeWorkerThread, type TrainingListener } from '../../../src/extension/training/trainingClient';
 import type { RunFacts } from '../../../src/extension/training/worker/trainingWire';
 import { generateSpec } from '../parser/generate';
+import { bundledWorkers, PRODUCT_THREAD_ENTRY } from '../bundledWorkers';
 
 /**
  * Training runs in real worker threads: the training worker bundled as scripts/build.mjs bundles
  * it, driven by the host's client. A run's history arrives in pieces that add up to the Trainer's
  * own; a cancelled run leaves no thread behind; a finished one keeps its thread to answer.
  */
+// The training worker, and beside it, as in dist/, the helper threads a large network's products are shared out to.
+const scripts = bundledWorkers({ trainingWorker: 'src/extension/training/worker/trainingWorker.ts', productThread: PRODUCT_THREAD_ENTRY });
 let folder: string;
 let worker: string;
-
-beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'backprop-training-worker-'));
-  worker = join(folder, 'trainingWorker.js');
-  await esbuild.build({ entryPoints: ['src/extension/training/worker/trainingWorker.ts'], outfile: worker, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
-});
-
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+beforeAll(() => ((folder = scripts.folder), (worker = scripts.path('trainingWorker'))));
 
 const XOR = readFileSync('examples/xor.nnet', 'utf8');
 /** Many milliseconds a step, and a million steps: it never finishes within a test. */

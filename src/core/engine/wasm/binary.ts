@@ -205,11 +205,16 @@ export interface ExportedFunction {
   readonly body: FunctionWriter;
 }
 
+/** The most pages a shared memory import declares: 2 GiB, the engine's largest memory (runtime.ts). */
+export const SHARED_MAX_PAGES = 32768;
+
 /**
  * A module that imports its memory as `env.memory` (so the caller owns and sizes it) and
- * exports the given functions, none of which returns a value.
+ * exports the given functions, none of which returns a value. With `shared` the import asks for
+ * a shared memory (one several threads run the same functions on, wasm/parallel.ts); a shared
+ * import must state a maximum.
  */
-export function encodeModule(functions: readonly ExportedFunction[]): Uint8Array<ArrayBuffer> {
+export function encodeModule(functions: readonly ExportedFunction[], shared = false): Uint8Array<ArrayBuffer> {
   const out: number[] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   const section = (id: number, content: number[]) => {
     out.push(id);
@@ -236,8 +241,14 @@ export function encodeModule(functions: readonly ExportedFunction[]): Uint8Array
   unsigned(imports, 1);
   name(imports, 'env');
   name(imports, 'memory');
-  imports.push(0x02, 0x00); // a memory with a minimum size and no maximum
-  unsigned(imports, 1);
+  if (shared) {
+    imports.push(0x02, 0x03); // a shared memory with a minimum and a maximum size
+    unsigned(imports, 1);
+    unsigned(imports, SHARED_MAX_PAGES);
+  } else {
+    imports.push(0x02, 0x00); // a memory with a minimum size and no maximum
+    unsigned(imports, 1);
+  }
   section(2, imports);
 
   const declarations: number[] = [];

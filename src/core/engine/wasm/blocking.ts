@@ -33,11 +33,25 @@ export type PackedMultiply = (...args: [...Parameters<Multiply>, stride: number]
 /** The kernel's `pack(src, srcStride, dst, depth, cols)` (packing.ts). */
 export type Pack = (src: number, srcStride: number, dst: number, depth: number, cols: number) => void;
 
+/**
+ * `multiply` restricted to the columns from … to − 1 of C: what one thread computes when a
+ * product is shared out by columns (parallel.ts). Each C[r,c] is the same sum whichever thread
+ * computes it, so any split gives the bits of the whole product.
+ */
+export type ColumnsMultiply = (...args: [...Parameters<Multiply>, from: number, to: number]) => void;
+
 /** `multiply` with the contract of runtime.ts (B and C row-major, `cols` per row), panel by panel. */
 export function blockedMultiply(kernel: PackedMultiply, pack: Pack, scratch: number): Multiply {
-  return (A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate) => {
-    for (let j = 0; j < cols; j += COLUMN_BLOCK) {
-      const width = Math.min(COLUMN_BLOCK, cols - j);
+  const columns = blockedColumns(kernel, pack, scratch);
+  return (A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate) =>
+    columns(A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate, 0, cols);
+}
+
+/** The same, for the columns from … to − 1 only, packing into its own `scratch` panel. */
+export function blockedColumns(kernel: PackedMultiply, pack: Pack, scratch: number): ColumnsMultiply {
+  return (A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate, from, to) => {
+    for (let j = from; j < to; j += COLUMN_BLOCK) {
+      const width = Math.min(COLUMN_BLOCK, to - j);
       // With depth 0 the one (empty) panel still writes C: +0 or C, scaled and biased.
       for (let t = 0; t === 0 || t < depth; t += DEPTH_BLOCK) {
         const terms = Math.min(DEPTH_BLOCK, depth - t);

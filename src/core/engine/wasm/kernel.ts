@@ -246,9 +246,12 @@ function multiplyBody(): FunctionWriter {
 }
 
 /** The module's bytes: two exported functions, `multiply` and `pack` (packing.ts). */
-export function kernelModule(): Uint8Array<ArrayBuffer> {
-  return encodeModule([
-    { name: 'multiply', params: PARAMS, body: multiplyBody() },
-    { name: 'pack', params: PACK_PARAMS, body: packBody(2 * VECTORS) },
-  ]);
+export function kernelModule(shared = false): Uint8Array<ArrayBuffer> {
+  return encodeModule(
+    [
+      { name: 'multiply', params: PARAMS, body: multiplyBody() },
+      { name: 'pack', params: PACK_PARAMS, body: packBody(2 * VECTORS) },
+    ],
+    shared,
+  );
 }

@@ -1,5 +1,6 @@
-import { blockedMultiply, PANEL_BYTES, type PackedMultiply, type Pack } from './blocking';
+import { blockedColumns, blockedMultiply, PANEL_BYTES, type PackedMultiply, type Pack } from './blocking';
 import { kernelModule } from './kernel';
+import { CONTROL_BYTES, MAX_HELPERS, ProductJobs, type HelperThread, type ProductThreads } from './parallel';
 
 /**
  * Compiles the generated kernel once and gives each workspace its own WebAssembly memory to
@@ -13,11 +14,11 @@ import { kernelModule } from './kernel';
 interface WasmMemory {
   readonly buffer: ArrayBuffer;
 }
-interface WasmApi {
+export interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number; maximum?: number }) => WasmMemory;
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
 
 /** See kernel.ts: C = scale·A·B (+ bias), or C += A·B; every argument a byte address, a count or a flag. B and C are row-major with `cols` numbers per row. */
@@ -41,6 +42,12 @@ export interface WasmArena {
   /** The first byte a buffer may use: everything below is the kernel's "no bias" address. */
   readonly firstFree: number;
   readonly multiply: Multiply;
+  /** The threads the products run on: 1, or 1 + the helpers started (parallel.ts). */
+  readonly threads: number;
+  /** The helpers taking jobs now: a helper thread takes none until it has started. */
+  liveHelpers(): number;
+  /** Stops the helper threads; the products then must not be called again. */
+  close(): void;
 }
 
 const PAGE_BYTES = 65536;
@@ -56,19 +63,34 @@ const MAX_BYTES = 2 ** 31;
 const SCRATCH = 16;
 const FIRST_FREE = SCRATCH + PANEL_BYTES;
 
-let compiled: { readonly api: WasmApi; readonly module: object } | null | undefined;
+interface Compiled {
+  readonly api: WasmApi;
+  readonly module: object;
+}
+let compiled: Compiled | null | undefined;
+let compiledShared: Compiled | null | undefined;
 
-function kernel(): { readonly api: WasmApi; readonly module: object } | null {
-  if (compiled === undefined) {
-    compiled = null;
-    const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-    if (api !== undefined) {
-      const bytes = kernelModule();
-      // validate() is false where the engine lacks SIMD: then we quietly stay in JavaScript.
-      if (api.validate(bytes)) compiled = { api, module: new api.Module(bytes) };
-    }
-  }
+function kernel(): Compiled | null {
+  if (compiled === undefined) compiled = compile(false);
   return compiled;
+}
+
+/** The kernel for a shared memory, or null where threads cannot share one (no SharedArrayBuffer). */
+function sharedKernel(): Compiled | null {
+  if (compiledShared === undefined) compiledShared = typeof SharedArrayBuffer === 'function' && kernel() !== null ? compile(true) : null;
+  return compiledShared;
+}
+
+function compile(shared: boolean): Compiled | null {
+  const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+  if (api === undefined) return null;
+  const bytes = kernelModule(shared);
+  // validate() is false where the engine lacks SIMD: then we quietly stay in JavaScript.
+  try {
+    return api.validate(bytes) ? { api, module: new api.Module(bytes) } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Whether this runtime can run the WebAssembly kernel at all. */
@@ -78,22 +100,63 @@ export function wasmAvailable(): boolean {
 
 /**
  * A fresh memory of at least `bytes` usable bytes with the kernel bound to it, or null when the
- * kernel is unavailable or the memory cannot be had (too large, or the engine refuses).
+ * kernel is unavailable or the memory cannot be had (too large, or the engine refuses). With
+ * `threads` that start helpers, the memory is shared and large products run on them too; where
+ * memory cannot be shared the arena quietly has one thread.
  */
-export function wasmArena(bytes: number): WasmArena | null {
+export function wasmArena(bytes: number, threads: ProductThreads | null = null): WasmArena | null {
+  const helpers = threads === null ? 0 : Math.max(0, Math.min(MAX_HELPERS, Math.trunc(threads.helpers)));
+  if (helpers > 0 && threads !== null) {
+    const shared = sharedArena(bytes, helpers, threads);
+    if (shared !== null) return shared;
+  }
   const k = kernel();
-  const total = FIRST_FREE + bytes;
-  if (k === null || total > MAX_BYTES) return null;
-  let memory: WasmMemory;
-  let multiply: Multiply;
+  const bound = k && bind(k, FIRST_FREE + bytes, false);
+  if (!bound) return null;
+  const multiply = blockedMultiply(bound.exports.multiply as PackedMultiply, bound.exports.pack as Pack, SCRATCH);
+  return { buffer: bound.memory.buffer, firstFree: FIRST_FREE, multiply, threads: 1, liveHelpers: () => 0, close: () => undefined };
+}
+
+/**
+ * A memory of `total` bytes (within MAX_BYTES) with the kernel instantiated on it, or null when
+ * the engine refuses. The memory never grows, so views into it stay valid for the workspace's
+ * whole life.
+ */
+function bind(k: Compiled, total: number, shared: boolean): { memory: WasmMemory; exports: Record<string, unknown> } | null {
+  if (total > MAX_BYTES) return null;
   try {
-    // The memory never grows, so views into it stay valid for the workspace's whole life.
     const pages = Math.ceil(total / PAGE_BYTES);
-    memory = new k.api.Memory({ initial: pages, maximum: pages });
-    const { exports } = new k.api.Instance(k.module, { env: { memory } });
-    multiply = blockedMultiply(exports.multiply as PackedMultiply, exports.pack as Pack, SCRATCH);
+    const memory = new k.api.Memory({ initial: pages, maximum: pages, shared });
+    return { memory, exports: new k.api.Instance(k.module, { env: { memory } }).exports };
   } catch {
     return null;
   }
-  return { buffer: memory.buffer, firstFree: FIRST_FREE, multiply };
+}
+
+/**
+ * A shared memory laid out as: "no bias" (16 bytes), the control block, a packing panel per
+ * thread (the caller's first), then the arena; `helpers` threads started on it.
+ */
+function sharedArena(bytes: number, helpers: number, threads: ProductThreads): WasmArena | null {
+  const k = sharedKernel();
+  const control = SCRATCH;
+  const scratch = control + CONTROL_BYTES;
+  const firstFree = scratch + (helpers + 1) * PANEL_BYTES;
+  const bound = k && bind(k, firstFree + bytes, true);
+  if (!k || !bound) return null;
+  const { memory, exports } = bound;
+  const jobs = new ProductJobs(memory.buffer, control, helpers, blockedColumns(exports.multiply as PackedMultiply, exports.pack as Pack, scratch));
+  const started: HelperThread[] = [];
+  for (let index = 0; index < helpers; index++) {
+    try {
+      started.push(threads.start({ memory, module: k.module, control, index, scratch: scratch + (index + 1) * PANEL_BYTES }));
+    } catch {
+      break; // fewer threads than asked: the products share out among those there are
+    }
+  }
+  const close = () => {
+    jobs.stop();
+    for (const thread of started) thread.stop();
+  };
+  return { buffer: memory.buffer, firstFree, multiply: jobs.multiply, threads: 1 + started.length, liveHelpers: () => jobs.live(), close };
 }

@@ -1,4 +1,5 @@
 import type { DataFiles } from '../../../core/data/files';
+import type { ProductThreads } from '../../../core/engine/wasm/parallel';
 import { applyEdits, gradientStepEdits, type TextEdit } from '../../../core/edit/gradientStep';
 import { DEFAULT_TRAINING_STEPS } from '../../../core/model/defaults';
 import type { Network } from '../../../core/model/network';
@@ -31,14 +32,17 @@ export class TrainingSession {
     readonly facts: RunFacts,
   ) {}
 
-  /** Parses `text` (its data files read through `files`) and sets up the run; a string says why it cannot train (trainable.ts). */
-  static open(text: string, files: DataFiles | undefined): TrainingSession | string {
+  /**
+   * Parses `text` (its data files read through `files`) and sets up the run; a string says why it
+   * cannot train (trainable.ts). `threads` may share the large products out (the same numbers).
+   */
+  static open(text: string, files: DataFiles | undefined, threads: ProductThreads | null = null): TrainingSession | string {
     const { network, source, diagnostics } = parseSpec(text, { files });
     const why = whyUntrainable(network, diagnostics);
     if (why !== null || network === null) return why ?? 'it has errors';
     const steps = network.training?.steps ?? DEFAULT_TRAINING_STEPS;
     const shuffle = network.training?.shuffle ?? null;
-    const trainer = new Trainer(network, { steps, batchSize: network.training?.batchSize ?? null, shuffle });
+    const trainer = new Trainer(network, { steps, batchSize: network.training?.batchSize ?? null, shuffle, threads });
     const sizes = network.layers.map((layer) => layer.size);
     const facts: RunFacts = {
       networkName: network.name ?? null,

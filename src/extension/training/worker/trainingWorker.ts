@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { nodeDataFiles } from '../../../node/dataFiles';
+import { defaultThreadCount, nodeProductThreads } from '../../../node/productThreads';
 import { lowerThreadPriority } from '../../analysis/worker/lowPriority';
 import { wireBug, type DataContext } from '../../analysis/worker/wire';
 import { ChunkPacer, PROGRESS_MS } from './pacing';
@@ -54,7 +55,9 @@ function start(): void {
   guarded(() => {
     // Data files are read here, synchronously, off the editor's thread (src/node/dataFiles.ts).
     const files = data && nodeDataFiles({ specPath: data.specPath, overlay: new Map(data.overlay) });
-    const opened = TrainingSession.open(text, files);
+    // Helper threads for a large network's products start beside this one, at its low priority;
+    // they end with it when the host terminates this worker.
+    const opened = TrainingSession.open(text, files, nodeProductThreads(defaultThreadCount()));
     if (typeof opened === 'string') {
       post({ type: 'refused', message: opened });
       return;
