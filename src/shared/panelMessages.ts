@@ -13,6 +13,7 @@
  * chosen around the current step — so a message stays a few kilobytes whatever the network's
  * size, and a step costs the same on a 2-2-2 network as on MNIST.
  */
+import type { Summary as ExerciseSummary } from '../core/exercise/session';
 import type { WeightOrder } from '../core/notation/symbols';
 import { STEP_KINDS, type Phase, type StepAddress, type StepKind } from '../core/trace/types';
 
@@ -230,16 +231,10 @@ export interface ExerciseFeedbackView {
   readonly detail: string;
 }
 
-export interface ExerciseSummaryView {
-  readonly total: number;
-  readonly firstTime: number;
-  readonly afterRetries: number;
-  readonly revealed: number;
-  readonly skipped: number;
-  readonly unanswered: number;
-  readonly hints: number;
+/** The exercise's summary (core/exercise/session.ts) as the panel shows it. */
+export interface ExerciseSummaryView extends Omit<ExerciseSummary, 'toReview'> {
   /** Steps answered after wrong answers, or revealed: what to look at again. */
-  readonly toReview: readonly { readonly symbolText: string; readonly outcome: string; readonly wrong: number }[];
+  readonly toReview: readonly Omit<ExerciseSummary['toReview'][number], 'index'>[];
 }
 
 /** What the exercise box asks of the extension: start (choose a scope), answer, hint, reveal, end, close the summary. */

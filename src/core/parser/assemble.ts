@@ -1,7 +1,7 @@
 import { DEFAULT_COST, DEFAULT_LEARNING_RATE } from '../model/defaults';
 import { DEFAULT_SEED, initialiseLayers, type LayerPlan } from '../model/initialise';
 import type { ActivationName, CostName, Example, Layer, Network, TrainingSettings } from '../model/network';
-import type { DataSetSource, ExampleOrigin, ExampleSource, LayerSource, SettingSource, SpecSource } from '../model/source';
+import type { DataSetSource, ExampleSource, LayerSource, SettingSource, SpecSource } from '../model/source';
 import type { LayerFacts } from './check-layers';
 import type { DataExample } from '../data/example';
 import type { SpecData } from './dataSets';
