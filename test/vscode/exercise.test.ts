@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExerciseSession } from '../../src/core/exercise/session';
+import type { ExportOutcome } from '../../src/extension/export/registerExports';
 import { Command } from '../../src/extension/commandIds';
 import { closeAllEditors, examplePath, extensionApi, waitFor } from './helpers';
 
@@ -48,6 +49,13 @@ suite('exercise mode', () => {
     assert.equal(api.positions.get(document).step, 8, 'a wrong answer does not step');
     await panel.handleMessage({ type: 'exercise', command: 'answer', text: '0.741365' });
     assert.equal(api.positions.get(document).step, 9, 'the right answer steps onto ∂cᵢ/∂a⁽²⁾₁');
+
+    // Exporting the worked solution meanwhile stops where the learner stands: nothing ahead is given away.
+    const exported = await vscode.commands.executeCommand<ExportOutcome | undefined>(Command.exportSolution, document.uri, { format: 'markdown', scope: 'whole' });
+    assert.ok(exported, 'the solution was exported');
+    const markdown = (await vscode.workspace.openTextDocument(vscode.Uri.parse(exported.uris[0]))).getText();
+    assert.match(markdown, /0\.741365/, 'the step answered is in it');
+    assert.doesNotMatch(markdown, /0\.138499/, 'δ⁽²⁾₁, still ahead, is not');
 
     await panel.handleMessage({ type: 'exercise', command: 'end' });
     assert.equal(api.exerciseMode.isAsking(document.uri), false);

@@ -153,7 +153,18 @@ suite('stepping feedback, Apply Gradient Step and undo from the panel', () => {
     const original = document.getText();
     const panel = api.panels.open(document, false);
     // The page takes the focus once it has loaded: after that, as when a person presses Ctrl+Z there.
-    await waitFor('the panel to have focus and its page', () => panel.panel.active && panel.pageReady);
+    // Another part of the window can take the focus while the panel opens (a notification of an
+    // earlier test, say): then it is given back, as a person would click the panel.
+    let revealed = Date.now();
+    await waitFor('the panel to have focus and its page', () => {
+      if (!panel.panel.active && Date.now() - revealed > 1000) {
+        panel.reveal(false);
+        revealed = Date.now();
+      }
+      return panel.panel.active && panel.pageReady;
+    }, 20_000).catch((error: Error) => {
+      throw new Error(`${error.message} (active: ${panel.panel.active}, page ready: ${panel.pageReady})`);
+    });
 
     await vscode.commands.executeCommand(Command.applyGradientStep, specA);
     await waitFor('the new weights', () => document.getText() !== original);

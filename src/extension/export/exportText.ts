@@ -44,7 +44,7 @@ export interface ExportInput {
   /** The spec's file name, as the document names it. */
   readonly fileName: string;
   readonly digits: number;
-  /** The last step written (0-based); null: the whole trace. */
+  /** The last step written (0-based; −1: none, the network and the example alone); null: the whole trace. */
   readonly throughStep: number | null;
 }
 

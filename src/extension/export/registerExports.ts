@@ -55,8 +55,16 @@ async function exportSolution(services: Services, argument: unknown, request: Ex
   if (!prepared) return undefined;
   const format = await choose(request.format, SOLUTION_FORMATS, FORMAT_PICKS.map((p) => ({ ...p, value: p.format })), 'Export the worked solution as');
   if (!format) return undefined;
-  const scoped = await chooseScope(prepared, request.scope);
+  // While an exercise asks on this spec, the solution stops where the learner stands: the rest
+  // is what they are working out.
+  const exercising = services.exerciseMode.isAsking(prepared.document.uri);
+  const scoped = exercising ? { ...prepared, throughStep: Math.max(-1, prepared.step) } : await chooseScope(prepared, request.scope);
   if (!scoped) return undefined;
+  if (exercising) {
+    void services.notices.inform(
+      `An exercise is running on ${baseName(prepared.document)}: the worked solution goes ${prepared.step >= 0 ? `up to step ${prepared.step + 1}, where you stand` : 'no further than the start'}. End the exercise to export all of it.`,
+    );
+  }
   const text = await solutionText(scoped, format);
   if (format === 'markdown') {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
