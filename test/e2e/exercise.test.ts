@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import type { LearnerSession } from './harness/session';
 import { learnerSuite } from './harness/suite';
+import { openQuickInput, QUICK_INPUT } from './harness/quickInput';
 
-const QUICK_INPUT = '.quick-input-widget';
 
 async function waitForText(session: LearnerSession, panel: FrameLocator, selector: string, pattern: RegExp): Promise<string> {
   return session.waitUntil(async () => {
@@ -34,8 +34,7 @@ learnerSuite('Exercise mode', (step) => {
   step('Backprop: Start Exercise offers what to practise, and asks the first step', async (session) => {
     await session.openFile('mazur.nnet');
     await session.waitUntil(async () => (await session.outline()).length > 0, 'the extension has analysed the spec');
-    await session.press('Control+Shift+P');
-    await session.page.locator(`${QUICK_INPUT} .quick-input-box input`).waitFor();
+    await openQuickInput(session.page, 'Control+Shift+P');
     await session.page.keyboard.type('Backprop: Start Exercise');
     await session.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: 'Backprop: Start Exercise' }).first().waitFor();
     await session.press('Enter');

@@ -11,8 +11,8 @@ import type { Locator } from 'playwright-core';
 import { panelPosition } from './harness/panel';
 import type { LearnerSession } from './harness/session';
 import { learnerSuite } from './harness/suite';
+import { openQuickInput, QUICK_INPUT } from './harness/quickInput';
 
-const QUICK_INPUT = '.quick-input-widget';
 
 /** The step's row in the walkthrough's list (its id ends `#stepId`). */
 const stepRow = (session: LearnerSession, id: string): Locator => session.page.locator(`.getting-started-step[data-step-id$="#${id}"]`);
@@ -39,8 +39,7 @@ function waitDone(session: LearnerSession, id: string): Promise<boolean> {
 
 learnerSuite('Get Started walkthrough', (step) => {
   step('the walkthrough opens from the command palette and lists its six steps', async (session) => {
-    await session.page.keyboard.press('Control+Shift+P');
-    await session.page.locator(`${QUICK_INPUT} .quick-input-box input`).waitFor();
+    await openQuickInput(session.page, 'Control+Shift+P');
     await session.page.keyboard.type('Welcome: Open Walkthrough');
     await chooseFirstRow(session, 'Open Walkthrough');
     await session.page.keyboard.type('Get Started with Backprop Stepper');

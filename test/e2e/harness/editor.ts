@@ -11,6 +11,7 @@
  * the document's alone, and the hints are also listed apart as `inlayHints`.
  */
 import type { Page } from 'playwright-core';
+import { openQuickInput } from './quickInput';
 
 /** The editor of the active editor group (not the Output panel's or a diff's second side). */
 export const ACTIVE_EDITOR = '.part.editor .editor-group-container.active .editor-instance .monaco-editor';
@@ -119,17 +120,27 @@ export async function codeLenses(page: Page): Promise<CodeLens[]> {
   return lenses.filter((l) => l.shown).map(({ text, y }) => ({ text, y })).sort((a, b) => a.y - b.y);
 }
 
-/** Gives the keyboard back to the active editor (View: Focus First Editor Group, Ctrl+1). */
+/**
+ * Gives the keyboard back to the active editor (View: Focus First Editor Group, Ctrl+1). On a
+ * busy machine the key can arrive while the workbench is still moving the focus elsewhere (to
+ * the Problems panel just opened, say), so it is pressed again, up to three times.
+ */
 export async function focusEditor(page: Page): Promise<void> {
-  await page.keyboard.press('Control+1');
-  await page.locator(`${ACTIVE_EDITOR}.focused`).waitFor();
+  const focused = page.locator(`${ACTIVE_EDITOR}.focused`);
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+1');
+    try {
+      await focused.waitFor({ timeout: 5000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Moves the cursor with Go to Line (Ctrl+G) and waits until the status bar shows it there. */
 export async function goTo(page: Page, line: number, column = 1): Promise<void> {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor();
+  const input = await openQuickInput(page, 'Control+G');
   await page.keyboard.type(`${line}:${column}`);
   await page.keyboard.press('Enter');
   // The status bar may show the position already (Ctrl+G to where the cursor is), so wait too for

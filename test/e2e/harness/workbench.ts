@@ -5,6 +5,7 @@
  * symbol fails the test that expects it.
  */
 import type { Locator, Page } from 'playwright-core';
+import { openQuickInput, QUICK_INPUT } from './quickInput';
 
 export interface Problem {
   readonly severity: 'error' | 'warning' | 'info' | 'hint';
@@ -27,7 +28,6 @@ export interface OutlineItem {
   readonly ariaLabel: string;
 }
 
-const QUICK_INPUT = '.quick-input-widget';
 const QUICK_INPUT_ROWS = `${QUICK_INPUT} .quick-input-list .monaco-list-row`;
 
 /** Header of the Explorer's folder tree section ("Explorer Section: examples"). */
@@ -74,8 +74,7 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
 
 /** Opens a file with Quick Open (Ctrl+P), picking the row whose label is exactly the file name. */
 export async function quickOpen(page: Page, fileName: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await page.locator(`${QUICK_INPUT} .quick-input-box input`).waitFor();
+  await openQuickInput(page, 'Control+P');
   await page.keyboard.type(fileName);
   await pickRow(page, fileName, 'Quick Open');
   await waitForActiveTab(page, fileName);
@@ -103,8 +102,7 @@ function escapeRegExp(text: string): string {
  * it, category included: `runCommand(page, 'Backprop Stepper: Open Panel')`.
  */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+P');
-  await page.locator(`${QUICK_INPUT} .quick-input-box input`).waitFor();
+  await openQuickInput(page, 'Control+Shift+P');
   await page.keyboard.type(title);
   await pickRow(page, title, 'The command palette');
   await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
