@@ -160,8 +160,9 @@ export class Trainer {
     const w = this.w.map((array) => new Float64Array(array.length));
     const b = this.b.map((array) => new Float64Array(array.length));
     for (let t = this.checkpoints.restore(target, w, b); t < target; t++) {
-      listPass(this.ws, w, b, this.order.examplesOf(t), true);
-      this.descend(w, b);
+      const batch = this.order.examplesOf(t);
+      listPass(this.ws, w, b, batch, 'sums');
+      for (let l = 1; l < w.length; l++) this.descendLayer(w, b, l, batch.length);
     }
     return { w, b };
   }
@@ -171,7 +172,7 @@ export class Trainer {
     const t = this.stepsDone;
     const batch = this.order.examplesOf(t);
     // With the full batch the step's own pass gives the training cost; otherwise one more pass.
-    const batchCost = listPass(this.ws, this.w, this.b, batch, true);
+    const batchCost = listPass(this.ws, this.w, this.b, batch, 'sums');
     this.cost[t] = this.order.fullBatch ? batchCost : Number.NaN;
     // The costs are of the parameters before the step; the gradient stays in the workspace's
     // sums meanwhile, as a pass without the gradient never writes them.
@@ -180,7 +181,7 @@ export class Trainer {
     } else this.costAt(t);
     let gradientFinite = true;
     for (let l = 1; l < this.norms.length; l++) {
-      const value = this.descendLayer(this.w, this.b, l);
+      const value = this.descendLayer(this.w, this.b, l, batch.length);
       this.norms[l][t] = value;
       gradientFinite &&= Number.isFinite(value);
     }
@@ -195,28 +196,51 @@ export class Trainer {
     if (this.validationCost) this.validationCost[t] = listPass(this.ws, this.w, this.b, this.heldOut, false);
   }
 
-  /** w ← w − η·∂c/∂w with the gradient in the workspace, as the engine's `updated` computes it. */
-  private descend(w: Float64Array[], b: Float64Array[]): void {
-    for (let l = 1; l < w.length; l++) this.descendLayer(w, b, l);
-  }
-
   /**
-   * Layer ℓ's step, w⁽ℓ⁾ ← w⁽ℓ⁾ − η·∂c/∂w⁽ℓ⁾ and the same for b⁽ℓ⁾; returns ‖∂c/∂w⁽ℓ⁾‖ = √(Σ g²),
-   * summed in index order. One sweep over the gradient does both: it is read from memory once.
+   * Layer ℓ's step from the sums a pass over `m` examples left in the workspace (listPass with
+   * 'sums'): g = (1/m)·Σ, exactly the engine's mean gradient (meanGradient multiplies the same
+   * way), then w⁽ℓ⁾ ← w⁽ℓ⁾ − η·g, as the engine's `updated` computes it, and the same for b⁽ℓ⁾.
+   * One sweep over the sums does the mean, the step and the norm.
+   *
+   * Returns ‖∂c/∂w⁽ℓ⁾‖ = √(Σ g²), the squares added into four running sums by index mod 4 and
+   * those added as (s₀ + s₁) + (s₂ + s₃): a fixed order, so the same bits everywhere, and four
+   * independent additions at a time instead of one long chain.
    */
-  private descendLayer(w: Float64Array[], b: Float64Array[], l: number): number {
+  private descendLayer(w: Float64Array[], b: Float64Array[], l: number, m: number): number {
     const eta = this.eta;
+    const inverseM = 1 / m;
     const wl = w[l];
     const gwl = this.ws.gw[l];
-    let sum = 0;
-    for (let q = 0; q < wl.length; q++) {
-      const g = gwl[q];
-      sum += g * g;
+    const n = wl.length;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let q = 0;
+    for (; q + 3 < n; q += 4) {
+      const g0 = gwl[q] * inverseM;
+      const g1 = gwl[q + 1] * inverseM;
+      const g2 = gwl[q + 2] * inverseM;
+      const g3 = gwl[q + 3] * inverseM;
+      s0 += g0 * g0;
+      s1 += g1 * g1;
+      s2 += g2 * g2;
+      s3 += g3 * g3;
+      wl[q] -= eta * g0;
+      wl[q + 1] -= eta * g1;
+      wl[q + 2] -= eta * g2;
+      wl[q + 3] -= eta * g3;
+    }
+    for (let r = 0; q < n; q++, r++) {
+      const g = gwl[q] * inverseM;
+      if (r === 0) s0 += g * g;
+      else if (r === 1) s1 += g * g;
+      else s2 += g * g;
       wl[q] -= eta * g;
     }
     const bl = b[l];
     const gbl = this.ws.gb[l];
-    for (let q = 0; q < bl.length; q++) bl[q] -= eta * gbl[q];
-    return Math.sqrt(sum);
+    for (let k = 0; k < bl.length; k++) bl[k] -= eta * (gbl[k] * inverseM);
+    return Math.sqrt(s0 + s1 + (s2 + s3));
   }
 }
