@@ -97,13 +97,17 @@ export class WalkthroughActions implements vscode.Disposable {
     this.subscription.dispose();
   }
 
-  /** The learner's spec, brought forward in its editor; else the walkthrough's example. */
+  /**
+   * The learner's spec, brought forward in its editor; else the walkthrough's example. A spec
+   * whose tab another editor covers (its Training panel, say) comes forward in its own group,
+   * not over the walkthrough the learner is reading.
+   */
   private async specEditor(): Promise<vscode.TextEditor> {
     const visible = vscode.window.visibleTextEditors.filter((editor) => isSpecDocument(editor.document));
     const editor = visible.find((e) => e.document.uri.toString() === this.lastSpec?.toString()) ?? visible[0];
     if (editor) return vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
     const open = this.lastSpec && vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.lastSpec?.toString() && isSpecDocument(d));
-    if (open) return vscode.window.showTextDocument(open, { viewColumn: vscode.ViewColumn.Active, preserveFocus: false });
+    if (open) return vscode.window.showTextDocument(open, { viewColumn: groupHolding(open.uri) ?? vscode.ViewColumn.Beside, preserveFocus: false });
     return this.openExample();
   }
 
@@ -117,4 +121,10 @@ export class WalkthroughActions implements vscode.Disposable {
     }
     return undefined;
   }
+}
+
+/** The column of the editor group that has a tab of the text document `uri`, if any. */
+function groupHolding(uri: vscode.Uri): vscode.ViewColumn | undefined {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.find((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key))?.viewColumn;
 }

@@ -25,7 +25,20 @@ interface Noise {
   readonly matches: (text: string, where: string) => boolean;
 }
 
+/**
+ * code-server serves a webview's files through a service worker in the webview's frame; when the
+ * frame loads before that worker controls it, the browser asks DNS for the made-up resource host
+ * and every file of the page fails. A start-up race in code-server, not in the page: the harness
+ * reloads the webviews then (LearnerSession.webviewFrameWith), and the page must load after that.
+ */
+const WEBVIEW_RESOURCE_MISS = (text: string, where: string) =>
+  /net::ERR_NAME_NOT_RESOLVED/.test(text) && /^https:\/\/[^/]*\.vscode-resource\.vscode-cdn\.net\//.test(where);
+
 const NOISE: readonly Noise[] = [
+  {
+    why: "code-server's webview service worker did not yet serve the frame; the webview is reloaded",
+    matches: WEBVIEW_RESOURCE_MISS,
+  },
   {
     // vsda is Microsoft's closed-source signing module; only Microsoft's builds ship it, so
     // code-server's workbench asks for it (vsda.js and vsda_bg.wasm) and gets a 404, every time.
@@ -81,6 +94,11 @@ export class ConsoleWatch {
   private record(problem: ConsoleProblem): void {
     const noise = NOISE.some((n) => n.matches(problem.text, problem.where));
     (noise ? this.ignored : this.found).push(problem);
+  }
+
+  /** How many webview files code-server failed to serve so far (see WEBVIEW_RESOURCE_MISS). */
+  webviewResourceMisses(): number {
+    return this.ignored.filter((p) => WEBVIEW_RESOURCE_MISS(p.text, p.where)).length;
   }
 
   /** Everything that is not known code-server noise, oldest first. */

@@ -109,6 +109,9 @@ export class LearnerSession {
   statusBarText(id: string) { return workbench.statusBarText(this.page, id); }
   notifications() { return workbench.notifications(this.page); }
 
+  /** Webview files code-server failed to serve that a reload has answered (webviewFrameWith). */
+  private missesSeen = 0;
+
   /**
    * The document of an extension's webview (by default this extension's): the inner
    * `#active-frame` of the `iframe.webview.ready` that VS Code tags with the extension id.
@@ -127,13 +130,22 @@ export class LearnerSession {
   async webviewFrameWith(selector: string, extensionId = this.env.extensionId, timeoutMs = 30_000): Promise<FrameLocator> {
     const ours = this.page.locator(`iframe.webview.ready[src*="extensionId=${extensionId}"]`);
     const inner = (name: string) => this.page.frameLocator(`iframe.webview.ready[name="${name}"]`).frameLocator('#active-frame');
+    // code-server can fail to serve a new webview's files (consoleWatch.ts, WEBVIEW_RESOURCE_MISS):
+    // then the webviews are reloaded, as a person would with Developer: Reload Webviews, twice at most.
+    let reloads = 0;
     const name = await this.waitUntil(async () => {
       for (const iframe of await ours.all()) {
         const id = await iframe.getAttribute('name');
         if (id && (await inner(id).locator(selector).count()) > 0) return id;
       }
+      if (this.console.webviewResourceMisses() > this.missesSeen && reloads < 2) {
+        reloads++;
+        this.missesSeen = this.console.webviewResourceMisses();
+        await this.runCommand('Developer: Reload Webviews');
+      }
       return undefined;
     }, `a webview of ${extensionId} shows ${selector}`, timeoutMs);
+    this.missesSeen = this.console.webviewResourceMisses();
     return inner(name);
   }
 
@@ -206,3 +218,4 @@ export class LearnerSession {
     await this.browser.close().catch(() => {}); // a connected browser only disconnects
   }
 }
+
