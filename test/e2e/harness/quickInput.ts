@@ -11,15 +11,19 @@ export const QUICK_INPUT_BOX = `${QUICK_INPUT} .quick-input-box input`;
  * Presses `key` (Control+Shift+P, Control+P, Control+G …) and returns the quick input's box once
  * it has the keyboard, and still has it a moment later. A webview or editor clicked just before
  * can take the focus back as the box opens (the box then closes): keys typed before the box
- * holds the focus are lost, so the key is pressed again, up to three times.
+ * holds the focus are lost, so the key is pressed again, up to four times.
  */
 export async function openQuickInput(page: Page, key: string): Promise<Locator> {
   const box = page.locator(QUICK_INPUT_BOX);
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press(key);
-    await box.waitFor();
-    if (await holdsFocus(page)) return box;
-    if (attempt === 3) throw new Error(`the quick input opened by ${key} never kept the keyboard`);
+    // The box can open and close again at once (a webview taking the focus back), so that it
+    // never shows: wait a few seconds for it, then press the key again.
+    const shown = await box.waitFor({ timeout: 4_000 }).then(() => true, () => false);
+    if (shown && (await holdsFocus(page))) return box;
+    if (attempt === 4) {
+      throw new Error(`the quick input opened by ${key} ${shown ? 'never kept the keyboard' : 'never showed'} (pressed ${attempt} times)`);
+    }
   }
 }
 
