@@ -44,7 +44,7 @@ function recompute(network: Network, i: number): ExampleValues {
   let ws = single.get(network);
   if (ws === undefined) {
     // JavaScript: a fresh WebAssembly memory would cost more than one example's passes.
-    ws = new Workspace(network, 'js', 1);
+    ws = new Workspace(network, 'js', { rows: 1 });
     single.set(network, ws);
   }
   ws.load(ws.positions[i], 1);

@@ -27,7 +27,7 @@ export interface EngineOptions {
  * kept copy (KEEP_BYTES) and about 18 bytes an example.
  */
 export function runEngine(network: Network, options: EngineOptions = {}): EngineResult {
-  const ws = options.rows === undefined && options.kernel === undefined ? workspaceFor(network) : new Workspace(network, options.kernel, options.rows);
+  const ws = options.rows === undefined && options.kernel === undefined ? workspaceFor(network) : new Workspace(network, options.kernel, { rows: options.rows });
   const m = ws.exampleCount;
   const costs = new Float64Array(m);
   const stored = (options.keep ?? keepsEveryExample(ws.sizes, m)) ? storedArrays(ws.sizes, m) : null;

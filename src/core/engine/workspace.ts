@@ -11,6 +11,22 @@ import { wasmArena, type Multiply, type WasmArena } from './wasm/runtime';
 /** Which kernel a workspace should use; 'auto' picks by the amount of work (see below). */
 export type KernelChoice = KernelName | 'auto';
 
+export interface WorkspaceOptions {
+  /** The most examples one block holds; by default as many as fit in BLOCK_BYTES (workload.ts). */
+  readonly rows?: number;
+  /**
+   * Helper threads the WebAssembly kernel shares large products out to (the same bits as on one
+   * thread); they are only started when some layer's product is large enough to be shared out.
+   */
+  readonly threads?: ProductThreads | null;
+  /**
+   * Carve a set of parameters (`resident`) out of the workspace's memory. A pass given those
+   * arrays reads them where they are, where other arrays are first copied into the kernel's
+   * memory: the trainer keeps its parameters there and saves a copy of every weight per step.
+   */
+  readonly residentParameters?: boolean;
+}
+
 /**
  * Below this many multiply-adds per pass (Σ_ℓ m·n_(ℓ−1)·n_ℓ, m the examples of one block),
  * 'auto' keeps the JavaScript kernel. Such a gradient takes a few microseconds either way, and
@@ -79,15 +95,15 @@ export class Workspace implements LayerBuffers {
   readonly close: () => void;
 
   /**
-   * `rows` defaults to as many examples as fit in BLOCK_BYTES. `threads` lets the WebAssembly
-   * kernel share large products out to helper threads (the same bits as on one thread); they
-   * are only started when some layer's product is large enough to be shared out.
+   * Parameters kept in the kernel's own memory (WorkspaceOptions.residentParameters), laid out
+   * like Layer.weights and Layer.biases, holding zeros until the owner writes them; null unless asked.
    */
+  readonly resident: { readonly w: readonly Float64Array[]; readonly b: readonly Float64Array[] } | null;
+
   constructor(
     private readonly network: Network,
     kernel: KernelChoice = 'auto',
-    rows?: number,
-    threads: ProductThreads | null = null,
+    { rows, threads = null, residentParameters = false }: WorkspaceOptions = {},
   ) {
     const layers = network.layers;
     const L = layers.length - 1;
@@ -119,7 +135,10 @@ export class Workspace implements LayerBuffers {
         this.gw[l] = take(l === 0 ? 0 : sizes[l - 1] * n);
         this.gb[l] = take(l === 0 ? 0 : n);
       }
-      return { y: take(m * sizes[L]), costs: take(m) };
+      const resident = residentParameters
+        ? { w: sizes.map((n, l) => take(l === 0 ? 0 : sizes[l - 1] * n)), b: sizes.map((n, l) => take(l === 0 ? 0 : n)) }
+        : null;
+      return { y: take(m * sizes[L]), costs: take(m), resident };
     };
     // Each layout runs twice: once only counting bytes, then into memory of exactly that size.
     const build = (take: Take, multiply: Multiply | null) => ({
@@ -147,6 +166,7 @@ export class Workspace implements LayerBuffers {
     this.products = products;
     this.y = own.y;
     this.costs = own.costs;
+    this.resident = own.resident;
   }
 
   /**

@@ -78,15 +78,17 @@ export class Trainer {
 
   constructor(network: Network, options: TrainingOptions) {
     this.steps = Math.max(1, Math.trunc(options.steps));
-    this.ws = new Workspace(network, options.kernel ?? 'auto', undefined, options.threads ?? null);
+    // The parameters live in the kernel's memory, where the forward pass reads them in place.
+    this.ws = new Workspace(network, options.kernel ?? 'auto', { threads: options.threads ?? null, residentParameters: true });
     const { order, trainingCount, exampleCount } = this.ws;
     this.training = order.slice(0, trainingCount).sort();
     this.heldOut = order.slice(trainingCount, exampleCount).sort();
     this.batchSize = Math.max(1, Math.min(trainingCount, Math.trunc(options.batchSize ?? trainingCount)));
     this.order = new BatchOrder(this.training, this.batchSize, options.shuffle ?? null);
     this.eta = network.learningRate;
-    this.w = network.layers.map((layer) => new Float64Array(layer.weights));
-    this.b = network.layers.map((layer) => new Float64Array(layer.biases));
+    const resident = this.ws.resident!;
+    this.w = network.layers.map((layer, l) => copyInto(resident.w[l], layer.weights));
+    this.b = network.layers.map((layer, l) => copyInto(resident.b[l], layer.biases));
     const parameters = this.w.reduce((total, w, l) => total + w.length + this.b[l].length, 0);
     this.checkpoints = new Checkpoints(parameters, this.steps, options.checkpointBytes ?? CHECKPOINT_BYTES);
     this.checkpoints.offer(0, this.w, this.b);
@@ -243,4 +245,9 @@ export class Trainer {
     for (let k = 0; k < bl.length; k++) bl[k] -= eta * (gbl[k] * inverseM);
     return Math.sqrt(s0 + s1 + (s2 + s3));
   }
+}
+
+function copyInto(target: Float64Array, values: Float64Array): Float64Array {
+  target.set(values);
+  return target;
 }

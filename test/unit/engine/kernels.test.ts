@@ -142,6 +142,30 @@ describe('whole passes on both kernels', () => {
     expected.forEach((array, q) => expectIdentical(actual[q], array, `array ${q}`));
   });
 
+  it('reads resident parameters in place, with the bits of the network\'s own, and never writes them', () => {
+    const network = randomNetwork(250, [7, 9, 5, 3], ['tanh', 'relu', 'sigmoid'], 'half-squared', 11);
+    const expected = pass(new Workspace(network, 'js'));
+    for (const kernel of ['js', 'wasm'] as const) {
+      const ws = new Workspace(network, kernel, { residentParameters: true });
+      const resident = ws.resident!;
+      expect(new Workspace(network, kernel).resident, 'only when asked').toBeNull();
+      network.layers.forEach((layer, l) => {
+        resident.w[l].set(layer.weights);
+        resident.b[l].set(layer.biases);
+      });
+      // On WebAssembly they share the kernel's memory, which is what lets a pass skip the copy.
+      if (kernel === 'wasm') expect(resident.w[1].buffer).toBe(ws.a[0].buffer);
+      const costs = new Float64Array(ws.exampleCount);
+      const { cost } = passOverExamples(ws, resident.w, resident.b, { backward: true, costs });
+      const actual = [Float64Array.of(cost), costs, ...ws.z, ...ws.a, ...ws.dadz, ...ws.dcda, ...ws.delta, ...ws.gw, ...ws.gb];
+      expected.forEach((array, q) => expectIdentical(actual[q], array, `${kernel}, array ${q}`));
+      // A pass over other parameters (a nudged copy) leaves the resident ones as they were.
+      const nudged = network.layers.map((layer) => layer.weights.map((v) => v + 0.25));
+      passOverExamples(ws, nudged, ws.biases, { backward: true, costs: null });
+      network.layers.forEach((layer, l) => expectIdentical(resident.w[l], layer.weights, `${kernel}, w(${l}) after another pass`));
+    }
+  });
+
   it('agrees with central finite differences on the WebAssembly kernel', () => {
     const network = randomNetwork(300, [6, 9, 5, 4], ['tanh', 'relu', 'softmax'], 'cross-entropy', 7);
     expect(gradientCheck(network, { kernel: 'wasm' }).maxRelativeError).toBeLessThan(1e-6);

@@ -123,6 +123,23 @@ describe('a training run as a record', () => {
     for (const t of [0, 1, 14, 15, 16, 29, 30]) expect(trainer.parametersAt(t), `step ${t}`).toEqual(seen[t]);
   });
 
+  it('keeps its parameters in place while it rebuilds earlier steps between runs, on both kernels', () => {
+    // The trainer's parameters live in the kernel's memory (Workspace.resident); a replay reads
+    // other arrays through the same passes, and must not touch them.
+    const network = randomNetwork(9, [6, 7, 3], ['tanh', 'sigmoid'], 'half-squared', 12);
+    for (const kernel of ['js', 'wasm'] as const) {
+      const straight = new Trainer(network, { steps: 12, batchSize: 5, shuffle: 2, kernel });
+      straight.run(12);
+      const interrupted = new Trainer(network, { steps: 12, batchSize: 5, shuffle: 2, kernel, checkpointBytes: 0 });
+      for (let t = 0; t < 12; t++) {
+        interrupted.run(1);
+        interrupted.parametersAt(Math.floor(t / 2));
+      }
+      expect(interrupted.parameters(), kernel).toEqual(straight.parameters());
+      expect(interrupted.history(), kernel).toEqual(straight.history());
+    }
+  });
+
   it('costs the held-out examples at every step and keeps them out of the gradient', () => {
     const network = { ...randomNetwork(4, [2, 3, 1], ['tanh', 'sigmoid'], 'half-squared', 8), validation: Int32Array.from([2, 5]) };
     const trainer = new Trainer(network, { steps: 4 });

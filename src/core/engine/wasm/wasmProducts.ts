@@ -6,7 +6,7 @@ import type { Multiply } from './runtime';
 /**
  * The layer products on the WebAssembly kernel. Every workspace array already lives in the
  * kernel's memory, so only the parameters are copied in (they belong to the network, or are
- * the nudged copies of a gradient check): w^(ℓ) and b^(ℓ) as they are for the forward product,
+ * the nudged copies of a gradient check), unless they live there too (Workspace.resident): w^(ℓ) and b^(ℓ) as they are for the forward product,
  * and (w^(ℓ))ᵀ for propagating ∂c/∂a down a layer. ∂c/∂w reads a^(ℓ−1) transposed through the
  * kernel's strides, with no copy at all.
  */
@@ -33,10 +33,18 @@ export class WasmProducts implements LayerProducts {
   forward(ws: LayerBuffers, l: number, w: Float64Array, b: Float64Array): void {
     const p = ws.sizes[l - 1];
     const n = ws.sizes[l];
-    this.w[l].set(w);
-    this.b[l].set(b);
     const a = ws.a[l - 1];
-    this.multiply(a.byteOffset, 8 * p, 8, this.w[l].byteOffset, ws.z[l].byteOffset, ws.m, p, n, 1, this.b[l].byteOffset, 0);
+    this.multiply(a.byteOffset, 8 * p, 8, this.inKernel(w, this.w[l]), ws.z[l].byteOffset, ws.m, p, n, 1, this.inKernel(b, this.b[l]), 0);
+  }
+
+  /**
+   * The byte address of `values` in the kernel's memory: where they are, when they already live
+   * there (a workspace's resident parameters), or else of `slot` after copying them into it.
+   */
+  private inKernel(values: Float64Array, slot: Float64Array): number {
+    if (values.buffer === slot.buffer) return values.byteOffset;
+    slot.set(values);
+    return slot.byteOffset;
   }
 
   weightGradient(ws: LayerBuffers, l: number, accumulate: boolean): void {
