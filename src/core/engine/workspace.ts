@@ -2,6 +2,7 @@ import type { Network } from '../model/network';
 import { blockRows } from '../model/workload';
 import { activation, type Activation } from './activations';
 import { cost, type Cost } from './costs';
+import { columnsNorm, descendColumns, descentArguments } from './descent';
 import { JsProducts } from './jsProducts';
 import type { KernelName, LayerBuffers, LayerProducts, Take } from './kernelTypes';
 import { WasmProducts } from './wasm/wasmProducts';
@@ -99,6 +100,12 @@ export class Workspace implements LayerBuffers {
    * like Layer.weights and Layer.biases, holding zeros until the owner writes them; null unless asked.
    */
   readonly resident: { readonly w: readonly Float64Array[]; readonly b: readonly Float64Array[] } | null;
+  /** Per layer, n_ℓ sums of squares for `descend`; with `resident` only. */
+  private readonly squares: readonly Float64Array[] | null;
+  /** The workspace's whole memory as numbers: every array above is a view into it. */
+  private readonly memory: Float64Array;
+  /** The arena's shared descent step, when it has helper threads. */
+  private readonly sharedDescent: ((args: readonly number[]) => void) | null;
 
   constructor(
     private readonly network: Network,
@@ -136,7 +143,11 @@ export class Workspace implements LayerBuffers {
         this.gb[l] = take(l === 0 ? 0 : n);
       }
       const resident = residentParameters
-        ? { w: sizes.map((n, l) => take(l === 0 ? 0 : sizes[l - 1] * n)), b: sizes.map((n, l) => take(l === 0 ? 0 : n)) }
+        ? {
+            w: sizes.map((n, l) => take(l === 0 ? 0 : sizes[l - 1] * n)),
+            b: sizes.map((n, l) => take(l === 0 ? 0 : n)),
+            squares: sizes.map((n, l) => take(l === 0 ? 0 : n)),
+          }
         : null;
       return { y: take(m * sizes[L]), costs: take(m), resident };
     };
@@ -167,6 +178,24 @@ export class Workspace implements LayerBuffers {
     this.y = own.y;
     this.costs = own.costs;
     this.resident = own.resident;
+    this.squares = own.resident?.squares ?? null;
+    this.memory = new Float64Array(own.costs.buffer);
+    this.sharedDescent = arena?.descend ?? null;
+  }
+
+  /**
+   * One gradient-descent step on layer ℓ's resident parameters from the sums the last pass left
+   * (engine/descent.ts: g = inverseM·Σ, w ← w − η·g, b ← b − η·g_b), shared out to the helper
+   * threads by columns when there are any; returns ‖g‖ over the weights, the same bits either way.
+   */
+  descend(l: number, eta: number, inverseM: number): number {
+    const { resident, squares } = this;
+    if (resident === null || squares === null) throw new Error('descend needs a workspace with resident parameters');
+    const n = this.sizes[l];
+    const args = descentArguments({ gw: this.gw[l], w: resident.w[l], gb: this.gb[l], b: resident.b[l], squares: squares[l] }, this.sizes[l - 1], n, eta, inverseM);
+    if (this.sharedDescent !== null) this.sharedDescent(args);
+    else descendColumns(this.memory, args, 0, n);
+    return columnsNorm(this.memory, args[4], n);
   }
 
   /**

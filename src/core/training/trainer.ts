@@ -164,7 +164,7 @@ export class Trainer {
     for (let t = this.checkpoints.restore(target, w, b); t < target; t++) {
       const batch = this.order.examplesOf(t);
       listPass(this.ws, w, b, batch, 'sums');
-      for (let l = 1; l < w.length; l++) this.descendLayer(w, b, l, batch.length);
+      for (let l = 1; l < w.length; l++) this.replayLayer(w, b, l, batch.length);
     }
     return { w, b };
   }
@@ -182,8 +182,9 @@ export class Trainer {
       if (this.validationCost) this.validationCost[t] = listPass(this.ws, this.w, this.b, this.heldOut, false);
     } else this.costAt(t);
     let gradientFinite = true;
+    // The step itself, on the parameters in the workspace's memory (engine/descent.ts).
     for (let l = 1; l < this.norms.length; l++) {
-      const value = this.descendLayer(this.w, this.b, l, batch.length);
+      const value = this.ws.descend(l, this.eta, 1 / batch.length);
       this.norms[l][t] = value;
       gradientFinite &&= Number.isFinite(value);
     }
@@ -199,51 +200,19 @@ export class Trainer {
   }
 
   /**
-   * Layer ℓ's step from the sums a pass over `m` examples left in the workspace (listPass with
-   * 'sums'): g = (1/m)·Σ, exactly the engine's mean gradient (meanGradient multiplies the same
-   * way), then w⁽ℓ⁾ ← w⁽ℓ⁾ − η·g, as the engine's `updated` computes it, and the same for b⁽ℓ⁾.
-   * One sweep over the sums does the mean, the step and the norm.
-   *
-   * Returns ‖∂c/∂w⁽ℓ⁾‖ = √(Σ g²), the squares added into four running sums by index mod 4 and
-   * those added as (s₀ + s₁) + (s₂ + s₃): a fixed order, so the same bits everywhere, and four
-   * independent additions at a time instead of one long chain.
+   * Layer ℓ's step from the sums a pass over `m` examples left in the workspace, on parameters
+   * outside it (a replay): the same operations as the workspace's `descend` (engine/descent.ts),
+   * g = (1/m)·Σ, w ← w − η·g, b ← b − η·g_b, so the same bits; the norm was recorded by the run.
    */
-  private descendLayer(w: Float64Array[], b: Float64Array[], l: number, m: number): number {
+  private replayLayer(w: Float64Array[], b: Float64Array[], l: number, m: number): void {
     const eta = this.eta;
     const inverseM = 1 / m;
     const wl = w[l];
     const gwl = this.ws.gw[l];
-    const n = wl.length;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let q = 0;
-    for (; q + 3 < n; q += 4) {
-      const g0 = gwl[q] * inverseM;
-      const g1 = gwl[q + 1] * inverseM;
-      const g2 = gwl[q + 2] * inverseM;
-      const g3 = gwl[q + 3] * inverseM;
-      s0 += g0 * g0;
-      s1 += g1 * g1;
-      s2 += g2 * g2;
-      s3 += g3 * g3;
-      wl[q] -= eta * g0;
-      wl[q + 1] -= eta * g1;
-      wl[q + 2] -= eta * g2;
-      wl[q + 3] -= eta * g3;
-    }
-    for (let r = 0; q < n; q++, r++) {
-      const g = gwl[q] * inverseM;
-      if (r === 0) s0 += g * g;
-      else if (r === 1) s1 += g * g;
-      else s2 += g * g;
-      wl[q] -= eta * g;
-    }
+    for (let q = 0; q < wl.length; q++) wl[q] -= eta * (gwl[q] * inverseM);
     const bl = b[l];
     const gbl = this.ws.gb[l];
     for (let k = 0; k < bl.length; k++) bl[k] -= eta * (gbl[k] * inverseM);
-    return Math.sqrt(s0 + s1 + (s2 + s3));
   }
 }
 

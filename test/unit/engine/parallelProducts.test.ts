@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { NO_BIAS } from '../../../src/core/engine/wasm/kernel';
-import { PARALLEL_MIN_MULTIPLY_ADDS, type ProductThreads } from '../../../src/core/engine/wasm/parallel';
+import { PARALLEL_MIN_MULTIPLY_ADDS, PARALLEL_MIN_WEIGHTS, type ProductThreads } from '../../../src/core/engine/wasm/parallel';
 import { wasmArena, type WasmArena } from '../../../src/core/engine/wasm/runtime';
 import { parseSpec } from '../../../src/core/parser/parse';
 import { Trainer } from '../../../src/core/training/trainer';
@@ -144,11 +144,13 @@ describe('products shared out to helper threads', () => {
 });
 
 describe('training on several threads', () => {
+  // Layer 2's 140 × 130 weights are enough for its descent step to be shared out too.
   const spec = (activation: string) =>
-    `${generateSpec({ sizes: [3, 66, 70, 2], activations: [activation, activation, 'sigmoid'], examples: 120, seed: 5 })}\n`;
+    `${generateSpec({ sizes: [3, 140, 130, 2], activations: [activation, activation, 'sigmoid'], examples: 120, seed: 5 })}\n`;
 
   it.each(['sigmoid', 'relu', 'tanh'])('%s: 2 and 3 threads take the one-thread steps to the bit, full batch and mini-batch', async (activation) => {
     const { network } = parseSpec(spec(activation));
+    expect(140 * 130).toBeGreaterThanOrEqual(PARALLEL_MIN_WEIGHTS);
     for (const batchSize of [null, 50]) {
       const run = async (threads: number) => {
         const trainer = new Trainer(network!, { steps: 12, batchSize, shuffle: 4, threads: nodeProductThreads(threads, scripts.path('productThread')) });

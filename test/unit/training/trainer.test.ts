@@ -29,12 +29,16 @@ function withParameters(network: Network, w: readonly Float64Array[], b: readonl
   return { ...network, layers: network.layers.map((layer, l) => ({ ...layer, weights: new Float64Array(w[l]), biases: new Float64Array(b[l]) })) };
 }
 
-/** `steps` steps redone by hand with the autodiff: the parameters after each, and the training cost before each. */
+/**
+ * `steps` steps redone by hand with the autodiff: the parameters after each, the training cost
+ * before each, and each step's ‖∂c/∂w⁽ℓ⁾‖ (norms[ℓ][t]).
+ */
 function byHand(network: Network, steps: number, batchSize: number, shuffle: number | null) {
   const m = network.examples.length;
   const order = new BatchOrder(Int32Array.from({ length: m }, (_, i) => i), batchSize, shuffle);
   let current = network;
   const costs: number[] = [];
+  const norms: number[][] = network.layers.map(() => []);
   for (let t = 0; t < steps; t++) {
     let cost = 0;
     for (let i = 0; i < m; i++) cost += referenceGradient(current, i).cost;
@@ -49,6 +53,7 @@ function byHand(network: Network, steps: number, batchSize: number, shuffle: num
         g.b[l].forEach((v, q) => (b[l][q] += v / batch.length));
       }
     }
+    for (let l = 1; l < w.length; l++) norms[l].push(Math.hypot(...w[l]));
     const eta = current.learningRate;
     current = withParameters(
       current,
@@ -56,7 +61,7 @@ function byHand(network: Network, steps: number, batchSize: number, shuffle: num
       current.layers.map((layer, l) => layer.biases.map((v, q) => v - eta * b[l][q])),
     );
   }
-  return { network: current, costs };
+  return { network: current, costs, norms };
 }
 
 function closeArrays(actual: readonly Float64Array[], expected: readonly Float64Array[], what: string): void {
@@ -77,7 +82,10 @@ describe('training against the autodiff, step by step', () => {
         const history = trainer.history();
         expect(history.cost).toHaveLength(6);
         expected.costs.forEach((cost, t) => expect(history.cost[t], `cost before step ${t + 1}`).toBeCloseTo(cost, 10));
-        expect(history.gradientNorms[1]).toHaveLength(5);
+        for (let l = 1; l < history.gradientNorms.length; l++) {
+          expect(history.gradientNorms[l]).toHaveLength(5);
+          expected.norms[l].forEach((norm, t) => expect(history.gradientNorms[l][t], `‖∂c/∂w(${l})‖ of step ${t + 1}`).toBeCloseTo(norm, 10));
+        }
       });
 });
 

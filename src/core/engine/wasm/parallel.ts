@@ -1,3 +1,4 @@
+import { descendColumns } from '../descent';
 import type { ColumnsMultiply } from './blocking';
 import { VECTORS } from './kernel';
 import type { Multiply } from './runtime';
@@ -17,9 +18,12 @@ import type { Multiply } from './runtime';
  * thread waits for another to start its share. The caller posts a job (its arguments, then the ticket with the job's number), takes
  * chunks itself, and then waits only for chunks already taken by helpers to be finished.
  *
+ * Besides products, a job can be a layer's gradient-descent step (engine/descent.ts), shared out
+ * by the same columns, so each thread updates the weights whose gradient it has just summed.
+ *
  * The control block (bytes below the arena) holds int32 words — the ticket (job number << 16 |
- * next chunk), the chunks finished, the chunk count and width, "stop", "failed" and one "ready"
- * word per helper — then the job's 11 arguments as float64. A chunk is taken with a
+ * next chunk), the chunks finished, the chunk count and width, "stop", "failed", the job's kind
+ * and one "ready" word per helper — then the job's arguments (at most 11) as float64. A chunk is taken with a
  * compare-and-swap that also checks the job number, so a helper still holding an old job can
  * never take a chunk of the next; and a job's arguments are only rewritten once all its chunks
  * are finished, so a helper that took a chunk reads the arguments of that chunk's job. Waiting
@@ -89,7 +93,17 @@ export const CHUNKS = 2;
 export const WIDTH = 3;
 export const STOP = 4;
 export const FAILED = 5;
+/** What the job is: PRODUCT (its arguments those of Multiply) or DESCENT (engine/descent.ts). */
+export const KIND = 6;
 export const READY = 16;
+
+export const PRODUCT = 0;
+export const DESCENT = 1;
+/**
+ * A layer's descent step (engine/descent.ts) is shared out from this many weights on: below,
+ * posting it costs about what it saves.
+ */
+export const PARALLEL_MIN_WEIGHTS = 1 << 14;
 
 /** The int32 words and the float64 arguments of the control block at byte `control`. */
 export function controlViews(buffer: ArrayBuffer, control: number): { words: Int32Array; args: Float64Array } {
@@ -129,6 +143,8 @@ export class ProductJobs {
   private readonly args: Float64Array;
   private job = 0;
 
+  private readonly memory: Float64Array;
+
   constructor(
     buffer: ArrayBuffer,
     control: number,
@@ -136,6 +152,7 @@ export class ProductJobs {
     private readonly own: ColumnsMultiply,
   ) {
     ({ words: this.words, args: this.args } = controlViews(buffer, control));
+    this.memory = new Float64Array(buffer);
   }
 
   /** The helpers that have started and not failed. */
@@ -148,15 +165,38 @@ export class ProductJobs {
 
   /** `multiply` with large products shared out; small ones, or any while no helper is ready, on this thread alone. */
   readonly multiply: Multiply = (A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate) => {
-    const threads = 1 + this.live();
-    const width = TILE_COLUMNS * Math.ceil(cols / (threads * CHUNKS_PER_THREAD) / TILE_COLUMNS);
-    const chunks = Math.ceil(cols / width);
-    if (threads < 2 || chunks < 2 || rows * depth * cols < PARALLEL_MIN_MULTIPLY_ADDS) {
+    if (rows * depth * cols < PARALLEL_MIN_MULTIPLY_ADDS) {
       this.own(A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate, 0, cols);
       return;
     }
+    this.share(PRODUCT, [A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate], cols, (from, to) =>
+      this.own(A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate, from, to),
+    );
+  };
+
+  /** A layer's descent step (engine/descent.ts, `args` from descentArguments), shared out by columns when the layer is large. */
+  descend(args: readonly number[]): void {
+    const cols = args[6];
+    const run = (from: number, to: number) => descendColumns(this.memory, args, from, to);
+    if (args[5] * cols < PARALLEL_MIN_WEIGHTS) run(0, cols);
+    else this.share(DESCENT, args, cols, run);
+  }
+
+  /**
+   * Runs a job of `cols` columns: with a helper ready, posted to the helpers and shared out by
+   * chunks of columns (`run` does this thread's chunks), else all on this thread.
+   */
+  private share(kind: number, args: readonly number[], cols: number, run: (from: number, to: number) => void): void {
+    const threads = 1 + this.live();
+    const width = TILE_COLUMNS * Math.ceil(cols / (threads * CHUNKS_PER_THREAD) / TILE_COLUMNS);
+    const chunks = Math.ceil(cols / width);
+    if (threads < 2 || chunks < 2) {
+      run(0, cols);
+      return;
+    }
     const { words } = this;
-    this.args.set([A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate]);
+    this.args.set(args);
+    Atomics.store(words, KIND, kind);
     Atomics.store(words, FINISHED, 0);
     Atomics.store(words, CHUNKS, chunks);
     Atomics.store(words, WIDTH, width);
@@ -166,11 +206,11 @@ export class ProductJobs {
     Atomics.notify(words, TICKET);
     for (let chunk = takeChunk(words, this.job); chunk >= 0; chunk = takeChunk(words, this.job)) {
       const [from, to] = chunkColumns(words, chunk, cols);
-      this.own(A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate, from, to);
+      run(from, to);
       finishChunk(words);
     }
     this.awaitChunks(chunks);
-  };
+  }
 
   /** Asks every helper to return (they may be asleep waiting for a job). */
   stop(): void {

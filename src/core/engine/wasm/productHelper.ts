@@ -3,10 +3,12 @@ import {
   chunkColumns,
   controlViews,
   FAILED,
+  DESCENT,
   FINISHED,
   finishChunk,
   IDLE_SPINS,
   jobOf,
+  KIND,
   READY,
   STOP,
   takeChunk,
@@ -14,10 +16,12 @@ import {
   type HelperStart,
 } from './parallel';
 import type { WasmApi } from './runtime';
+import { descendColumns } from '../descent';
 
 /**
  * A helper thread's whole life (parallel.ts): binds the shared kernel to the shared memory, says
- * it is ready, then takes chunks of each product posted until none is left, until told to stop.
+ * it is ready, then takes chunks of each job posted (a product, or a layer's descent step) until
+ * none is left, until told to stop.
  * It is the body of the thread that ProductThreads.start begins; it returns only on `stop`.
  */
 export function serveProducts(start: HelperStart): void {
@@ -37,6 +41,7 @@ function serve(start: HelperStart, memory: { readonly buffer: ArrayBuffer }, wor
   const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
   const { exports } = new api.Instance(start.module as object, { env: { memory } });
   const columns = blockedColumns(exports.multiply as PackedMultiply, exports.pack as Pack, start.scratch);
+  const numbers = new Float64Array(memory.buffer);
   let seen = Atomics.load(words, TICKET);
   Atomics.store(words, READY + start.index, 1);
   for (;;) {
@@ -53,10 +58,15 @@ function serve(start: HelperStart, memory: { readonly buffer: ArrayBuffer }, wor
     const job = jobOf(seen);
     if (Atomics.load(words, STOP) !== 0) return;
     for (let chunk = takeChunk(words, job); chunk >= 0; chunk = takeChunk(words, job)) {
-      // Read after the chunk is taken: the job's arguments stay until its every chunk is finished.
-      const [A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate] = args;
-      const [from, to] = chunkColumns(words, chunk, cols);
-      columns(A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate, from, to);
+      // Read after the chunk is taken: the job's kind and arguments stay until its every chunk is finished.
+      if (Atomics.load(words, KIND) === DESCENT) {
+        const [from, to] = chunkColumns(words, chunk, args[6]);
+        descendColumns(numbers, args, from, to);
+      } else {
+        const [A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate] = args;
+        const [from, to] = chunkColumns(words, chunk, cols);
+        columns(A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate, from, to);
+      }
       finishChunk(words);
     }
   }

@@ -42,6 +42,8 @@ export interface WasmArena {
   /** The first byte a buffer may use: everything below is the kernel's "no bias" address. */
   readonly firstFree: number;
   readonly multiply: Multiply;
+  /** A layer's descent step (engine/descent.ts) shared out to the helpers; null without helpers. */
+  readonly descend: ((args: readonly number[]) => void) | null;
   /** The threads the products run on: 1, or 1 + the helpers started (parallel.ts). */
   readonly threads: number;
   /** The helpers taking jobs now: a helper thread takes none until it has started. */
@@ -114,7 +116,7 @@ export function wasmArena(bytes: number, threads: ProductThreads | null = null):
   const bound = k && bind(k, FIRST_FREE + bytes, false);
   if (!bound) return null;
   const multiply = blockedMultiply(bound.exports.multiply as PackedMultiply, bound.exports.pack as Pack, SCRATCH);
-  return { buffer: bound.memory.buffer, firstFree: FIRST_FREE, multiply, threads: 1, liveHelpers: () => 0, close: () => undefined };
+  return { buffer: bound.memory.buffer, firstFree: FIRST_FREE, multiply, descend: null, threads: 1, liveHelpers: () => 0, close: () => undefined };
 }
 
 /**
@@ -158,5 +160,13 @@ function sharedArena(bytes: number, helpers: number, threads: ProductThreads): W
     jobs.stop();
     for (const thread of started) thread.stop();
   };
-  return { buffer: memory.buffer, firstFree, multiply: jobs.multiply, threads: 1 + started.length, liveHelpers: () => jobs.live(), close };
+  return {
+    buffer: memory.buffer,
+    firstFree,
+    multiply: jobs.multiply,
+    descend: (args) => jobs.descend(args),
+    threads: 1 + started.length,
+    liveHelpers: () => jobs.live(),
+    close,
+  };
 }
