@@ -19,7 +19,8 @@ import { listPass } from './listPass';
  *
  * Everything is deterministic: the same spec and options give the same bits on every machine, on
  * both kernels and on any number of threads (the engine's sums run in a fixed order, threads
- * share products out by whole sums, and there is no fused multiply-add).
+ * share products out by whole sums, the norm adds its columns' sums in a fixed order
+ * (engine/descent.ts), and there is no fused multiply-add).
  * One step with the full batch is exactly the engine's `updated` parameters.
  *
  * A Trainer runs only when asked (`run(count)`), so a caller (the CLI, the training worker) can
