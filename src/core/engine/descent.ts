@@ -15,12 +15,10 @@
  * thread can run a chunk from the numbers of a posted job alone.
  */
 
-/** The arguments of one layer's step, as posted to helper threads: see `descentArguments`. */
-export const DESCENT_ARGUMENTS = 9;
-
 /**
- * The job for a layer of p inputs and n neurons: where its sums (gw, gb), its parameters (w, b)
- * and its n sums of squares lie in `memory` (as indices of numbers), then p, n, η and 1/m.
+ * The job for a layer of p inputs and n neurons, as posted to helper threads (9 numbers, within
+ * the control block's 11): where its sums (gw, gb), its parameters (w, b) and its n sums of
+ * squares lie in `memory` (as indices of numbers), then p, n, η and 1/m.
  */
 export function descentArguments(
   at: { readonly gw: Float64Array; readonly w: Float64Array; readonly gb: Float64Array; readonly b: Float64Array; readonly squares: Float64Array },
