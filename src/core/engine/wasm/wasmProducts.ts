@@ -6,8 +6,9 @@ import type { Multiply } from './runtime';
 /**
  * The layer products on the WebAssembly kernel. Every workspace array already lives in the
  * kernel's memory, so only the parameters are copied in (they belong to the network, or are
- * the nudged copies of a gradient check), unless they live there too (Workspace.resident): w^(ℓ) and b^(ℓ) as they are for the forward product,
- * and (w^(ℓ))ᵀ for propagating ∂c/∂a down a layer. ∂c/∂w reads a^(ℓ−1) transposed through the
+ * the nudged copies of a gradient check), unless they live there too (Workspace.resident):
+ * w^(ℓ) and b^(ℓ) as they are for the forward product, and (w^(ℓ))ᵀ for propagating ∂c/∂a
+ * down a layer. ∂c/∂w reads a^(ℓ−1) transposed through the
  * kernel's strides, with no copy at all.
  */
 export class WasmProducts implements LayerProducts {
