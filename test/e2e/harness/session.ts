@@ -37,6 +37,7 @@ import { ConsoleWatch, type ConsoleProblem } from './consoleWatch';
 import * as editor from './editor';
 import { e2eEnvironment, type E2EEnvironment, type Theme } from './environment';
 import { THEMES } from './themes';
+import { describeGroups, describeWebviews, innerDocument, webviewHolding } from './webviews';
 import * as workbench from './workbench';
 
 export interface SessionOptions {
@@ -126,27 +127,31 @@ export class LearnerSession {
    * at once, `webviewFrame()` would match them all. The frame is pinned by its iframe's `name`
    * (VS Code's id of that webview element); a webview hidden and shown again gets a new iframe, so
    * call this again after that.
+   *
+   * code-server sometimes fails to load a new webview's page: its files are not served
+   * (consoleWatch.ts, WEBVIEW_RESOURCE_MISS), or the frame stays blank with nothing in the
+   * console. Then the webviews are reloaded, as a person would with Developer: Reload Webviews:
+   * at once after a miss, or once nothing has shown `selector` for half the time allowed; twice at
+   * most, each said on stderr so that a run that needed it shows so.
    */
   async webviewFrameWith(selector: string, extensionId = this.env.extensionId, timeoutMs = 30_000): Promise<FrameLocator> {
-    const ours = this.page.locator(`iframe.webview.ready[src*="extensionId=${extensionId}"]`);
-    const inner = (name: string) => this.page.frameLocator(`iframe.webview.ready[name="${name}"]`).frameLocator('#active-frame');
-    // code-server can fail to serve a new webview's files (consoleWatch.ts, WEBVIEW_RESOURCE_MISS):
-    // then the webviews are reloaded, as a person would with Developer: Reload Webviews, twice at most.
     let reloads = 0;
+    const stalledAt = Date.now() + timeoutMs / 2;
+    const reload = async (why: string) => {
+      reloads++;
+      this.missesSeen = this.console.webviewResourceMisses();
+      process.stderr.write(`[e2e] ${this.suite} [${this.theme}]: reloading webviews (${why}); they were:\n${await describeWebviews(this.page, extensionId)}\n`);
+      await this.runCommand('Developer: Reload Webviews');
+    };
     const name = await this.waitUntil(async () => {
-      for (const iframe of await ours.all()) {
-        const id = await iframe.getAttribute('name');
-        if (id && (await inner(id).locator(selector).count()) > 0) return id;
-      }
-      if (this.console.webviewResourceMisses() > this.missesSeen && reloads < 2) {
-        reloads++;
-        this.missesSeen = this.console.webviewResourceMisses();
-        await this.runCommand('Developer: Reload Webviews');
-      }
+      const found = await webviewHolding(this.page, extensionId, selector);
+      if (found) return found;
+      if (reloads < 2 && this.console.webviewResourceMisses() > this.missesSeen) await reload('code-server did not serve their files');
+      else if (reloads === 0 && Date.now() > stalledAt) await reload(`none showed ${selector} after ${timeoutMs / 2000}s`);
       return undefined;
     }, `a webview of ${extensionId} shows ${selector}`, timeoutMs);
     this.missesSeen = this.console.webviewResourceMisses();
-    return inner(name);
+    return innerDocument(this.page, name);
   }
 
   /** Polls `probe` (every 200 ms) until it returns something truthy, which it returns. */
@@ -188,6 +193,8 @@ export class LearnerSession {
     return [
       `--- on screen (${this.theme} theme, ${this.page.url()}) ---`,
       `tabs: ${await text('.part.editor .tab', 300)}`,
+      `editor groups:\n${await describeGroups(this.page)}`,
+      `webviews of this extension:\n${await describeWebviews(this.page, this.env.extensionId)}`,
       `editor:\n${await text(`${editor.ACTIVE_EDITOR} .view-lines`)}`,
       `side bar:\n${await text('.part.sidebar', 800)}`,
       `panel:\n${await text('.part.panel', 1200)}`,
