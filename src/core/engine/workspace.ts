@@ -1,5 +1,6 @@
 import type { Network } from '../model/network';
 import { blockRows } from '../model/workload';
+import { activationArguments } from './activationRows';
 import { activation, type Activation } from './activations';
 import { cost, type Cost } from './costs';
 import { columnsNorm, descendColumns, descentArguments } from './descent';
@@ -106,6 +107,8 @@ export class Workspace implements LayerBuffers {
   private readonly memory: Float64Array;
   /** The arena's shared descent step, when it has helper threads. */
   private readonly sharedDescent: ((args: readonly number[]) => void) | null;
+  /** The arena's activation shared out by rows, when it has helper threads. */
+  private readonly sharedActivation: ((args: readonly number[]) => void) | null;
 
   constructor(
     private readonly network: Network,
@@ -162,7 +165,8 @@ export class Workspace implements LayerBuffers {
     if (wantWasm) {
       const counting = carver(null, 0);
       build(counting.take, NEVER_CALLED);
-      arena = wasmArena(counting.bytes(), largestProduct(sizes, m) >= PARALLEL_MIN_MULTIPLY_ADDS ? threads : null);
+      // The arena's first free byte may fall inside a cache line: room to start on the next one.
+      arena = wasmArena(counting.bytes() + CACHE_LINE, largestProduct(sizes, m) >= PARALLEL_MIN_MULTIPLY_ADDS ? threads : null);
       if (arena !== null) built = build(carver(arena.buffer, arena.firstFree).take, arena.multiply);
     }
     this.threads = arena?.threads ?? 1;
@@ -181,6 +185,18 @@ export class Workspace implements LayerBuffers {
     this.squares = own.resident?.squares ?? null;
     this.memory = new Float64Array(own.costs.buffer);
     this.sharedDescent = arena?.descend ?? null;
+    this.sharedActivation = arena?.activate ?? null;
+  }
+
+  /**
+   * a^(ℓ) = σ(z^(ℓ)) and σ′(z^(ℓ)) for the loaded block: shared out to the helper threads by rows
+   * when there are any (engine/activationRows.ts), with the same bits either way.
+   */
+  activate(l: number): void {
+    const activation = this.activations[l]!;
+    const buffers = { z: this.z[l], a: this.a[l], dadz: this.dadz[l] };
+    if (this.sharedActivation !== null) this.sharedActivation(activationArguments(activation.name, buffers, this.m, this.sizes[l]));
+    else activation.apply(buffers.z, buffers.a, buffers.dadz, this.m, this.sizes[l]);
   }
 
   /**
@@ -274,17 +290,22 @@ function multiplyAdds(sizes: readonly number[], m: number): number {
 const EMPTY = new Float64Array(0);
 const NEVER_CALLED: Multiply = () => undefined;
 
+/** Bytes in a cache line of the processors we run on. */
+const CACHE_LINE = 64;
+
 /**
- * Hands out consecutive views of `buffer` from byte `start`, each starting on a 16-byte
- * boundary (one f64x2). With no buffer it only counts, so a layout can be measured by running
- * it once before the memory it needs exists.
+ * Hands out consecutive views of `buffer` from the first cache line at or after byte `start`,
+ * each starting on a cache line: threads that write neighbouring arrays, or the two sides of a
+ * split that falls on a line's edge, then never write the same line (which would make the cores
+ * pass it back and forth). With no buffer it only counts, so a layout can be measured by running
+ * it once before the memory it needs exists; the count leaves out the rounding of `start`.
  */
 function carver(buffer: ArrayBuffer | null, start: number): { take: Take; bytes(): number } {
-  let offset = start;
+  let offset = CACHE_LINE * Math.ceil(start / CACHE_LINE);
   return {
     take(length: number): Float64Array {
       const view = buffer === null ? EMPTY : new Float64Array(buffer, offset, length);
-      offset += 16 * Math.ceil(length / 2);
+      offset += CACHE_LINE * Math.ceil((8 * length) / CACHE_LINE);
       return view;
     },
     bytes: () => offset,

@@ -2,7 +2,10 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { NO_BIAS } from '../../../src/core/engine/wasm/kernel';
-import { PARALLEL_MIN_MULTIPLY_ADDS, PARALLEL_MIN_WEIGHTS, type ProductThreads } from '../../../src/core/engine/wasm/parallel';
+import { ACTIVATIONS } from '../../../src/core/activations/registry';
+import { forward } from '../../../src/core/engine/forward';
+import { PARALLEL_MIN_ACTIVATIONS, PARALLEL_MIN_MULTIPLY_ADDS, PARALLEL_MIN_WEIGHTS, type ProductThreads } from '../../../src/core/engine/wasm/parallel';
+import { Workspace } from '../../../src/core/engine/workspace';
 import { wasmArena, type WasmArena } from '../../../src/core/engine/wasm/runtime';
 import { parseSpec } from '../../../src/core/parser/parse';
 import { Trainer } from '../../../src/core/training/trainer';
@@ -140,6 +143,34 @@ describe('products shared out to helper threads', () => {
     products(arena, 64, 300, 37);
     arena.close();
     expect(await exited).toBe(0);
+  });
+});
+
+describe('activations shared out by rows', () => {
+  // 3-140-130-2 on 70 examples: 70 × 140 and 70 × 130 numbers, both shared out, cut at row 36.
+  const spec = (activation: string) =>
+    `${generateSpec({ sizes: [3, 140, 130, 2], activations: [activation, activation, activation], examples: 70, seed: 11 })}\n`;
+
+  it.each(ACTIVATIONS)('%s: a forward pass on 2 and 3 threads gives the one-thread a and σ′ to the bit', async (activation) => {
+    const { network, diagnostics } = parseSpec(spec(activation));
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(70 * 130).toBeGreaterThanOrEqual(PARALLEL_MIN_ACTIVATIONS);
+    const pass = async (threads: number) => {
+      const ws = new Workspace(network!, 'wasm', { threads: threads > 1 ? nodeProductThreads(threads, scripts.path('productThread')) : null });
+      try {
+        await until(() => ws.threads === threads && ws.liveHelpers() === threads - 1, `${threads - 1} helpers have started`);
+        ws.load(0);
+        expect(ws.m).toBe(70);
+        forward(ws, network!.layers.map((layer) => layer.weights), network!.layers.map((layer) => layer.biases));
+        return [1, 2, 3].flatMap((l) => [new Float64Array(ws.a[l]), new Float64Array(ws.dadz[l])]);
+      } finally {
+        ws.close();
+      }
+    };
+    const one = await pass(1);
+    expect(one.every((values) => values.every(Number.isFinite))).toBe(true);
+    expectSameBits(await pass(2), one);
+    expectSameBits(await pass(3), one);
   });
 });
 

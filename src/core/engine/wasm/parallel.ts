@@ -1,3 +1,4 @@
+import { ACTIVATION_ROWS, activateRows } from '../activationRows';
 import { descendColumns } from '../descent';
 import type { ColumnsMultiply } from './blocking';
 import { VECTORS } from './kernel';
@@ -19,7 +20,9 @@ import type { Multiply } from './runtime';
  * chunks itself, and then waits only for chunks already taken by helpers to be finished.
  *
  * Besides products, a job can be a layer's gradient-descent step (engine/descent.ts), shared out
- * by the same columns, so each thread updates the weights whose gradient it has just summed.
+ * by the same columns, so each thread updates the weights whose gradient it has just summed; or
+ * a layer's activation (engine/activationRows.ts), shared out by rows, so the helpers do not idle
+ * while σ runs between two products.
  *
  * The control block (bytes below the arena) holds int32 words — the ticket (job number << 16 |
  * next chunk), the chunks finished, the chunk count and width, "stop", "failed", the job's kind
@@ -93,17 +96,23 @@ export const CHUNKS = 2;
 export const WIDTH = 3;
 export const STOP = 4;
 export const FAILED = 5;
-/** What the job is: PRODUCT (its arguments those of Multiply) or DESCENT (engine/descent.ts). */
+/** What the job is: PRODUCT (its arguments those of Multiply), DESCENT (engine/descent.ts) or ACTIVATE (engine/activationRows.ts). */
 export const KIND = 6;
 export const READY = 16;
 
 export const PRODUCT = 0;
 export const DESCENT = 1;
+export const ACTIVATE = 2;
 /**
  * A layer's descent step (engine/descent.ts) is shared out from this many weights on: below,
  * posting it costs about what it saves.
  */
 export const PARALLEL_MIN_WEIGHTS = 1 << 14;
+/**
+ * A layer's activation is shared out from this many numbers (rows × neurons) on: 8,192 sigmoids
+ * take tens of microseconds, far more than posting a job.
+ */
+export const PARALLEL_MIN_ACTIVATIONS = 1 << 13;
 
 /** The int32 words and the float64 arguments of the control block at byte `control`. */
 export function controlViews(buffer: ArrayBuffer, control: number): { words: Int32Array; args: Float64Array } {
@@ -182,8 +191,16 @@ export class ProductJobs {
     else this.share(DESCENT, args, cols, run);
   }
 
+  /** A layer's activation (engine/activationRows.ts, `args` from activationArguments), shared out by rows when the block is large. */
+  activate(args: readonly number[]): void {
+    const rows = args[ACTIVATION_ROWS];
+    const run = (from: number, to: number) => activateRows(this.memory, args, from, to);
+    if (rows * args[5] < PARALLEL_MIN_ACTIVATIONS) run(0, rows);
+    else this.share(ACTIVATE, args, rows, run);
+  }
+
   /**
-   * Runs a job of `cols` columns: with a helper ready, posted to the helpers and shared out by
+   * Runs a job of `cols` columns (or rows, for ACTIVATE): with a helper ready, posted to the helpers and shared out by
    * chunks of columns (`run` does this thread's chunks), else all on this thread.
    */
   private share(kind: number, args: readonly number[], cols: number, run: (from: number, to: number) => void): void {

@@ -1,6 +1,8 @@
+import { ACTIVATION_ROWS, activateRows } from '../activationRows';
 import { blockedColumns, type Pack, type PackedMultiply } from './blocking';
 import {
   chunkColumns,
+  ACTIVATE,
   controlViews,
   FAILED,
   DESCENT,
@@ -20,7 +22,7 @@ import { descendColumns } from '../descent';
 
 /**
  * A helper thread's whole life (parallel.ts): binds the shared kernel to the shared memory, says
- * it is ready, then takes chunks of each job posted (a product, or a layer's descent step) until
+ * it is ready, then takes chunks of each job posted (a product, a layer's descent step or its activation) until
  * none is left, until told to stop.
  * It is the body of the thread that ProductThreads.start begins; it returns only on `stop`.
  */
@@ -59,9 +61,13 @@ function serve(start: HelperStart, memory: { readonly buffer: ArrayBuffer }, wor
     if (Atomics.load(words, STOP) !== 0) return;
     for (let chunk = takeChunk(words, job); chunk >= 0; chunk = takeChunk(words, job)) {
       // Read after the chunk is taken: the job's kind and arguments stay until its every chunk is finished.
-      if (Atomics.load(words, KIND) === DESCENT) {
+      const kind = Atomics.load(words, KIND);
+      if (kind === DESCENT) {
         const [from, to] = chunkColumns(words, chunk, args[6]);
         descendColumns(numbers, args, from, to);
+      } else if (kind === ACTIVATE) {
+        const [from, to] = chunkColumns(words, chunk, args[ACTIVATION_ROWS]);
+        activateRows(numbers, args, from, to);
       } else {
         const [A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate] = args;
         const [from, to] = chunkColumns(words, chunk, cols);

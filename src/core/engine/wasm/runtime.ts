@@ -44,6 +44,8 @@ export interface WasmArena {
   readonly multiply: Multiply;
   /** A layer's descent step (engine/descent.ts) shared out to the helpers; null without helpers. */
   readonly descend: ((args: readonly number[]) => void) | null;
+  /** A layer's activation (engine/activationRows.ts) shared out to the helpers by rows; null without helpers. */
+  readonly activate: ((args: readonly number[]) => void) | null;
   /** The threads the products run on: 1, or 1 + the helpers started (parallel.ts). */
   readonly threads: number;
   /** The helpers taking jobs now: a helper thread takes none until it has started. */
@@ -116,7 +118,7 @@ export function wasmArena(bytes: number, threads: ProductThreads | null = null):
   const bound = k && bind(k, FIRST_FREE + bytes, false);
   if (!bound) return null;
   const multiply = blockedMultiply(bound.exports.multiply as PackedMultiply, bound.exports.pack as Pack, SCRATCH);
-  return { buffer: bound.memory.buffer, firstFree: FIRST_FREE, multiply, descend: null, threads: 1, liveHelpers: () => 0, close: () => undefined };
+  return { buffer: bound.memory.buffer, firstFree: FIRST_FREE, multiply, descend: null, activate: null, threads: 1, liveHelpers: () => 0, close: () => undefined };
 }
 
 /**
@@ -165,6 +167,7 @@ function sharedArena(bytes: number, helpers: number, threads: ProductThreads): W
     firstFree,
     multiply: jobs.multiply,
     descend: (args) => jobs.descend(args),
+    activate: (args) => jobs.activate(args),
     threads: 1 + started.length,
     liveHelpers: () => jobs.live(),
     close,

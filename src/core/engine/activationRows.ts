@@ -1,0 +1,36 @@
+import { ACTIVATION_ENTRIES, type ActivationName } from '../activations/registry';
+
+/**
+ * A layer's activation a = σ(z), σ′(z) applied to a range of its rows (examples), so that a large
+ * block can be shared out by rows between threads (wasm/parallel.ts, job kind ACTIVATE).
+ *
+ * Every activation's batched `apply` works example by example: an element-wise σ element by
+ * element, softmax one row at a time. So any split into ranges of rows computes each number by
+ * the same operations as one call over the whole block, and gives the same bits.
+ *
+ * A job's arguments are numbers only (they are written into the shared control block):
+ *   [activation's index in ACTIVATION_ENTRIES, z, a, σ′(z) (byte addresses), rows, n].
+ */
+
+/** Where the rows count is in the arguments: the jobs are cut by it. */
+export const ACTIVATION_ROWS = 4;
+
+export interface ActivationBuffers {
+  readonly z: Float64Array;
+  readonly a: Float64Array;
+  readonly dadz: Float64Array;
+}
+
+/** The job's arguments for applying `name` to `rows` examples of `n` neurons held in `buffers`. */
+export function activationArguments(name: ActivationName, buffers: ActivationBuffers, rows: number, n: number): number[] {
+  const index = ACTIVATION_ENTRIES.findIndex((entry) => entry.name === name);
+  if (index < 0) throw new Error(`unknown activation ${name}`);
+  return [index, buffers.z.byteOffset, buffers.a.byteOffset, buffers.dadz.byteOffset, rows, n];
+}
+
+/** Applies the activation of `args` to rows from … to − 1; `memory` views the whole buffer the addresses point into. */
+export function activateRows(memory: Float64Array, args: ArrayLike<number>, from: number, to: number): void {
+  const n = args[5];
+  const view = (address: number) => memory.subarray(address / 8 + from * n, address / 8 + to * n);
+  ACTIVATION_ENTRIES[args[0]].apply(view(args[1]), view(args[2]), view(args[3]), to - from, n);
+}
