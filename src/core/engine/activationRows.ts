@@ -14,6 +14,8 @@ import { ACTIVATION_ENTRIES, type ActivationName } from '../activations/registry
 
 /** Where the rows count is in the arguments: the jobs are cut by it. */
 export const ACTIVATION_ROWS = 4;
+/** Where the layer's neuron count n is in the arguments. */
+export const ACTIVATION_NEURONS = 5;
 
 export interface ActivationBuffers {
   readonly z: Float64Array;
@@ -30,7 +32,7 @@ export function activationArguments(name: ActivationName, buffers: ActivationBuf
 
 /** Applies the activation of `args` to rows from … to − 1; `memory` views the whole buffer the addresses point into. */
 export function activateRows(memory: Float64Array, args: ArrayLike<number>, from: number, to: number): void {
-  const n = args[5];
+  const n = args[ACTIVATION_NEURONS];
   const view = (address: number) => memory.subarray(address / 8 + from * n, address / 8 + to * n);
   ACTIVATION_ENTRIES[args[0]].apply(view(args[1]), view(args[2]), view(args[3]), to - from, n);
 }

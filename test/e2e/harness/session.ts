@@ -131,23 +131,25 @@ export class LearnerSession {
    * code-server sometimes fails to load a new webview's page: its files are not served
    * (consoleWatch.ts, WEBVIEW_RESOURCE_MISS), or the frame stays blank with nothing in the
    * console. Then the webviews are reloaded, as a person would with Developer: Reload Webviews:
-   * at once after a miss, or once nothing has shown `selector` for half the time allowed; twice at
-   * most, each said on stderr so that a run that needed it shows so.
+   * at once after a miss, or once nothing has shown `selector` for a third of the time allowed
+   * since the last reload; three times at most, each said on stderr with the frames' state.
    */
   async webviewFrameWith(selector: string, extensionId = this.env.extensionId, timeoutMs = 30_000): Promise<FrameLocator> {
     let reloads = 0;
-    const stalledAt = Date.now() + timeoutMs / 2;
-    const reload = async (why: string) => {
-      reloads++;
-      this.missesSeen = this.console.webviewResourceMisses();
-      process.stderr.write(`[e2e] ${this.suite} [${this.theme}]: reloading webviews (${why}); they were:\n${await describeWebviews(this.page, extensionId)}\n`);
-      await this.runCommand('Developer: Reload Webviews');
-    };
+    let waitingSince = Date.now();
+    const patience = timeoutMs / 3;
     const name = await this.waitUntil(async () => {
       const found = await webviewHolding(this.page, extensionId, selector);
       if (found) return found;
-      if (reloads < 2 && this.console.webviewResourceMisses() > this.missesSeen) await reload('code-server did not serve their files');
-      else if (reloads === 0 && Date.now() > stalledAt) await reload(`none showed ${selector} after ${timeoutMs / 2000}s`);
+      const missed = this.console.webviewResourceMisses() > this.missesSeen;
+      if (reloads < 3 && (missed || Date.now() - waitingSince > patience)) {
+        reloads++;
+        this.missesSeen = this.console.webviewResourceMisses();
+        const why = missed ? 'code-server did not serve their files' : `none showed ${selector} for ${patience / 1000}s`;
+        process.stderr.write(`[e2e] ${this.suite} [${this.theme}]: reloading webviews (${why}); they were:\n${await describeWebviews(this.page, extensionId)}\n`);
+        await this.runCommand('Developer: Reload Webviews');
+        waitingSince = Date.now();
+      }
       return undefined;
     }, `a webview of ${extensionId} shows ${selector}`, timeoutMs);
     this.missesSeen = this.console.webviewResourceMisses();

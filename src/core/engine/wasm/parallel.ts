@@ -1,4 +1,4 @@
-import { ACTIVATION_ROWS, activateRows } from '../activationRows';
+import { ACTIVATION_NEURONS, ACTIVATION_ROWS, activateRows } from '../activationRows';
 import { descendColumns } from '../descent';
 import type { ColumnsMultiply } from './blocking';
 import { VECTORS } from './kernel';
@@ -195,13 +195,13 @@ export class ProductJobs {
   activate(args: readonly number[]): void {
     const rows = args[ACTIVATION_ROWS];
     const run = (from: number, to: number) => activateRows(this.memory, args, from, to);
-    if (rows * args[5] < PARALLEL_MIN_ACTIVATIONS) run(0, rows);
+    if (rows * args[ACTIVATION_NEURONS] < PARALLEL_MIN_ACTIVATIONS) run(0, rows);
     else this.share(ACTIVATE, args, rows, run);
   }
 
   /**
-   * Runs a job of `cols` columns (or rows, for ACTIVATE): with a helper ready, posted to the helpers and shared out by
-   * chunks of columns (`run` does this thread's chunks), else all on this thread.
+   * Runs a job of `cols` columns (rows, for ACTIVATE): with a helper ready, posted to the helpers
+   * and shared out by chunks of them (`run` does this thread's chunks), else all on this thread.
    */
   private share(kind: number, args: readonly number[], cols: number, run: (from: number, to: number) => void): void {
     const threads = 1 + this.live();
