@@ -22,8 +22,8 @@ import { descendColumns } from '../descent';
 
 /**
  * A helper thread's whole life (parallel.ts): binds the shared kernel to the shared memory, says
- * it is ready, then takes chunks of each job posted (a product, a layer's descent step or its activation) until
- * none is left, until told to stop.
+ * it is ready, then takes chunks of each job posted (a product, a layer's descent step or its
+ * activation) until none is left, until told to stop.
  * It is the body of the thread that ProductThreads.start begins; it returns only on `stop`.
  */
 export function serveProducts(start: HelperStart): void {
