@@ -194,9 +194,12 @@ export class Workspace implements LayerBuffers {
    */
   activate(l: number): void {
     const activation = this.activations[l]!;
-    const buffers = { z: this.z[l], a: this.a[l], dadz: this.dadz[l] };
-    if (this.sharedActivation !== null) this.sharedActivation(activationArguments(activation.name, buffers, this.m, this.sizes[l]));
-    else activation.apply(buffers.z, buffers.a, buffers.dadz, this.m, this.sizes[l]);
+    const z = this.z[l];
+    const a = this.a[l];
+    const dadz = this.dadz[l];
+    // Without helpers, nothing is built per call: every forward pass of every analysis comes here.
+    if (this.sharedActivation === null) activation.apply(z, a, dadz, this.m, this.sizes[l]);
+    else this.sharedActivation(activationArguments(activation.name, { z, a, dadz }, this.m, this.sizes[l]));
   }
 
   /**
