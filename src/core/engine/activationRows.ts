@@ -17,6 +17,9 @@ export const ACTIVATION_ROWS = 4;
 /** Where the layer's neuron count n is in the arguments. */
 export const ACTIVATION_NEURONS = 5;
 
+/** Each activation's index in ACTIVATION_ENTRIES, looked up once per job on the training's hot path. */
+const INDEX_OF = new Map<string, number>(ACTIVATION_ENTRIES.map((entry, index) => [entry.name, index]));
+
 export interface ActivationBuffers {
   readonly z: Float64Array;
   readonly a: Float64Array;
@@ -25,8 +28,8 @@ export interface ActivationBuffers {
 
 /** The job's arguments for applying `name` to `rows` examples of `n` neurons held in `buffers`. */
 export function activationArguments(name: ActivationName, buffers: ActivationBuffers, rows: number, n: number): number[] {
-  const index = ACTIVATION_ENTRIES.findIndex((entry) => entry.name === name);
-  if (index < 0) throw new Error(`unknown activation ${name}`);
+  const index = INDEX_OF.get(name);
+  if (index === undefined) throw new Error(`unknown activation ${name}`);
   return [index, buffers.z.byteOffset, buffers.a.byteOffset, buffers.dadz.byteOffset, rows, n];
 }
 

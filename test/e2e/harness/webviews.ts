@@ -40,18 +40,18 @@ export async function describeWebviews(page: Page, extensionId: string): Promise
     const box = await iframe.boundingBox().catch(() => null);
     const shown = box ? `${Math.round(box.width)}×${Math.round(box.height)} at ${Math.round(box.x)},${Math.round(box.y)}` : 'not laid out';
     const visible = await iframe.isVisible().catch(() => false);
-    let page_ = 'no page';
+    let content = 'no page';
     try {
       const body = innerDocument(page, name).locator('body');
       if ((await body.count()) > 0) {
         const text = (await body.innerText({ timeout: 1000 })).replace(/\s+/g, ' ').trim();
         const landmark = await innerDocument(page, name).locator('main[id], section[id], [id="training"]').first().getAttribute('id', { timeout: 500 }).catch(() => null);
-        page_ = `page with ${text.length} characters${landmark ? `, #${landmark}` : ''}: “${text.slice(0, 80)}”`;
+        content = `page with ${text.length} characters${landmark ? `, #${landmark}` : ''}: “${text.slice(0, 80)}”`;
       }
     } catch (error) {
-      page_ = `page unreadable (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+      content = `page unreadable (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
     }
-    lines.push(`  ${name}: class "${classes}", ${visible ? 'visible' : 'hidden'}, ${shown}; ${page_}`);
+    lines.push(`  ${name}: class "${classes}", ${visible ? 'visible' : 'hidden'}, ${shown}; ${content}`);
   }
   return lines.join('\n') || '  (no webview iframe of this extension)';
 }
