@@ -50,9 +50,16 @@ export interface Squiggle {
   readonly severity: 'error' | 'warning' | 'info' | 'hint';
 }
 
-/** Every rendered line of the active editor, in line order, with its coloured tokens. */
-export async function editorLines(page: Page): Promise<EditorLine[]> {
-  await page.locator(`${ACTIVE_EDITOR} .view-lines .view-line`).first().waitFor();
+/**
+ * The text editor of the group whose active tab shows the file `name`, focused or not: what a
+ * person reads in the editor beside a panel that holds the keyboard focus.
+ */
+export const editorShowing = (name: string): string =>
+  `.part.editor .editor-group-container:has(.tab.active[data-resource-name="${name}"]) .editor-instance .monaco-editor`;
+
+/** Every rendered line of the active editor (or of the editor `selector` picks), in line order, with its coloured tokens. */
+export async function editorLines(page: Page, selector = ACTIVE_EDITOR): Promise<EditorLine[]> {
+  await page.locator(`${selector} .view-lines .view-line`).first().waitFor();
   return page.evaluate(({ selector, injected }) => {
     const editor = document.querySelector(selector)!;
     const lineAtTop = new Map<string, number>();
@@ -82,7 +89,7 @@ export async function editorLines(page: Page): Promise<EditorLine[]> {
       return { line: lineAtTop.get(view.style.top) ?? -1, text: rendered, sourceText, tokens, inlayHints };
     });
     return lines.filter((l) => l.line > 0).sort((a, b) => a.line - b.line);
-  }, { selector: ACTIVE_EDITOR, injected: INJECTED });
+  }, { selector, injected: INJECTED });
 }
 
 /** The first rendered token whose text is exactly `text` (after trimming), or undefined. */

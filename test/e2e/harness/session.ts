@@ -15,6 +15,7 @@
  *   press('Control+Z')                a key chord, e.g. Undo
  *   editorLines() / findToken('0.15') rendered lines (text with inlay hints, sourceText without,
  *                                     inlayHints) and tokens with their computed colours and columns
+ *   fileLines('a.nnet')               the same lines of the editor showing a.nnet, focused or not
  *   squiggles()                       rendered diagnostic underlines by line
  *   codeLenses()                      rendered code lenses of the active editor: text and page y
  *   hoverAt(line, col)                the text of the hover shown there
@@ -99,6 +100,7 @@ export class LearnerSession {
   replaceAt(line: number, column: number, length: number, text: string) { return editor.replaceAt(this.page, line, column, length, text); }
   press(keys: string) { return this.page.keyboard.press(keys); }
   editorLines() { return editor.editorLines(this.page); }
+  fileLines(name: string) { return editor.editorLines(this.page, editor.editorShowing(name)); }
   findToken(text: string) { return editor.findToken(this.page, text); }
   squiggles() { return editor.squiggles(this.page); }
   codeLenses() { return editor.codeLenses(this.page); }
