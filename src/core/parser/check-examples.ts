@@ -1,6 +1,9 @@
 import { activationEntry, type ActivationName } from '../activations/registry';
 import { costEntry, costFitsOutput, fittingOutputs, type CostName } from '../costs/registry';
 import { DEFAULT_COST } from '../model/defaults';
+import { thousands } from '../notation/count';
+import { describeColumn } from '../data/selection';
+import type { SpecData, UnnumberedDataSet } from './dataSets';
 import type { DraftExample, SpecDraft } from './draft';
 import type { LayerFacts } from './check-layers';
 import { activationSymbol, alternatives, counted, shortNumber } from './notation';
@@ -18,8 +21,9 @@ import type { Reporter } from './reporter';
 /** How far the targets of one example may add up away from 1 before cross-entropy warns. */
 const DISTRIBUTION_TOLERANCE = 1e-6;
 
-/** `sets` holds each `data` line's examples (dataSets.ts), for numbering the `example` lines among them. */
-export function checkExamples(draft: SpecDraft, store: NumberStore, reporter: Reporter, facts: LayerFacts, sets: readonly (readonly unknown[])[]): void {
+/** `data` holds each `data` line's examples (dataSets.ts): their targets are checked too, and the `example` lines are numbered among them. */
+export function checkExamples(draft: SpecDraft, store: NumberStore, reporter: Reporter, facts: LayerFacts, data: SpecData): void {
+  const sets = data.sets;
   const layers = draft.layers;
   const input = facts.hasInputLayer ? layers[0] : null;
   const outputIndex = layers.length - 1;
@@ -38,6 +42,7 @@ export function checkExamples(draft: SpecDraft, store: NumberStore, reporter: Re
     );
   }
   if (cost !== null && output !== null && outputActivation !== null && draft.cost !== null) checkCostFits(cost, outputActivation, output.label, draft, reporter);
+  const rule = cost !== null && outputActivation !== null ? targetRule(cost, outputActivation) : null;
 
   // The limit on the examples' numbers is checked while reading (examples.ts). Examples are
   // numbered among the data lines' too: a `data` line's examples come before the lines below it.
@@ -51,9 +56,10 @@ export function checkExamples(draft: SpecDraft, store: NumberStore, reporter: Re
     if (inputSize !== null) checkLength(example, number, 'x', inputSize, 0, store, reporter);
     if (outputSize !== null && output !== null) {
       const fits = checkLength(example, number, 'y', outputSize, output.label, store, reporter);
-      if (fits && cost !== null && outputActivation !== null) checkTargets(example, number, cost, outputActivation, store, reporter);
+      if (fits && rule !== null) checkTargets(example, number, rule, store, reporter);
     }
   }
+  if (rule !== null && outputSize !== null) checkDataTargets(draft, data, rule, reporter);
 }
 
 function checkLength(example: DraftExample, number: number, part: 'x' | 'y', size: number, label: number, store: NumberStore, reporter: Reporter): boolean {
@@ -94,49 +100,134 @@ function checkCostFits(cost: CostName, activation: ActivationName, label: number
   }
 }
 
-/** At most one diagnostic per example, on its first offending target, so a bad file cannot flood. */
-function checkTargets(example: DraftExample, number: number, cost: CostName, activation: ActivationName, store: NumberStore, reporter: Reporter): void {
-  const block = example.y!;
+/**
+ * Which targets the cost and the output activation accept, for the `example` lines and the
+ * `data` lines alike: a cost that takes logs reads the targets as probabilities (0 to 1, and
+ * adding up to 1 for a distribution cost); any other cost only asks whether the output
+ * activation can reach them.
+ */
+interface TargetRule {
+  readonly cost: CostName;
+  readonly activation: ActivationName;
+  readonly probabilities: boolean;
+  readonly distribution: boolean;
+  readonly low: number;
+  readonly high: number;
+  /** The activation's range in words ("from 0 to 1"); unused for probabilities. */
+  readonly description: string;
+}
+
+function targetRule(cost: CostName, activation: ActivationName): TargetRule {
   const entry = costEntry(cost);
-  // A cost that takes logs reads the targets as probabilities; any other cost only asks whether
-  // the output activation can reach them.
-  const crossEntropy = entry.needs !== 'unrestricted';
+  const probabilities = entry.needs !== 'unrestricted';
   const range = activationEntry(activation).range;
-  const [low, high, description] = crossEntropy ? [0, 1, ''] : [range.low, range.high, range.text];
+  return probabilities
+    ? { cost, activation, probabilities, distribution: entry.needs === 'distribution', low: 0, high: 1, description: '' }
+    : { cost, activation, probabilities, distribution: false, low: range.low, high: range.high, description: range.text };
+}
+
+/** Of the `count` targets from `start` on: the first outside the rule (−1 if none), how many are, and their sum. */
+function scanTargets(rule: TargetRule, values: ArrayLike<number>, start: number, count: number): { first: number; outside: number; sum: number } {
   let first = -1;
   let outside = 0;
   let sum = 0;
-  for (let j = 0; j < block.count; j++) {
-    const y = store.values[block.start + j];
+  for (let j = 0; j < count; j++) {
+    const y = values[start + j];
     sum += y;
-    if (y < low || y > high) {
+    if (y < rule.low || y > rule.high) {
       outside++;
       if (first < 0) first = j;
     }
   }
+  return { first, outside, sum };
+}
+
+/** Whether targets adding up to `sum` are off a distribution cost's 1. */
+const offDistribution = (rule: TargetRule, sum: number) => rule.distribution && Math.abs(sum - 1) > DISTRIBUTION_TOLERANCE;
+
+/** The code and the end of the message ("is 2 …, but … can never reach it; …") for target `y` outside the rule; `more` counts the others. */
+function outsideTarget(rule: TargetRule, y: number, more: string): { code: 'target-out-of-range' | 'target-unreachable'; why: string } {
+  return rule.probabilities
+    ? { code: 'target-out-of-range', why: `is ${shortNumber(y)}${more}, but cost ${rule.cost} reads targets as probabilities, from 0 to 1` }
+    : {
+        code: 'target-unreachable',
+        why: `is ${shortNumber(y)}${more}, but the output activation ${rule.activation} only gives values ${rule.description}, so the output can never reach it; use targets in that range, or another output activation`,
+      };
+}
+
+/** The end of the message for targets that add up to `sum` under a distribution cost. */
+function notDistribution(rule: TargetRule, sum: number): string {
+  return `add up to ${shortNumber(sum)}, but cost ${rule.cost} compares them with ${alternatives(fittingOutputs(costEntry(rule.cost)))} outputs, which always add up to 1; make them add up to 1, e.g. 1 for the right class and 0 for the others`;
+}
+
+/** At most one diagnostic per example, on its first offending target, so a bad file cannot flood. */
+function checkTargets(example: DraftExample, number: number, rule: TargetRule, store: NumberStore, reporter: Reporter): void {
+  const block = example.y!;
+  const { first, outside, sum } = scanTargets(rule, store.values, block.start, block.count);
   const more = outside > 1 ? ` (${outside - 1} more in this example)` : '';
   if (first >= 0) {
     const index = block.start + first;
     const at = { start: { line: store.line(index), character: store.startColumn(index) }, end: { line: store.line(index), character: store.endColumn(index) } };
     const y = shortNumber(store.values[index]);
-    if (crossEntropy)
+    if (rule.probabilities)
       reporter.report(
         'target-out-of-range',
         at,
-        `expected target ${first + 1} of example ${number} to be from 0 to 1, since cost ${cost} reads targets as probabilities; found ${y}${more}`,
+        `expected target ${first + 1} of example ${number} to be from 0 to 1, since cost ${rule.cost} reads targets as probabilities; found ${y}${more}`,
       );
-    else
-      reporter.report(
-        'target-unreachable',
-        at,
-        `target ${first + 1} of example ${number} is ${y}${more}, but the output activation ${activation} only gives values ${description}, so the output can never reach it; use targets in that range, or another output activation`,
-      );
+    else reporter.report('target-unreachable', at, `target ${first + 1} of example ${number} ${outsideTarget(rule, store.values[index], more).why}`);
     return;
   }
-  if (entry.needs === 'distribution' && Math.abs(sum - 1) > DISTRIBUTION_TOLERANCE)
-    reporter.report(
-      'targets-not-distribution',
-      blockNumbersRange(store, block),
-      `the targets of example ${number} add up to ${shortNumber(sum)}, but cost ${cost} compares them with ${alternatives(fittingOutputs(entry))} outputs, which always add up to 1; make them add up to 1, e.g. 1 for the right class and 0 for the others`,
-    );
+  if (offDistribution(rule, sum)) reporter.report('targets-not-distribution', blockNumbersRange(store, block), `the targets of example ${number} ${notDistribution(rule, sum)}`);
+}
+
+/**
+ * The targets a `data` line brings, checked by the same rule as an `example` line's: one
+ * diagnostic per line at most, on its `y` columns (a CSV file) or its name (a generated set),
+ * naming the first example that breaks the rule — its row, for a file — and counting the rest.
+ */
+function checkDataTargets(draft: SpecDraft, data: SpecData, rule: TargetRule, reporter: Reporter): void {
+  draft.dataSets.forEach((set, s) => {
+    const examples = data.sets[s] ?? [];
+    // As for an `example` line, a target outside the rule is told before a sum off 1.
+    const outside = { first: -1, target: 0, count: 0 };
+    const off = { first: -1, sum: 0, count: 0 };
+    for (let q = 0; q < examples.length; q++) {
+      const y = examples[q].y;
+      const scan = scanTargets(rule, y, 0, y.length);
+      if (scan.first >= 0) {
+        if (outside.count++ === 0) [outside.first, outside.target] = [q, scan.first];
+      } else if (offDistribution(rule, scan.sum) && off.count++ === 0) [off.first, off.sum] = [q, scan.sum];
+    }
+    const first = outside.count > 0 ? outside.first : off.first;
+    if (first < 0) return;
+    const origin = data.origins[s](first);
+    const where = origin.kind === 'csv' ? `row ${origin.row} of \`${origin.name}\`` : `example ${origin.index} of the generated set \`${origin.name}\``;
+    const others = (outside.count > 0 ? outside.count : off.count) - 1;
+    const noun = origin.kind === 'csv' ? 'row' : 'example';
+    const more = others > 0 ? ` (${thousands(others)} more ${others === 1 ? noun : `${noun}s`} like it)` : '';
+    const at = set.kind === 'csv' ? { start: set.yKeyword.start, end: set.yRanges.length > 0 ? set.yRanges[set.yRanges.length - 1].end : set.yKeyword.end } : set.nameRange;
+    if (outside.count === 0) {
+      reporter.report('targets-not-distribution', at, `the targets of ${where}${more} ${notDistribution(rule, off.sum)}`);
+      return;
+    }
+    const y = examples[first].y;
+    const { code, why } = outsideTarget(rule, y[outside.target], more);
+    reporter.report(code, at, `the target of ${where}${targetName(data.sources[s], outside.target, y.length)} ${why}`);
+  });
+}
+
+/**
+ * How a message names target j of a data set's examples: by its CSV column, as the data
+ * module's messages do (", column 3 ('height')"); by number when the set has several targets and
+ * no column each (one-hot classes, a generated set); not at all for a single target.
+ */
+function targetName(source: UnnumberedDataSet | undefined, j: number, targets: number): string {
+  if (source?.kind === 'csv' && source.classes === null && source.y[j] !== undefined) {
+    const { number, name } = source.y[j];
+    const names: string[] = [];
+    names[number - 1] = name;
+    return `, ${describeColumn(number - 1, names)}`;
+  }
+  return targets > 1 ? `, target ${j + 1}` : '';
 }

@@ -61,7 +61,7 @@ export function parseSpec(text: string, options: ParseOptions = {}): ParseResult
   } else {
     facts = checkLayers(draft, store, reporter, limits);
     data = resolveData(draft, reporter, limits, options.files);
-    checkExamples(draft, store, reporter, facts, data.sets);
+    checkExamples(draft, store, reporter, facts, data);
     checkBatchSize(draft, data, reporter);
     // Only a spec that is otherwise sound is worth estimating: its figures then mean something.
     if (reporter.errors === 0) checkWorkload(draft, data.exampleCount, reporter, limits);
