@@ -1,26 +1,41 @@
-import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { analyseSpecText } from '../core/debug/loadedSpec';
+import { analyseSpecText, type AnalysedSpec } from '../core/debug/loadedSpec';
 import { applyEdits } from '../core/edit/gradientStep';
 import { nodeDataFiles } from '../node/dataFiles';
 import type { SpecEdit } from '../core/debug/types';
+import { fileStamp, PolledFiles } from './polledFiles';
 import type { Disposable, SpecReader } from './specReader';
 
 /**
  * The SpecReader of `nnet dap`: the spec is the file on disk. Another editor driving the adapter
  * saves the file to show the session an edit, and setVariable writes the edited number back into
- * the file (the rest of the text, its layout and comments untouched).
+ * the file (the rest of the text, its layout and comments untouched). The CSV files the spec
+ * reads are followed too: a file saved anew reloads the session, the spec's text unchanged.
  */
-
-/** How often the file's modification time is polled, in milliseconds. */
-const POLL_MS = 250;
-
 export function fileSpecReader(): SpecReader {
+  /** Each spec's data files as its last analysis read them: their absolute paths, with their stamps then. */
+  const dataOf = new Map<string, Map<string, string>>();
+  /** The data files followed for each spec a session follows. */
+  const following = new Map<string, PolledFiles>();
+  /** Each spec's stamp, taken just before its text was last read. */
+  const specStamps = new Map<string, string>();
   return {
-    read: (path) => readFile(path, 'utf8'),
+    async read(path) {
+      // Taken before reading: a save in between makes the session read the file once more, not miss it.
+      const stamp = fileStamp(path);
+      const text = await readFile(path, 'utf8');
+      specStamps.set(path, stamp);
+      return text;
+    },
 
     // The spec's data files are read beside it, as `nnet check` reads them.
-    analyse: async (path, text) => analyseSpecText(text, nodeDataFiles({ specPath: path })),
+    async analyse(path, text) {
+      const analysed = analyseSpecText(text, nodeDataFiles({ specPath: path }));
+      const read = new Map(dataFilesOf(analysed).map((file) => [file, fileStamp(file)]));
+      dataOf.set(path, read);
+      following.get(path)?.set(read.keys(), read);
+      return analysed;
+    },
 
     async write(path: string, edit: SpecEdit): Promise<boolean> {
       const before = await readFile(path, 'utf8');
@@ -29,14 +44,30 @@ export function fileSpecReader(): SpecReader {
       return true;
     },
 
-    // Polled rather than fs.watch: editors that save by writing a new file and renaming it over
-    // the old one (Vim, many others) leave an fs.watch watcher on a file that no longer exists.
     watch(path: string, onChange: () => void): Disposable {
-      const listener = (current: Stats, previous: Stats) => {
-        if (current.mtimeMs !== previous.mtimeMs || current.size !== previous.size) onChange();
+      const polled = new PolledFiles(onChange);
+      // A save since the session read the spec (while it started) counts as a change.
+      polled.set([path], specStamps);
+      return polled;
+    },
+
+    watchData(path: string, onChange: () => void): Disposable {
+      const polled = new PolledFiles(onChange);
+      const read = dataOf.get(path);
+      // A file saved since the analysis read it (while the session started) counts as a change.
+      polled.set(read?.keys() ?? [], read);
+      following.set(path, polled);
+      return {
+        dispose() {
+          polled.dispose();
+          if (following.get(path) === polled) following.delete(path);
+        },
       };
-      watchFile(path, { interval: POLL_MS, persistent: false }, listener);
-      return { dispose: () => unwatchFile(path, listener) };
     },
   };
+}
+
+/** The absolute paths of the CSV files an analysis read, or tried to (a missing one is followed until it appears). */
+function dataFilesOf(analysed: AnalysedSpec): string[] {
+  return (analysed.source.dataSets ?? []).flatMap((set) => (set.kind === 'csv' && set.id !== null ? [set.id] : []));
 }

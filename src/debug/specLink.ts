@@ -1,4 +1,5 @@
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import type { AnalysedSpec } from '../core/debug/loadedSpec';
 import type { DebugRuntime } from '../core/debug/runtime';
 import type { SpecEdit } from '../core/debug/types';
 import type { Diagnostic } from '../core/diagnostics';
@@ -13,15 +14,20 @@ const RELOAD_DELAY_MS = 150;
  * The session's hold on its spec's text: reads it through the host's SpecReader, loads each new
  * version into the runtime, reports the problems and what changed in the Debug Console, and
  * follows edits (debounced; a text it already has is ignored, so one edit announced twice — by
- * setVariable and by the host's watcher — recomputes once).
+ * setVariable and by the host's watcher — recomputes once) and changes of the data files the
+ * spec reads (which leave its text as it was, so they always recompute).
  */
 export class SpecLink {
   /** True while the spec has errors: the runtime has no numbers. */
   blocked = false;
   problems: readonly Diagnostic[] = [];
   private text: string | null = null;
-  private watcher: Disposable | null = null;
+  /** The host's analysis of that text, when the host analyses (SpecReader.analyse). */
+  private analysed: AnalysedSpec | null = null;
+  private watchers: Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** A data file changed since the last load: load again even if the text did not change. */
+  private dataChanged = false;
   private onReload: (() => void) | null = null;
   private queue: Promise<void> = Promise.resolve();
 
@@ -61,10 +67,12 @@ export class SpecLink {
     return this.reader.write!(this.program, edit);
   }
 
-  /** From now on, recompute after each edit of the spec and then call `onReload`. */
+  /** From now on, recompute after each edit of the spec or change of a data file it reads, and then call `onReload`. */
   follow(onReload: () => void): void {
     this.onReload = onReload;
-    this.watcher = this.reader.watch?.(this.program, () => this.schedule()) ?? null;
+    const text = this.reader.watch?.(this.program, () => this.schedule(false));
+    const data = this.reader.watchData?.(this.program, () => this.schedule(true));
+    this.watchers = [text, data].filter((watcher) => watcher !== undefined);
   }
 
   /** Reads the spec now and, if it changed, loads it and calls the `follow` callback. Never rejects. */
@@ -77,9 +85,10 @@ export class SpecLink {
   private async reloadNow(): Promise<void> {
     try {
       const text = await this.read();
-      if (text === this.text) return;
-      await this.load(text, false);
-      this.onReload?.();
+      const dataChanged = this.dataChanged;
+      this.dataChanged = false;
+      if (text === this.text && !dataChanged) return;
+      if (await this.load(text, false)) this.onReload?.();
     } catch (error) {
       this.console(error instanceof Error ? error.message : String(error));
     }
@@ -87,12 +96,13 @@ export class SpecLink {
 
   dispose(): void {
     if (this.timer !== null) clearTimeout(this.timer);
-    this.watcher?.dispose();
-    this.watcher = null;
+    for (const watcher of this.watchers) watcher.dispose();
+    this.watchers = [];
     this.onReload = null;
   }
 
-  private schedule(): void {
+  private schedule(dataChanged: boolean): void {
+    this.dataChanged ||= dataChanged;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -108,8 +118,12 @@ export class SpecLink {
     }
   }
 
-  /** Loads a version; its errors go to the Debug Console (warnings only the first time, not on every edit). */
-  private async load(text: string, first: boolean): Promise<void> {
+  /**
+   * Loads a version; its errors go to the Debug Console (warnings only the first time, not on
+   * every edit). False when there was nothing new to load: the text loaded last, analysed as the
+   * host had already analysed it (a notice of a new analysis that brought nothing new).
+   */
+  private async load(text: string, first: boolean): Promise<boolean> {
     let analysed = (await this.reader.analyse?.(this.program, text)) ?? null;
     if (analysed === null && this.reader.analyse) {
       // The text moved on while the host analysed it: take the newest text and its analysis,
@@ -117,12 +131,16 @@ export class SpecLink {
       text = await this.read();
       analysed = await this.reader.analyse(this.program, text);
     }
+    const same = analysed !== null && text === this.text && analysed.source === this.analysed?.source && analysed.engine === this.analysed.engine;
+    if (same) return false;
+    this.analysed = analysed;
     const result = analysed ? this.runtime.loadAnalysed(analysed) : this.runtime.load(text);
     this.text = text;
     this.blocked = result.blocked;
     this.problems = result.problems;
     for (const change of result.changes) this.console(change);
     for (const problem of result.problems) if (result.blocked || first) this.console(problemLine(this.label, problem));
+    return true;
   }
 }
 

@@ -26,6 +26,13 @@ export interface SpecReader {
    */
   watch?(path: string, onChange: () => void): Disposable;
   /**
+   * Calls `onChange` whenever a data file that the spec at `path` reads (a `data "FILE.csv"`
+   * line, as its last analysis found) may have changed: the spec's text is then the same, but its
+   * examples may not be, so the session loads it again all the same. Absent when the host cannot
+   * tell.
+   */
+  watchData?(path: string, onChange: () => void): Disposable;
+  /**
    * The spec at `path` as the host has already analysed it (parse and engine result) for exactly
    * `text`, or null when it has not. Inside VS Code the analysis worker did that work, so the
    * session never runs the engine on the editor's thread; absent, the session analyses the text.

@@ -88,4 +88,36 @@ suite('data files in a real VS Code', () => {
     }, 20_000);
     assert.equal(ragged.code, 'csv-ragged-row');
   });
+
+  test('a debug session on the spec follows an edit of the CSV, the spec unchanged', async () => {
+    const specPath = join(folder, 'debugged.nnet');
+    const csvPath = join(folder, 'debugged.csv');
+    // z⁽¹⁾₁ = 0.5·x₁ + 0.1 for the first row's x₁.
+    writeFileSync(specPath, ['layer 0: 1 inputs', 'layer 1: 1 sigmoid', '  w 0.5', '  b 0.1', 'data "debugged.csv" x a y t', ''].join('\n'));
+    writeFileSync(csvPath, ['a,t', '0.25,0.5', ''].join('\n'));
+    const spec = await vscode.workspace.openTextDocument(vscode.Uri.file(specPath));
+    await vscode.window.showTextDocument(spec);
+    const stops: string[] = [];
+    const tracker = vscode.debug.registerDebugAdapterTrackerFactory('nnet', {
+      createDebugAdapterTracker: () => ({
+        onDidSendMessage: (message: { type?: string; event?: string; body?: { description?: string } }) => {
+          if (message.type === 'event' && message.event === 'stopped') stops.push(message.body?.description ?? '');
+        },
+      }),
+    });
+    try {
+      assert.ok(await vscode.debug.startDebugging(undefined, { type: 'nnet', request: 'launch', name: 'debugged.nnet', program: specPath }));
+      await waitFor('the entry stop at z⁽¹⁾₁ = 0.225', () => stops.includes('z⁽¹⁾₁ = 0.225'), 20_000);
+      // The learner changes the first row in an editor, without saving.
+      const csv = await vscode.workspace.openTextDocument(vscode.Uri.file(csvPath));
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(csv.uri, new vscode.Range(1, 0, 1, 4), '1');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitFor('the session to stop again on the new row, z⁽¹⁾₁ = 0.6', () => stops.includes('z⁽¹⁾₁ = 0.6'), 20_000);
+      assert.equal(spec.isDirty, false, 'the spec itself was not touched');
+    } finally {
+      tracker.dispose();
+      if (vscode.debug.activeDebugSession) await vscode.debug.stopDebugging();
+    }
+  });
 });

@@ -12,7 +12,8 @@ import { documentOfProgram, isProgramOf, uriOfProgram } from './debugConfigurati
  * included) rather than the file on disk, edits applied as one WorkspaceEdit that a single Undo
  * reverts, a change notice on every edit of that document, and each version's analysis from
  * the extension's own (a worker thread's, for a large spec): the session never runs the engine
- * on the editor's thread. The session names its spec by a file path or, for a document that is
+ * on the editor's thread; and a notice on every new analysis, which a change of a data file the
+ * spec reads also brings. The session names its spec by a file path or, for a document that is
  * no file (a training step's copy), by its URI (debugConfiguration.ts, programOf).
  */
 export function editorSpecReader(analyses: SpecAnalyses): SpecReader {
@@ -41,6 +42,14 @@ export function editorSpecReader(analyses: SpecAnalyses): SpecReader {
     watch(program: string, onChange: () => void): Disposable {
       return vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0 && isProgramOf(program, event.document.uri)) onChange();
+      });
+    },
+    // The extension re-analyses a spec when a data file it reads changes (on disk or in an
+    // editor, dataDependencies.ts) and announces each new analysis; one that an edit of the spec
+    // brought is announced too, and the session merges the two notices into one reload.
+    watchData(program: string, onChange: () => void): Disposable {
+      return analyses.onDidChange((uri) => {
+        if (isProgramOf(program, uri)) onChange();
       });
     },
   };
