@@ -7,13 +7,12 @@ import type { SpecShape } from './specShape';
  * spec leaves its `w` out (model/initialise.ts computes them; nothing here re-implements the
  * scheme), row by row as Layer.weights holds them. A completion writes these numbers as the
  * layer's `w`, and a quick fix takes the rows a short `w` lacks from them, so what is written is
- * what the engine was already using. The stream the seed gives runs through the layers in order,
- * and writing one layer's `w` out stops that layer drawing: the layers below it that leave their
- * `w` out then draw other numbers (the README says so).
+ * what the engine was already using. Each layer owns a fixed stretch of the seed's stream, so
+ * writing this layer's `w` out changes no other layer's seeded weights.
  *
  * Null when those numbers are not determined yet: a layer up to this one has no valid size, or
- * one that draws has no known activation (its bound depends on it), or the layers up to this one
- * hold more weights than a network may have (so a typo cannot make this allocate gigabytes).
+ * this one has no known activation (its bound depends on it), or the layers up to this one hold
+ * more weights than a network may have (so a typo cannot make this allocate gigabytes).
  */
 export function seededWeights(shape: SpecShape, index: number): Float64Array | null {
   const layers = shape.layers;
@@ -25,11 +24,11 @@ export function seededWeights(shape: SpecShape, index: number): Float64Array | n
   let total = 0;
   for (let i = 1; i <= index; i++) {
     const layer = layers[i];
-    const draws = i === index || !layer.hasWeights;
+    const draws = i === index;
     if (layer.size === null || (draws && layer.activation === null)) return null;
     total += previous * layer.size;
     if (total > DEFAULT_LIMITS.maxParameters) return null;
-    // A layer that writes its `w` draws nothing; its values are never read here.
+    // The layers above only skip their stretch of the stream; their values are never read here.
     plans.push({ size: layer.size, activation: layer.activation ?? 'linear', weights: draws ? null : NOTHING, biases: NOTHING });
     previous = layer.size;
   }

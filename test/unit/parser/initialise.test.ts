@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, initialisationBound, initialiseLayers, mulberry32 } from '../../../src/core/model/initialise';
+import { DEFAULT_SEED, initialisationBound, initialiseLayers, mulberry32, seededStream, type LayerPlan } from '../../../src/core/model/initialise';
 
 /** The initialisation is part of the documented contract: the same seed gives the same bits everywhere. */
 
@@ -46,20 +46,37 @@ describe('initialisation', () => {
     expect([...layers[1].biases]).toEqual([0]);
   });
 
-  it('draws nothing for a given `w`, so later layers continue the same stream', () => {
+  it('skips the draws of a layer that gives its `w`, so every other layer keeps its own weights', () => {
     const given = new Float64Array([9, 9, 9, 9]);
-    const layers = initialiseLayers(
-      2,
-      [
-        { size: 2, activation: 'sigmoid', weights: given, biases: null },
-        { size: 1, activation: 'relu', weights: null, biases: null },
-      ],
-      1,
-    );
-    expect(layers[0].weights).toBe(given);
-    const next = mulberry32(1);
+    const plans = (first: Float64Array | null): LayerPlan[] => [
+      { size: 2, activation: 'sigmoid', weights: first, biases: null },
+      { size: 1, activation: 'relu', weights: null, biases: null },
+    ];
+    const withGiven = initialiseLayers(2, plans(given), 1);
+    const seeded = initialiseLayers(2, plans(null), 1);
+    expect(withGiven[0].weights).toBe(given);
+    expect([...withGiven[1].weights]).toEqual([...seeded[1].weights]);
+    // Independently: layer 2's draws are the 5th and 6th of the stream.
+    const next = referenceMulberry32(1);
+    for (let i = 0; i < 4; i++) next();
     const bound = Math.sqrt(6 / 2);
-    expect([...layers[1].weights]).toEqual([(2 * next() - 1) * bound, (2 * next() - 1) * bound]);
+    expect([...withGiven[1].weights]).toEqual([(2 * next() - 1) * bound, (2 * next() - 1) * bound]);
+  });
+
+  it('skips any number of draws exactly as drawing them would, the 32-bit state wrapping included', () => {
+    for (const [seed, count] of [[1, 0], [7, 1], [4294967295, 3], [123, 1_000_003]] as const) {
+      const drawn = referenceMulberry32(seed);
+      for (let i = 0; i < count; i++) drawn();
+      const skipped = seededStream(seed);
+      skipped.skip(count);
+      expect([skipped.next(), skipped.next()]).toEqual([drawn(), drawn()]);
+    }
+    // count·increment overflows 2⁵³ for a count past 2²¹; the skip still lands where drawing would.
+    const far = seededStream(5);
+    far.skip(2 ** 32 + 10);
+    const near = seededStream(5);
+    near.skip(10);
+    expect(far.next()).toBe(near.next());
   });
 
   it('keeps every weight inside its bound', () => {

@@ -71,7 +71,24 @@ describe('snippets', () => {
     expect(written.split('\n').slice(3, 6).every((line) => /^ {2}(w| ) \S+ \S+ \S+ \S+$/.test(line))).toBe(true);
   });
 
-  it('the `w` of a later layer continues the stream after the earlier layers that draw', () => {
+  it('writing one layer’s `w` leaves the seeded weights of the layers after it as they were', () => {
+    const spec = 'seed 4\nlayer 0: 2 inputs\nlayer 1: 3 tanh\n  \nlayer 2: 2 sigmoid\nexample x 1 2 y 0 1\n';
+    const engine = parseSpec(spec).network!;
+    const items = specCompletions(spec, { line: 3, character: 2 }, { digits: EXACT_DIGITS });
+    const network = parseSpec(accept(spec, items.find((i) => i.label === 'w')!)).network!;
+    expect(Array.from(network.layers[1].weights)).toEqual(Array.from(engine.layers[1].weights));
+    expect(Array.from(network.layers[2].weights)).toEqual(Array.from(engine.layers[2].weights));
+  });
+
+  it('writes a later layer’s seeded `w` even while an earlier layer’s activation is misspelt', () => {
+    const spec = 'seed 9\nlayer 0: 2 inputs\nlayer 1: 3 sigmod\nlayer 2: 1 tanh\n  \nexample x 1 2 y 0\n';
+    const fixed = parseSpec(spec.replace('sigmod', 'sigmoid')).network!;
+    const items = specCompletions(spec, { line: 4, character: 2 }, { digits: EXACT_DIGITS });
+    const written = accept(spec, items.find((i) => i.label === 'w')!).replace('sigmod', 'sigmoid');
+    expect(Array.from(parseSpec(written).network!.layers[2].weights)).toEqual(Array.from(fixed.layers[2].weights));
+  });
+
+  it('the `w` of a later layer takes its own stretch of the stream after the earlier layers', () => {
     const spec = 'seed 11\nlayer 0: 2 inputs\nlayer 1: 3 sigmoid\nlayer 2: 2 gelu\n  \nexample x 1 2 y 0 0\n';
     const engine = parseSpec(spec).network!;
     const items = specCompletions(spec, { line: 4, character: 2 }, { digits: EXACT_DIGITS });
