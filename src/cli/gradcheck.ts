@@ -24,7 +24,9 @@ training examples, and their relative error
   |FD − BP| / max(|FD| + |BP|, max(10⁻⁵·|c|, 10⁻¹²))
 listed worst first. The floor keeps slopes too small for c's 16 digits to resolve from failing
 on rounding alone. A parameter whose central difference straddles a bend of the cost (a relu
-neuron switching sides) is marked 'kink', not failed. A network too large to check whole in
+neuron switching sides) is marked 'kink', not failed; one that acts on an output held by the
+cross-entropy costs' log clamp, and agrees once that output's ∂c/∂a is taken as the clamped
+cost's slope (0), is marked 'clamped', not failed. A network too large to check whole in
 about ${thousands(CHECK_BUDGET)} multiply-adds is checked on a sample, and the output says so.
 Exits 1, naming the worst parameter, when any relative error exceeds the tolerance.
 

@@ -2,12 +2,12 @@
  * The gradient check panel's browser code (bundled to dist/gradientCheckView.js). It posts
  * `ready`, then draws the state the extension sends (src/shared/gradientCheckMessages.ts): how
  * far the check is, or its report: what was checked, how the relative error is defined, a
- * summary line (a live region, so screen readers hear the verdict), the notes on sampling and
- * kinks, and the table worst first (table.ts). Every sentence comes from
+ * summary line (a live region, so screen readers hear the verdict), the notes on sampling, kinks
+ * and clamps, and the table worst first (table.ts). Every sentence comes from
  * src/core/gradientCheck/text.ts, the same words `nnet gradcheck` prints. The page computes
  * nothing, and every text goes in through textContent.
  */
-import { definitionText, kinkText, sampleText, scopeText, summaryText } from '../../src/core/gradientCheck/text';
+import { clampedText, definitionText, kinkText, sampleText, scopeText, summaryText } from '../../src/core/gradientCheck/text';
 import { thousands } from '../../src/core/notation/count';
 import type { ExtensionToGradientCheck, GradientCheckState, GradientCheckToExtension } from '../../src/shared/gradientCheckMessages';
 import { h, replaceChildren } from '../dom';
@@ -59,11 +59,13 @@ function show(fileName: string, state: GradientCheckState): void {
   say(summaryText(report));
   const sample = sampleText(report);
   const kinks = kinkText(report);
+  const clamped = clampedText(report);
   replaceChildren(
     details,
     h('p', { class: 'definition', id: 'check-definition' }, definitionText(report)),
     sample && h('p', { class: 'note sample' }, sample),
     kinks && h('p', { class: 'note kink' }, kinks),
+    clamped && h('p', { class: 'note clamped' }, clamped),
     h('div', { class: 'table-scroll' }, checkTable(report.rows, (target) => api.postMessage({ type: 'reveal', ...target }))),
   );
 }

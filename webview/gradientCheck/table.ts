@@ -1,15 +1,15 @@
 /**
  * The gradient check's table: one row per checked parameter, worst first, as a real <table>
  * with column headers and the parameter's symbol as each row's header. The verdict is a word and
- * a mark (✓ pass, ✗ fail, ⚠ kink), coloured only on top of that. Rows are one Tab stop: the
- * arrows, Home and End move between them, and Enter (or a click) asks the extension to select
- * the parameter's number in the spec.
+ * a mark (✓ pass, ✗ fail, ⚠ kink, ⚠ clamped), coloured only on top of that. Rows are one Tab
+ * stop: the arrows, Home and End move between them, and Enter (or a click) asks the extension
+ * to select the parameter's number in the spec.
  */
 import type { CheckRow } from '../../src/shared/gradientCheckMessages';
 import { rowCells, TABLE_HEADERS } from '../../src/core/gradientCheck/text';
 import { h } from '../dom';
 
-const MARKS: Readonly<Record<CheckRow['verdict'], string>> = { pass: '✓', fail: '✗', kink: '⚠' };
+const MARKS: Readonly<Record<CheckRow['verdict'], string>> = { pass: '✓', fail: '✗', kink: '⚠', clamped: '⚠' };
 
 /** Which parameter a row is, as the extension's `reveal` wants it. */
 export interface RowTarget {

@@ -1,5 +1,5 @@
 import { defineCost } from './entry';
-import { clampLow, LOG_EPSILON } from './logClamp';
+import { clampLow, LOG_EPSILON, unclampedInverse } from './logClamp';
 
 /** c_i = −Σ_j [y_ij ln a_j + (1 − y_ij) ln(1 − a_j)]; ∂c_i/∂a_j = −y_ij/a_j + (1 − y_ij)/(1 − a_j). */
 export const binaryCrossEntropyCost = defineCost({
@@ -30,6 +30,12 @@ export const binaryCrossEntropyCost = defineCost({
     for (let q = 0, end = m * n; q < end; q++) {
       const t = y[q];
       out[q] = -t / clampLow(a[q]) + (1 - t) / clampLow(1 - a[q]);
+    }
+  },
+  flatGradient(a, y, m, n, out) {
+    for (let q = 0, end = m * n; q < end; q++) {
+      const t = y[q];
+      out[q] = -t * unclampedInverse(a[q]) + (1 - t) * unclampedInverse(1 - a[q]);
     }
   },
   derivative: (a, y) => -y / clampLow(a) + (1 - y) / clampLow(1 - a),

@@ -1,5 +1,5 @@
 import { defineCost } from './entry';
-import { clampLow, LOG_EPSILON } from './logClamp';
+import { clampLow, LOG_EPSILON, unclampedInverse } from './logClamp';
 
 /** c_i = −Σ_j y_ij ln a_j (meant for a softmax output); ∂c_i/∂a_j = −y_ij/a_j. */
 export const crossEntropyCost = defineCost({
@@ -23,6 +23,9 @@ export const crossEntropyCost = defineCost({
   },
   gradient(a, y, m, n, out) {
     for (let q = 0, end = m * n; q < end; q++) out[q] = -y[q] / clampLow(a[q]);
+  },
+  flatGradient(a, y, m, n, out) {
+    for (let q = 0, end = m * n; q < end; q++) out[q] = y[q] === 0 ? 0 : -y[q] * unclampedInverse(a[q]);
   },
   derivative: (a, y) => -y / clampLow(a),
   termOf: (y, a) => ({ tex: `${y.tex} \\ln ${a.tex}`, text: `${y.text} ln ${a.text}` }),

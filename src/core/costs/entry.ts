@@ -19,6 +19,13 @@ export interface Cost {
   gradient(a: Float64Array, y: Float64Array, m: number, n: number, out: Float64Array): void;
   /** ∂c_i/∂a^(L)_j for one neuron, for the trace (n is n_L). */
   derivative(a: number, y: number, n: number): number;
+  /**
+   * Only for a cost that clamps (logClamp.ts): the slope of `value` exactly as computed, 0
+   * through a log whose argument the clamp holds, where `gradient` gives the formula's value at
+   * the clamp. The engine never uses it; gradient checking does, to tell a parameter whose
+   * finite difference only sees the clamp's flat cost from a wrong derivative.
+   */
+  flatGradient?(a: Float64Array, y: Float64Array, m: number, n: number, out: Float64Array): void;
 }
 
 /**

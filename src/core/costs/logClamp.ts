@@ -10,3 +10,11 @@ export const LOG_EPSILON = 1e-12;
 export function clampLow(v: number): number {
   return v > LOG_EPSILON ? v : LOG_EPSILON;
 }
+
+/**
+ * 1/v where ln v is taken as it is, 0 where the clamp holds it (ln max(v, ε) is flat below ε):
+ * the slope of the clamped log, for the costs' `flatGradient`.
+ */
+export function unclampedInverse(v: number): number {
+  return v > LOG_EPSILON ? 1 / v : 0;
+}

@@ -27,6 +27,11 @@ export interface WorkspaceOptions {
    * memory: the trainer keeps its parameters there and saves a copy of every weight per step.
    */
   readonly residentParameters?: boolean;
+  /**
+   * Gradient checking only: backpropagate the slope of the cost exactly as computed
+   * (Cost.flatGradient, 0 through a clamped log) in place of the cost's gradient.
+   */
+  readonly flatCost?: boolean;
 }
 
 /**
@@ -113,7 +118,7 @@ export class Workspace implements LayerBuffers {
   constructor(
     private readonly network: Network,
     kernel: KernelChoice = 'auto',
-    { rows, threads = null, residentParameters = false }: WorkspaceOptions = {},
+    { rows, threads = null, residentParameters = false, flatCost = false }: WorkspaceOptions = {},
   ) {
     const layers = network.layers;
     const L = layers.length - 1;
@@ -128,7 +133,8 @@ export class Workspace implements LayerBuffers {
     this.weights = layers.map((layer) => layer.weights);
     this.biases = layers.map((layer) => layer.biases);
     this.activations = layers.map((layer) => (layer.activation === null ? null : activation(layer.activation)));
-    this.cost = cost(network.cost);
+    const entry = cost(network.cost);
+    this.cost = flatCost && entry.flatGradient ? { ...entry, gradient: entry.flatGradient } : entry;
 
     // Every buffer is a view into one allocation: dozens of separate typed arrays, each with its
     // own backing store, cost more to create than a whole gradient of a small network. For the

@@ -26,8 +26,11 @@ export const MIN_FLOOR = 1e-12;
  */
 const KINK_OVER_NOISE = 1000;
 
-/** pass: within the tolerance; fail: outside it; kink: outside it, but because c is not smooth within ±h of θ. */
-export type Verdict = 'pass' | 'fail' | 'kink';
+/**
+ * pass: within the tolerance; fail: outside it; kink: outside it, but because c is not smooth
+ * within ±h of θ; clamped: outside it, but because θ acts on an output held by a log clamp.
+ */
+export type Verdict = 'pass' | 'fail' | 'kink' | 'clamped';
 
 export function relativeErrorFloor(cost: number): number {
   return Math.max(FLOOR_PER_COST * Math.abs(cost), MIN_FLOOR);
@@ -44,13 +47,29 @@ export function relativeErrorFloor(cost: number): number {
  * backprop agrees with one of them (the side where no bend lies) much better than they agree
  * with each other. Those parameters are marked `kink` instead of failing; a wrong derivative in
  * smooth territory leaves the one-sided slopes together, so it still fails.
+ *
+ * Clamps: an output deep inside a log clamp (a sigmoid's a within 10⁻¹² of 0 or 1 under a
+ * cross-entropy cost) makes c flat on both sides, so no kink shows, yet backprop takes the
+ * formula's ∂c/∂a at the clamp. `flat` is then the same parameter's slope backpropagated from
+ * the slope of c exactly as computed (0 through the held logs, ParameterProbe.flat): when the
+ * central difference agrees with that within the tolerance, the whole difference is the clamp's,
+ * and the parameter is marked `clamped`; a wrong derivative elsewhere disagrees with both.
  */
-export function judge(probe: Probe, backprop: number, cost: number, tolerance: number): { relativeError: number; verdict: Verdict } {
-  const error = relativeError(probe.central, backprop, relativeErrorFloor(cost));
+export function judge(
+  probe: Probe,
+  backprop: number,
+  cost: number,
+  tolerance: number,
+  flat: number | null = null,
+): { relativeError: number; verdict: Verdict } {
+  const floor = relativeErrorFloor(cost);
+  const error = relativeError(probe.central, backprop, floor);
   if (error <= tolerance) return { relativeError: error, verdict: 'pass' };
   const gap = Math.abs(probe.forward - probe.backward);
   const noise = (Number.EPSILON * Math.abs(cost)) / probe.h;
   const nearest = Math.min(Math.abs(backprop - probe.forward), Math.abs(backprop - probe.backward));
   const kink = gap > KINK_OVER_NOISE * noise && nearest <= gap / 4 && Math.abs(probe.central - backprop) <= gap;
-  return { relativeError: error, verdict: kink ? 'kink' : 'fail' };
+  if (kink) return { relativeError: error, verdict: 'kink' };
+  const clamped = flat !== null && relativeError(probe.central, flat, floor) <= tolerance;
+  return { relativeError: error, verdict: clamped ? 'clamped' : 'fail' };
 }

@@ -51,6 +51,8 @@ export interface CheckReport {
   readonly rows: readonly CheckRow[];
   readonly failures: number;
   readonly kinks: number;
+  /** Rows marked `clamped`. */
+  readonly clamped: number;
   /** The multiply-adds the plan estimated before it started. */
   readonly multiplyAdds: number;
 }

@@ -79,6 +79,7 @@ export class GradientCheckRun {
       rows,
       failures: rows.filter((row) => row.verdict === 'fail').length,
       kinks: rows.filter((row) => row.verdict === 'kink').length,
+      clamped: rows.filter((row) => row.verdict === 'clamped').length,
       multiplyAdds: this.plan.multiplyAdds,
     };
   }
@@ -90,7 +91,7 @@ export class GradientCheckRun {
     const from = at.kind === 'w' ? Math.floor(at.index / n) + 1 : null;
     const probe = this.probe.probe(at);
     const backprop = this.probe.exact(at);
-    const { relativeError, verdict } = judge(probe, backprop, this.probe.cost, this.tolerance);
+    const { relativeError, verdict } = judge(probe, backprop, this.probe.cost, this.tolerance, this.probe.flatExact(at));
     const symbol = from === null ? biasSymbol(at.layer, to) : weightSymbol(at.layer, from, to, this.order);
     return { kind: at.kind, layer: at.layer, from, to, index: at.index, symbol, backprop, numeric: probe.central, relativeError, verdict };
   }

@@ -39,15 +39,24 @@ export function kinkText(report: CheckReport): string | null {
   return `${plural(report.kinks, 'parameter')} marked kink: within ±h of ${report.kinks === 1 ? 'it' : 'them'} the cost bends (a relu or leaky-relu neuron switches sides, or a clamped log starts or stops), so the central difference averages two slopes. Backprop matches the one-sided difference on the side without the bend; these are not counted as failures.`;
 }
 
+/** What a `clamped` row means; null when there is none. */
+export function clampedText(report: CheckReport): string | null {
+  if (report.clamped === 0) return null;
+  const them = report.clamped === 1 ? 'it' : 'them';
+  return `${plural(report.clamped, 'parameter')} marked clamped: some output lies within 10⁻¹² of 0 or 1, where its log is taken at 10⁻¹² so that the cost stays finite. There the cost is flat, and the central difference sees no slope through that output, while backprop's ∂c/∂a⁽ᴸ⁾ⱼ is the formula's value at the clamp, which keeps a confidently wrong output learning. With that output's ∂c/∂a⁽ᴸ⁾ⱼ taken as 0, the slope of the cost as computed, backprop agrees with the central difference for ${them}; these are not counted as failures.`;
+}
+
 /** The verdict in one sentence. */
 export function summaryText(report: CheckReport): string {
   const worst = worstFailure(report);
-  const judged = report.checked - report.kinks;
+  const judged = report.checked - report.kinks - report.clamped;
   if (worst === null) {
     const top = report.rows.find((row) => row.verdict === 'pass');
     const largest = top ? `; largest relative error ${formatNumber(top.relativeError, ERROR_DIGITS)} (${top.symbol.text})` : '';
-    const kinks = report.kinks > 0 ? ` (${thousands(report.kinks)} marked kink)` : '';
-    return `Passed: ${judged === report.checked ? 'all' : thousands(judged)} of ${plural(report.checked, 'checked parameter')} within the tolerance ${formatNumber(report.tolerance)}${kinks}${largest}.`;
+    const marks = [report.kinks > 0 ? `${thousands(report.kinks)} marked kink` : '', report.clamped > 0 ? `${thousands(report.clamped)} marked clamped` : ''].filter(Boolean);
+    const marked = marks.length > 0 ? ` (${marks.join(', ')})` : '';
+    if (judged === 0) return `Passed: none of ${plural(report.checked, 'checked parameter')} fails the tolerance ${formatNumber(report.tolerance)}${marked}.`;
+    return `Passed: ${judged === report.checked ? 'all' : thousands(judged)} of ${plural(report.checked, 'checked parameter')} within the tolerance ${formatNumber(report.tolerance)}${marked}${largest}.`;
   }
   return `Failed: ${thousands(report.failures)} of ${plural(report.checked, 'checked parameter')} outside the tolerance ${formatNumber(report.tolerance)}; worst ${failureText(worst)}.`;
 }
@@ -81,6 +90,8 @@ export function* reportLines(report: CheckReport, title: string): Generator<stri
   yield '';
   const kinks = kinkText(report);
   if (kinks !== null) yield kinks;
+  const clamped = clampedText(report);
+  if (clamped !== null) yield clamped;
   yield summaryText(report);
 }
 
@@ -104,6 +115,7 @@ export function* reportJsonPieces(report: CheckReport, name: string | null): Gen
     passed: worst === null,
     failures: report.failures,
     kinks: report.kinks,
+    clamped: report.clamped,
     worst: worst === null ? null : jsonRow(worst),
   };
   const text = JSON.stringify(head);

@@ -121,6 +121,17 @@ describe('nnet gradcheck usage', () => {
     expect((await run(['gradcheck', 'examples/no-such.nnet'])).code).toBe(2);
   });
 
+  it('exits 0 on a saturated output, marking its parameters clamped, and counts them in --json', async () => {
+    // z = 30: 1 − a ≈ 9·10⁻¹⁴, below the clamp of ln(1 − a) for the target 0.
+    const files = { 'clamp.nnet': 'cost binary-cross-entropy\nlayer 0: 1 inputs\nlayer 1: 1 sigmoid\n  w 30\n  b 0\nexample x 1 y 0\n' };
+    const text = await run(['gradcheck', 'clamp.nnet'], files);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^w⁽¹⁾₁₁ +0\.0934\d+ +0 +1 +clamped$/m);
+    expect(text.out).toMatch(/^Passed: none of 2 checked parameters fails the tolerance 0\.0001 \(2 marked clamped\)\.$/m);
+    const json = JSON.parse((await run(['gradcheck', '--json', 'clamp.nnet'], files)).out);
+    expect(json).toMatchObject({ passed: true, failures: 0, kinks: 0, clamped: 2, worst: null });
+  });
+
   it('is listed in nnet --help with its default tolerance in its own help', async () => {
     expect((await run(['--help'])).out).toMatch(/^ {2}gradcheck +check backprop's gradient/m);
     expect((await run(['gradcheck', '--help'])).out).toContain('--tolerance T  the largest relative error that passes (default 0.0001)');

@@ -3,6 +3,7 @@ import { judge, relativeErrorFloor } from '../../../src/core/gradientCheck/judge
 import { sortWorstFirst, worstFailure, type CheckRow } from '../../../src/core/gradientCheck/report';
 import { GradientCheckRun } from '../../../src/core/gradientCheck/run';
 import { planCheck } from '../../../src/core/gradientCheck/sample';
+import { ParameterProbe } from '../../../src/core/engine/parameterProbe';
 import { reportLines } from '../../../src/core/gradientCheck/text';
 import { parseSpec } from '../../../src/core/parser/parse';
 import { makeNetwork, mazurNetwork, randomNetwork } from '../engine/networks';
@@ -57,6 +58,49 @@ describe('the gradient check report', () => {
     const text = [...reportLines(report, 'relu')].join('\n');
     expect(text).toContain('2 parameters marked kink');
     expect(text).toMatch(/^Passed: 2 of 4 checked parameters within the tolerance/m);
+  });
+
+  it('marks as clamped the parameters of an output held by the log clamp, and passes the rest', () => {
+    // Output 1: z ≈ 30 puts 1 − a below 10⁻¹² under a soft target, so ln(1 − a) is clamped; output 2 is ordinary.
+    const spec = 'cost binary-cross-entropy\nlayer 0: 2 inputs\nlayer 1: 2 tanh\n  w 0.3 -0.2\n    0.1 0.4\n  b 0 0\nlayer 2: 2 sigmoid\n  w 20 0.5\n    10 -0.7\n  b 21.5 0.1\nexample x 1 0.8 y 0.9 0.2\n';
+    const network = parseSpec(spec).network!;
+    const probe = new ParameterProbe(network);
+    expect(probe.flat).not.toBeNull();
+    const report = new GradientCheckRun(network).complete();
+    const verdicts = new Map(report.rows.map((row) => [row.symbol.text, row.verdict]));
+    // Only what reaches output 1 is clamped: its weights and bias, and the first layer (through it).
+    expect(['w⁽²⁾₁₁', 'w⁽²⁾₂₁', 'b⁽²⁾₁'].map((name) => verdicts.get(name))).toEqual(['clamped', 'clamped', 'clamped']);
+    expect(['w⁽²⁾₁₂', 'w⁽²⁾₂₂', 'b⁽²⁾₂'].map((name) => verdicts.get(name))).toEqual(['pass', 'pass', 'pass']);
+    expect(report.failures).toBe(0);
+    expect(report.clamped).toBe(report.rows.filter((row) => row.verdict === 'clamped').length);
+    // Independently: the flat gradient is the central difference of the cost as computed, for every parameter.
+    for (const row of report.rows) {
+      const flat = probe.flatExact(row) ?? probe.exact(row);
+      expect(Math.abs(flat - row.numeric), row.symbol.text).toBeLessThan(1e-6 * Math.max(1, Math.abs(flat)));
+    }
+    const text = [...reportLines(report, 'clamp')].join('\n');
+    expect(text).toContain('marked clamped: some output lies within 10⁻¹² of 0 or 1');
+    expect(text).toMatch(/^Passed: \d+ of 12 checked parameters within the tolerance 0\.0001 \(\d+ marked clamped\)/m);
+  });
+
+  it('marks a softmax output held by the cross-entropy clamp, and says so when every parameter is marked', () => {
+    // z = (0, 40): a₁ = e⁻⁴⁰ is far below 10⁻¹², and the target is output 1.
+    const network = parseSpec('cost cross-entropy\nlayer 0: 1 inputs\nlayer 1: 2 softmax\n  w 0 40\n  b 0 0\nexample x 1 y 1 0\n').network!;
+    const report = new GradientCheckRun(network).complete();
+    expect(report.rows.filter((row) => row.kind === 'w').map((row) => row.verdict)).toEqual(['clamped', 'clamped']);
+    expect(report.failures).toBe(0);
+    expect([...reportLines(report, 'softmax')].at(-1)).toMatch(/^Passed: none of 4 checked parameters fails the tolerance 0\.0001 \(\d marked clamped\)\.$/);
+  });
+
+  it('still fails a wrong slope beside a clamp, and computes no flat gradient when no output is clamped', () => {
+    const cost = 27.6;
+    // The central difference agrees with neither backprop nor the cost's slope as computed.
+    expect(judge({ central: 0.05, forward: 0.05, backward: 0.05, h: 1e-5 }, 0.09, cost, 1e-4, 0).verdict).toBe('fail');
+    expect(judge({ central: 0, forward: 0, backward: 0, h: 1e-5 }, 0.09, cost, 1e-4, 0).verdict).toBe('clamped');
+    expect(judge({ central: 0, forward: 0, backward: 0, h: 1e-5 }, 0.09, cost, 1e-4, null).verdict).toBe('fail');
+    const unclamped = parseSpec('cost binary-cross-entropy\nlayer 0: 1 inputs\nlayer 1: 1 sigmoid\n  w 3\n  b 0\nexample x 1 y 0\n').network!;
+    expect(new ParameterProbe(unclamped).flat).toBeNull();
+    expect(new GradientCheckRun(unclamped).complete()).toMatchObject({ failures: 0, clamped: 0 });
   });
 
   it('measures slopes far below the cost against 10⁻⁵·c', () => {

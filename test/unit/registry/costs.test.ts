@@ -61,6 +61,40 @@ describe.each(COST_ENTRIES.map((c) => [c.name, c] as const))('cost %s', (_, cost
     expect(LOG_EPSILON).toBe(1e-12);
   });
 
+  it('gives, when it clamps, the slope of its value as computed: 0 through a held log, its gradient elsewhere', () => {
+    if (!cost.flatGradient) {
+      // A cost without a clamp has nothing held: its value is smooth, and its gradient is its slope.
+      expect(['binary-cross-entropy', 'cross-entropy']).not.toContain(cost.name);
+      return;
+    }
+    // Row 1 inside the clamps; row 2 with a below 10⁻¹², 1 − a below 10⁻¹², and an ordinary a.
+    const a = Float64Array.of(0.2, 0.65, 0.15, 5e-13, 1 - 6e-13, 0.4);
+    const y = Float64Array.of(0, 1, 0, 0.7, 0.2, 0.1);
+    const flat = new Float64Array(M * N);
+    const gradient = new Float64Array(M * N);
+    cost.flatGradient(a, y, M, N, flat);
+    cost.gradient(a, y, M, N, gradient);
+    for (let q = 0; q < M * N; q++) {
+      // Steps that stay on the same side of a clamp: half the distance to 0 or 1 next to them.
+      const held = a[q] < LOG_EPSILON || 1 - a[q] < LOG_EPSILON;
+      const step = a[q] < LOG_EPSILON ? a[q] / 2 : 1 - a[q] < LOG_EPSILON ? (1 - a[q]) / 2 : 1e-7 * a[q];
+      const at = (v: number) => {
+        const out = new Float64Array(M);
+        cost.value(Float64Array.from(a, (w, p) => (p === q ? v : w)), y, M, N, out);
+        return out[Math.floor(q / N)];
+      };
+      const numeric = (at(a[q] + step) - at(a[q] - step)) / (2 * step);
+      // A held log adds about 20 to the cost, whose doubles are 3.6·10⁻¹⁵ apart; steps this short
+      // move the rest of it by only tens of those, so a few % is all the difference can resolve.
+      const tolerance = held ? 0.05 : 1e-5;
+      expect(Math.abs(flat[q] - numeric), `output ${q}: ${flat[q]} vs ${numeric}`).toBeLessThan(tolerance * Math.max(1, Math.abs(numeric)));
+    }
+    // The first row holds nothing, so there the two agree exactly (0 and −0 alike).
+    for (let q = 0; q < N; q++) expect(flat[q] === gradient[q]).toBe(true);
+    // The held outputs are where they part.
+    expect(flat[3]).not.toBe(gradient[3]);
+  });
+
   it('writes its formulas without typographic slips', () => {
     const a = { tex: 'a^{(2)}_{1}', text: 'a⁽²⁾₁' };
     const y = { tex: 'y_{i1}', text: 'yᵢ₁' };
