@@ -1,7 +1,7 @@
 import { nodeMessageThread, type MessageThread } from '../workerThread';
 import type { CheckReport } from '../../core/gradientCheck/report';
 import type { WeightOrder } from '../../core/notation/symbols';
-import { TEXT_CHUNK_CHARS, wireBug, type SpecJob, type WireBug } from '../analysis/worker/wire';
+import { sendInPieces, wireBug, type SpecJob, type WireBug } from '../analysis/worker/wire';
 import type { GradientWorkerReply, HostToGradientWorker } from './worker/gradientCheckWire';
 
 /**
@@ -85,22 +85,15 @@ export class GradientCheckClient {
 
   /** The text in pieces, one per turn of the event loop (as the other workers get it); a cancel stops the rest. */
   private send(job: SpecJob): void {
-    const { text } = job;
-    let sent = 0;
-    const sendPiece = () => {
-      if (this.ended) return;
-      const end = Math.min(text.length, sent + TEXT_CHUNK_CHARS);
-      const last = end === text.length;
-      try {
-        this.thread.postMessage({ type: 'text', id: 1, text: text.slice(sent, end), last, ...(sent === 0 ? { data: job.data } : {}) });
-      } catch (error) {
+    sendInPieces(
+      (piece) => this.thread.postMessage(piece),
+      1,
+      job,
+      () => this.ended,
+      (error) => {
         this.end();
         this.listener.failed({ bug: wireBug('sending the spec to the gradient-check worker', error) });
-        return;
-      }
-      sent = end;
-      if (!last) setImmediate(sendPiece);
-    };
-    sendPiece();
+      },
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { nodeMessageThread, type MessageThread } from '../workerThread';
 import type { TrainingFinished, TrainingProgress, TrainingSnapshot } from '../../shared/trainingMessages';
-import { TEXT_CHUNK_CHARS, wireBug, type SpecJob, type WireBug } from '../analysis/worker/wire';
+import { sendInPieces, wireBug, type SpecJob, type WireBug } from '../analysis/worker/wire';
 import type { AnswerKind, HostToTrainingWorker, RunFacts, TrainingWorkerReply, WorkerAnswer } from './worker/trainingWire';
 
 /**
@@ -132,22 +132,15 @@ export class TrainingClient {
 
   /** The text in pieces, one per turn of the event loop (as workerPool.ts sends it); a cancel stops the rest. */
   private send(job: SpecJob): void {
-    const { text } = job;
-    let sent = 0;
-    const sendPiece = () => {
-      if (this.phase === 'ended') return;
-      const end = Math.min(text.length, sent + TEXT_CHUNK_CHARS);
-      const last = end === text.length;
-      try {
-        this.thread.postMessage({ type: 'text', id: 1, text: text.slice(sent, end), last, ...(sent === 0 ? { data: job.data } : {}) });
-      } catch (error) {
+    sendInPieces(
+      (piece) => this.thread.postMessage(piece),
+      1,
+      job,
+      () => this.phase === 'ended',
+      (error) => {
         this.end();
         this.listener.failed({ bug: wireBug('sending the spec to the training worker', error) });
-        return;
-      }
-      sent = end;
-      if (!last) setImmediate(sendPiece);
-    };
-    sendPiece();
+      },
+    );
   }
 }

@@ -29,6 +29,37 @@ export interface SpecText {
 export const TEXT_CHUNK_CHARS = 256 * 1024;
 
 /**
+ * Posts job `id`'s text as TextPieces of TEXT_CHUNK_CHARS, one per turn of the event loop, the
+ * data context with the first (every worker that reads a spec takes it this way). `stopped` is
+ * asked before each piece, so a cancel stops the rest; an exception from `post` goes to `failed`,
+ * and nothing more is sent after it.
+ */
+export function sendInPieces(
+  post: (piece: TextPiece) => void,
+  id: number,
+  job: SpecJob,
+  stopped: () => boolean,
+  failed: (error: unknown) => void,
+): void {
+  const { text } = job;
+  let sent = 0;
+  const sendPiece = () => {
+    if (stopped()) return;
+    const end = Math.min(text.length, sent + TEXT_CHUNK_CHARS);
+    const last = end === text.length;
+    try {
+      post({ type: 'text', id, text: text.slice(sent, end), last, ...(sent === 0 ? { data: job.data } : {}) });
+    } catch (error) {
+      failed(error);
+      return;
+    }
+    sent = end;
+    if (!last) setImmediate(sendPiece);
+  };
+  sendPiece();
+}
+
+/**
  * Where a spec's data files are (core/data/files.ts): the worker reads them from disk relative
  * to `specPath` (null for an unsaved spec), except those open in an editor with unsaved edits,
  * whose text the main thread sends in `overlay` as [absolute path, text] pairs.

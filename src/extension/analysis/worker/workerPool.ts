@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { AnalysisRunner, RunningAnalysis } from '../latestWins';
-import { TEXT_CHUNK_CHARS, wireBug, type SpecJob, type TextPiece, type WorkerOutcome, type WorkerReply } from './wire';
+import { sendInPieces, wireBug, type SpecJob, type WorkerOutcome, type WorkerReply } from './wire';
 
 /**
  * The analysis worker threads (analysisWorker.ts, bundled as dist/analysisWorker.js), as an
@@ -26,7 +26,6 @@ export class WorkerPool implements AnalysisRunner<SpecJob, WorkerOutcome> {
   constructor(private readonly script: string) {}
 
   start(job: SpecJob): RunningAnalysis<WorkerOutcome> {
-    const { text } = job;
     let worker: Worker;
     try {
       worker = this.take();
@@ -57,22 +56,13 @@ export class WorkerPool implements AnalysisRunner<SpecJob, WorkerOutcome> {
     worker.on('message', onMessage).on('messageerror', onMessageError).on('error', onError).on('exit', onExit);
     this.busy.set(worker, () => finish({ kind: 'cancelled' }, false));
     // One piece per turn of the event loop (see SpecText); a cancel stops the rest.
-    let sent = 0;
-    const sendPiece = () => {
-      if (settled) return;
-      const end = Math.min(text.length, sent + TEXT_CHUNK_CHARS);
-      const last = end === text.length;
-      try {
-        const piece: TextPiece = { type: 'text', id, text: text.slice(sent, end), last, ...(sent === 0 ? { data: job.data } : {}) };
-        worker.postMessage(piece);
-      } catch (error) {
-        finish(crashed('sending the spec to the analysis worker', error), false);
-        return;
-      }
-      sent = end;
-      if (!last) setImmediate(sendPiece);
-    };
-    sendPiece();
+    sendInPieces(
+      (piece) => worker.postMessage(piece),
+      id,
+      job,
+      () => settled,
+      (error) => finish(crashed('sending the spec to the analysis worker', error), false),
+    );
     return { result, cancel: () => finish({ kind: 'cancelled' }, false) };
   }
 
