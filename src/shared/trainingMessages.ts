@@ -77,7 +77,14 @@ export interface TrainingSnapshot {
   readonly picture: TrainingPicture | null;
 }
 
-export type ExtensionToTraining = TrainingRun | TrainingProgress | TrainingFinished | TrainingSnapshot;
+/** The spec was renamed or moved: the panel and its run go with it, under the new name. */
+export interface TrainingRenamed {
+  readonly type: 'renamed';
+  readonly uri: string;
+  readonly fileName: string;
+}
+
+export type ExtensionToTraining = TrainingRun | TrainingProgress | TrainingFinished | TrainingSnapshot | TrainingRenamed;
 
 export type TrainingToExtension =
   | { readonly type: 'ready' }

@@ -4,7 +4,7 @@
  * hands the extension the panel with the page's saved state, and the panel comes back on its spec,
  * training it again (the page is told so, and goes back to the step it rested on); a forged or
  * stale state gets no panel. Closing the spec's document, or deleting its file, closes the panel
- * and ends its run.
+ * and ends its run; renaming the file takes the panel and its run along.
  *
  * A reload cannot happen inside the extension host the tests run in, so the restore is driven as
  * VS Code drives it: a webview panel of the Training view type and the page's state, handed to
@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { parseSpec } from '../../src/core/parser/parse';
 import { Command } from '../../src/extension/commandIds';
 import { TRAINING_VIEW_TYPE, trainingPanelOptions, type TrainingPanel } from '../../src/extension/training/trainingPanel';
 import type { ExtensionToTraining } from '../../src/shared/trainingMessages';
@@ -109,6 +110,43 @@ suite('Training panels: restored after a reload, closed with their spec', () => 
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await waitFor('the Training panel to close', () => api.training.panelFor(untitled.uri) === undefined);
     assert.equal(panel.runState, 'none');
+  });
+
+  test('renaming the spec takes its Training panel and run along: retitled, told to the page, and Apply writes into the renamed file', async () => {
+    const api = await extensionApi();
+    const before = vscode.Uri.file(join(folder, 'before.nnet'));
+    const after = vscode.Uri.file(join(folder, 'after.nnet'));
+    await vscode.workspace.fs.writeFile(before, await vscode.workspace.fs.readFile(vscode.Uri.file(examplePath('xor.nnet'))));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(before));
+    const panel = await trained(before);
+    const posted: ExtensionToTraining[] = [];
+    const listening = panel.onDidPost((message) => posted.push(message));
+    await panel.handleMessage({ type: 'ready' });
+    await waitFor('the run to finish', () => panel.runState === 'finished');
+
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(before, after);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the panel to follow the rename', () => api.training.panelFor(after) === panel);
+    assert.equal(api.training.panelFor(before), undefined);
+    assert.equal(panel.panel.title, 'Training: after.nnet');
+    assert.equal(panel.uri.toString(), after.toString());
+    assert.equal(panel.runState, 'finished', 'the run goes along, its worker still answering');
+    assert.deepEqual(posted.at(-1), { type: 'renamed', uri: after.toString(), fileName: 'after.nnet' });
+
+    // Apply writes step 5's parameters into the file under its new name.
+    const document = await vscode.workspace.openTextDocument(after);
+    const original = document.getText();
+    await panel.handleMessage({ type: 'apply', step: 5 });
+    const expected = await panel.parametersAt(5);
+    assert.ok(expected);
+    const applied = parseSpec(document.getText()).network!;
+    const rounded = expected.w.map((w, l) => [...w, ...expected.b[l]].map((value) => Number(value.toPrecision(6))));
+    assert.notEqual(document.getText(), original);
+    assert.deepEqual(applied.layers.map((layer) => [...layer.weights, ...layer.biases]), rounded);
+    listening.dispose();
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   test('deleting the spec closes its Training panel', async () => {

@@ -141,6 +141,8 @@ export function parseIncoming(value: unknown): ExtensionToTraining | null {
         (m.picture === null || isPicture(m.picture));
       return ok ? (m as unknown as ExtensionToTraining) : null;
     }
+    case 'renamed':
+      return typeof m.uri === 'string' && typeof m.fileName === 'string' ? (m as unknown as ExtensionToTraining) : null;
     default:
       return null;
   }

@@ -11,7 +11,7 @@
  *               when the run ends.
  * Every incoming message is checked first (incoming.ts); anything malformed is ignored.
  */
-import type { TrainingFinished, TrainingProgress, TrainingRun, TrainingSnapshot, TrainingToExtension } from '../../src/shared/trainingMessages';
+import type { TrainingFinished, TrainingProgress, TrainingRenamed, TrainingRun, TrainingSnapshot, TrainingToExtension } from '../../src/shared/trainingMessages';
 import { h } from '../dom';
 import { keptState, trainingApi } from './api';
 import { Charts } from './charts';
@@ -189,6 +189,14 @@ function onSnapshot(message: TrainingSnapshot): void {
   showStep();
 }
 
+/** The spec was renamed: the same run under its new name, and a reload restores the panel on the new URI. */
+function onRenamed(message: TrainingRenamed): void {
+  if (!run) return;
+  run = { ...run, uri: message.uri, fileName: message.fileName };
+  title.textContent = titleText(run);
+  keep({ uri: message.uri });
+}
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = parseIncoming(event.data);
   if (!message) return;
@@ -201,6 +209,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       return onFinished(message);
     case 'snapshot':
       return onSnapshot(message);
+    case 'renamed':
+      return onRenamed(message);
   }
 });
 

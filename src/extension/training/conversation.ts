@@ -69,6 +69,16 @@ export class TrainingConversation {
     if (this.run) this.send(snapshot);
   }
 
+  /**
+   * The spec was renamed: the run is the same, under its new URI and name. A page loaded later
+   * gets the run with them; a page loaded now is told.
+   */
+  renamed(uri: string, fileName: string): void {
+    if (!this.run) return;
+    this.run = { ...this.run, uri, fileName };
+    this.send({ type: 'renamed', uri, fileName });
+  }
+
   /** The snapshot of a step without its picture, from the history alone: for a run whose worker is gone. */
   snapshotFromHistory(step: number): TrainingSnapshot {
     return { type: 'snapshot', picture: null, ...this.history.costAt(step) };

@@ -9,8 +9,9 @@
  * version must have no errors (and some example to train on); otherwise the person is told why
  * and nothing starts.
  *
- * A Training panel lives as long as its spec: closing or deleting the spec (or renaming it, which
- * closes its document) closes the panel and ends its run. After a window reload VS Code restores
+ * A Training panel lives as long as its spec: closing or deleting the spec closes the panel and
+ * ends its run; renaming or moving it (or a folder holding it) takes the panel and its run along,
+ * retitled, as the stepping panel goes along. After a window reload VS Code restores
  * the panel (WebviewPanelSerializer, from the page's saved state: the spec's URI, the step the
  * scrubber rested on), and the spec is trained again as it is now: a run lives in its worker, and
  * keeping every step's parameters across a reload would cost far more than running it again,
@@ -38,6 +39,8 @@ export interface TrainingApi {
 export function registerTraining(context: vscode.ExtensionContext, services: Services): TrainingApi {
   const { analyses, settings, guard, log } = services;
   const panels = new Map<string, TrainingPanel>();
+  /** The URIs being renamed (files or folders), between onWillRenameFiles and onDidRenameFiles: their documents' closing is no end. */
+  const renaming = new Set<string>();
   const stepped = new SteppedDocuments();
   const workerScript = context.asAbsolutePath('dist/trainingWorker.js');
   const panelServices: TrainingPanelServices = {
@@ -64,12 +67,25 @@ export function registerTraining(context: vscode.ExtensionContext, services: Ser
 
   /** Makes `webviewPanel` (new, or restored by VS Code) the Training panel of the spec at `uri`. */
   function adopt(webviewPanel: vscode.WebviewPanel, uri: vscode.Uri): TrainingPanel {
-    const key = uri.toString();
     const panel = new TrainingPanel(webviewPanel, uri, panelServices, () => {
+      // Under whatever URI it has now: a rename moves it to another key.
+      const key = panel.uri.toString();
       if (panels.get(key) === panel) panels.delete(key);
     });
-    panels.set(key, panel);
+    panels.set(uri.toString(), panel);
     return panel;
+  }
+
+  /** `oldUri` (a spec, or a folder holding specs) is now `newUri`: their panels go along. */
+  function moved(oldUri: vscode.Uri, newUri: vscode.Uri): void {
+    const old = oldUri.toString();
+    for (const [key, panel] of [...panels]) {
+      if (!isWithin(key, old)) continue;
+      const target = vscode.Uri.parse(newUri.toString() + key.slice(old.length));
+      panels.delete(key);
+      panels.set(target.toString(), panel);
+      panel.retarget(target);
+    }
   }
 
   /**
@@ -129,8 +145,18 @@ export function registerTraining(context: vscode.ExtensionContext, services: Ser
         async (panel: vscode.WebviewPanel, state: unknown) => void (await restore(panel, state)),
       ),
     }),
-    // The spec's life: its panel goes with its document, and with its file.
-    analyses.onDidClose((uri) => panels.get(uri.toString())?.dispose()),
+    // The spec's life: its panel goes with its document, and with its file, and moves with its name.
+    analyses.onDidClose((uri) => {
+      const key = uri.toString();
+      if (![...renaming].some((old) => isWithin(key, old))) panels.get(key)?.dispose();
+    }),
+    vscode.workspace.onWillRenameFiles((event) => event.files.forEach((file) => renaming.add(file.oldUri.toString()))),
+    vscode.workspace.onDidRenameFiles((event) => {
+      for (const file of event.files) {
+        renaming.delete(file.oldUri.toString());
+        moved(file.oldUri, file.newUri);
+      }
+    }),
     vscode.workspace.onDidDeleteFiles((event) => {
       for (const deleted of event.files) for (const [key, panel] of [...panels]) if (isWithin(key, deleted.toString())) panel.dispose();
     }),

@@ -58,7 +58,10 @@ export function trainingPanelOptions(extensionUri: vscode.Uri): vscode.WebviewOp
 interface Run {
   /** Unique across window reloads: it names the run's Step through documents (steppedUri.ts). */
   readonly id: string;
-  readonly trained: TrainedSpec;
+  /** The spec's URI when the run started: its Step through copy keeps the name it was given then. */
+  readonly copyOf: vscode.Uri;
+  /** What Apply writes into: the spec under its current URI (retarget). */
+  trained: TrainedSpec;
   readonly client: TrainingClient;
   readonly notification: TrainingNotification;
 }
@@ -77,7 +80,7 @@ export class TrainingPanel extends Disposable {
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    readonly uri: vscode.Uri,
+    private specUri: vscode.Uri,
     private readonly services: TrainingPanelServices,
     onDispose: () => void,
   ) {
@@ -85,7 +88,8 @@ export class TrainingPanel extends Disposable {
     // Disposed last registered first: the run and subscriptions, then the webview panel, then the manager is told.
     this.register({ dispose: onDispose });
     this.register(panel);
-    this.copy = this.register(new FollowingCopy(uri, services.stepped, services.guard));
+    this.copy = this.register(new FollowingCopy(services.stepped, services.guard));
+    const uri = specUri;
     panel.title = `Training: ${fileName(uri)}`;
     panel.webview.options = trainingPanelOptions(services.extensionUri);
     panel.webview.html = this.html();
@@ -94,6 +98,22 @@ export class TrainingPanel extends Disposable {
     this.register(panel.onDidChangeViewState(() => (panel.visible ? undefined : this.conversation.pageGone())));
     this.register(panel.onDidDispose(() => this.dispose()));
     this.register({ dispose: () => this.endRun() });
+  }
+
+  /** The spec's URI (it changes when the spec is renamed). */
+  get uri(): vscode.Uri {
+    return this.specUri;
+  }
+
+  /**
+   * The spec was renamed or moved to `uri`: the panel, its run and its page go with it. Apply
+   * writes into the spec under its new name; the run's Step through copy keeps its name.
+   */
+  retarget(uri: vscode.Uri): void {
+    this.specUri = uri;
+    this.panel.title = `Training: ${fileName(uri)}`;
+    if (this.run) this.run.trained = { ...this.run.trained, uri };
+    this.conversation.renamed(uri.toString(), fileName(uri));
   }
 
   reveal(): void {
@@ -123,7 +143,7 @@ export class TrainingPanel extends Disposable {
       void vscode.window.showErrorMessage(`Backprop: Train could not start the training of ${fileName(this.uri)} (see the Backprop Stepper output).`);
       return;
     }
-    this.run = { id, trained, client, notification };
+    this.run = { id, copyOf: this.uri, trained, client, notification };
   }
 
   /** The state of the current run, for tests: none, training, finished (its worker answering) or ended. */
@@ -194,7 +214,7 @@ export class TrainingPanel extends Disposable {
       return undefined;
     }
     const column = specEditorColumn(run.trained.document, this.panel.viewColumn);
-    return this.services.stepped.show(this.uri, run.id, answer.step, answer.text, column);
+    return this.services.stepped.show(run.copyOf, run.id, answer.step, answer.text, column);
   }
 
   /**
@@ -217,12 +237,13 @@ export class TrainingPanel extends Disposable {
 
   private reports(isCurrent: () => boolean, notification: TrainingNotification, restored: boolean): TrainingListener {
     const { conversation } = this;
-    const name = fileName(this.uri);
+    // Read when needed: the spec may be renamed while the run trains.
+    const name = () => fileName(this.uri);
     return {
       started: (facts) => {
         if (!isCurrent()) return;
         notification.started(facts.steps);
-        const run: TrainingRun = { type: 'run', id: ++runIds, uri: this.uri.toString(), fileName: name, digits: this.services.settings.current.significantDigits, ...facts };
+        const run: TrainingRun = { type: 'run', id: ++runIds, uri: this.uri.toString(), fileName: name(), digits: this.services.settings.current.significantDigits, ...facts };
         conversation.started(restored ? { ...run, restored: true } : run);
       },
       progress: (progress) => {
@@ -241,12 +262,12 @@ export class TrainingPanel extends Disposable {
         notification.dispose();
         if (!isCurrent()) return;
         if ('refused' in problem) {
-          void vscode.window.showWarningMessage(`Cannot train ${name}: ${problem.refused}.`);
+          void vscode.window.showWarningMessage(`Cannot train ${name()}: ${problem.refused}.`);
           return;
         }
         const error = Object.assign(new Error(problem.bug.message), { stack: problem.bug.stack ?? problem.bug.message });
         this.services.log.bug(`${problem.bug.what} (${this.uri})`, error);
-        void vscode.window.showErrorMessage(`The training of ${name} stopped: an internal error (see the Backprop Stepper output).`);
+        void vscode.window.showErrorMessage(`The training of ${name()} stopped: an internal error (see the Backprop Stepper output).`);
         // The page hears that the run is over; what it has drawn so far stays.
         conversation.finished({ type: 'finished', done: conversation.done, outcome: 'cancelled', divergedAt: null, elapsedMs: 0 });
       },
@@ -266,7 +287,7 @@ export class TrainingPanel extends Disposable {
 
   /** The URI of the current run's Step through copy (open or not), for tests; undefined without a run. */
   get copyUri(): vscode.Uri | undefined {
-    return this.run ? steppedUri(this.uri, this.run.id) : undefined;
+    return this.run ? steppedUri(this.run.copyOf, this.run.id) : undefined;
   }
 
   private post(message: ExtensionToTraining): void {
@@ -293,5 +314,5 @@ export class TrainingPanel extends Disposable {
 
 /** A run as the following copy sees it. */
 function followed(run: Run): FollowedRun {
-  return { id: run.id, steppedText: (step) => run.client.ask({ kind: 'steppedText' }, step) };
+  return { id: run.id, spec: run.copyOf, steppedText: (step) => run.client.ask({ kind: 'steppedText' }, step) };
 }

@@ -33,6 +33,7 @@ function run(id = 'r1') {
   const pending: (() => void)[] = [];
   const followed: FollowedRun = {
     id,
+    spec: SPEC,
     steppedText: (step) =>
       new Promise<WorkerAnswer | null>((resolve) => {
         asked.push(step);
@@ -63,7 +64,7 @@ describe('the Step through copy follows the scrubber', () => {
   it('moves an open copy to the step the scrubber rests on, asking the worker once per rest', async () => {
     const { stepped, updates } = copies(true, 37);
     const { followed, asked, answerAll } = run();
-    const copy = new FollowingCopy(SPEC, stepped, guard);
+    const copy = new FollowingCopy(stepped, guard);
     for (const step of [38, 45, 60, 80]) {
       copy.scrubbed(followed, step);
       await vi.advanceTimersByTimeAsync(FOLLOW_DELAY_MS / 3);
@@ -78,12 +79,12 @@ describe('the Step through copy follows the scrubber', () => {
   it('leaves a copy that is not open alone, and does not ask for the step it already shows', async () => {
     const closed = copies(false);
     const first = run();
-    new FollowingCopy(SPEC, closed.stepped, guard).scrubbed(first.followed, 5);
+    new FollowingCopy(closed.stepped, guard).scrubbed(first.followed, 5);
     await vi.advanceTimersByTimeAsync(FOLLOW_DELAY_MS * 2);
     expect(first.asked).toEqual([]);
     const same = copies(true, 5);
     const second = run();
-    new FollowingCopy(SPEC, same.stepped, guard).scrubbed(second.followed, 5);
+    new FollowingCopy(same.stepped, guard).scrubbed(second.followed, 5);
     await vi.advanceTimersByTimeAsync(FOLLOW_DELAY_MS * 2);
     expect(second.asked).toEqual([]);
   });
@@ -91,7 +92,7 @@ describe('the Step through copy follows the scrubber', () => {
   it('drops an answer overtaken by a later scrub, by Step through, or by the copy closing', async () => {
     const { stepped, updates, close } = copies(true, 0);
     const { followed, asked, answerAll } = run();
-    const copy = new FollowingCopy(SPEC, stepped, guard);
+    const copy = new FollowingCopy(stepped, guard);
     copy.scrubbed(followed, 10);
     await vi.advanceTimersByTimeAsync(FOLLOW_DELAY_MS);
     copy.scrubbed(followed, 20); // the worker has not answered 10 yet
@@ -112,7 +113,7 @@ describe('the Step through copy follows the scrubber', () => {
   it('forgets a pending scrub when disposed', async () => {
     const { stepped } = copies(true, 0);
     const { followed, asked } = run();
-    const copy = new FollowingCopy(SPEC, stepped, guard);
+    const copy = new FollowingCopy(stepped, guard);
     copy.scrubbed(followed, 10);
     copy.dispose();
     await vi.advanceTimersByTimeAsync(FOLLOW_DELAY_MS * 2);

@@ -67,6 +67,21 @@ describe('the Training panel conversation', () => {
 });
 
 describe('the history log', () => {
+  it('passes a rename on, and a page loaded after it gets the run under its new name', () => {
+    const { posted, talk } = conversation();
+    talk.renamed('file:///x/early.nnet', 'early.nnet'); // no run yet: nothing to rename
+    talk.pageReady();
+    talk.started(RUN);
+    talk.progress(progress(0, [0.5]));
+    talk.renamed('file:///y/xor-2.nnet', 'xor-2.nnet');
+    expect(posted.map((m) => m.type)).toEqual(['run', 'progress', 'renamed']);
+    expect(posted[2]).toEqual({ type: 'renamed', uri: 'file:///y/xor-2.nnet', fileName: 'xor-2.nnet' });
+    expect(talk.current).toMatchObject({ id: 1, uri: 'file:///y/xor-2.nnet', fileName: 'xor-2.nnet' });
+    talk.pageGone();
+    talk.pageReady();
+    expect(posted[3]).toEqual({ ...RUN, uri: 'file:///y/xor-2.nnet', fileName: 'xor-2.nnet' });
+  });
+
   it('refuses progress that does not follow on', () => {
     const log = new HistoryLog();
     log.add(progress(0, [1, 2]));

@@ -29,6 +29,10 @@ describe('incoming messages', () => {
     expect(parseIncoming({ type: 'snapshot', step: 3, cost: 0.5, validationCost: null, picture: map })).not.toBeNull();
     expect(parseIncoming({ type: 'snapshot', step: 3, cost: NaN, validationCost: 1, picture: null })).not.toBeNull();
     expect(parseIncoming({ ...progress, cost: new Float64Array([1, 2]) })).not.toBeNull();
+    const renamed = { type: 'renamed', uri: 'file:///x/y.nnet', fileName: 'y.nnet' };
+    expect(parseIncoming(renamed)).toBe(renamed);
+    expect(parseIncoming({ ...renamed, fileName: 3 })).toBeNull();
+    expect(parseIncoming({ type: 'renamed', fileName: 'y.nnet' })).toBeNull();
   });
 
   it('reads null, a number that was not finite before the message became JSON, as a gap (NaN)', () => {
