@@ -126,10 +126,13 @@ suite('Backprop: Train', () => {
     assert.equal(document.getText(), `# changed\n${original}`);
   });
 
-  test('training again replaces the run, and closing the panel ends its worker', async () => {
+  test('training again replaces the run, its copy stays at its step, and closing the panel ends its worker', async () => {
     const api = await extensionApi();
     const panel = api.training.panelFor(spec);
     assert.ok(panel);
+    const firstCopy = panel.copyUri!;
+    const first = vscode.workspace.textDocuments.find((d) => d.uri.toString() === firstCopy.toString());
+    assert.ok(first, 'the first run’s copy is open');
     const posted: ExtensionToTraining[] = [];
     subscriptions.push(panel.onDidPost((message) => posted.push(message)));
     assert.equal(await vscode.commands.executeCommand(Command.train, spec), panel, 'one panel per spec');
@@ -139,6 +142,15 @@ suite('Backprop: Train', () => {
     await waitFor('the new run to finish', () => panel.runState === 'finished');
     await waitFor('the page to hear of its end', () => lastRun(posted).some((message) => message.type === 'finished'));
     assert.equal(costs(posted).length, 101);
+
+    // The replaced run's copy stays at its step and says it no longer follows; the new run's copy has a name of its own.
+    await waitFor('the old copy to say its run ended', () => first.lineAt(0).text.endsWith('its training run has ended, so it stays at this step.'));
+    assert.equal(first.lineAt(0).text, `# xor.nnet after ${STEP} steps of training, read-only: its training run has ended, so it stays at this step.`);
+    await panel.handleMessage({ type: 'stepThrough', step: 5 });
+    const second = await waitFor('the new run’s copy', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === panel.copyUri?.toString()));
+    assert.match(second.uri.path, /\/xor \(training 2\)\.nnet$/);
+    assert.match(second.lineAt(0).text, /^# xor\.nnet after 5 steps of training, read-only: it follows/);
+    assert.match(first.lineAt(0).text, /after 37 steps .* has ended/, 'the old copy stays as it was');
     panel.panel.dispose();
     assert.equal(panel.runState, 'none');
     assert.equal(api.training.panelFor(spec), undefined);

@@ -13,10 +13,9 @@ import type { WorkerAnswer } from './worker/trainingWire';
  */
 export const FOLLOW_DELAY_MS = 300;
 
-/** What the follower needs of a run: its id and spec (naming its copy) and its worker's answers. */
+/** What the follower needs of a run: its copy's URI and its worker's answers. */
 export interface FollowedRun {
-  readonly id: string;
-  readonly spec: vscode.Uri;
+  readonly copy: vscode.Uri;
   steppedText(step: number): Promise<WorkerAnswer | null>;
 }
 
@@ -34,12 +33,12 @@ export class FollowingCopy implements vscode.Disposable {
   scrubbed(run: FollowedRun, step: number): void {
     const ticket = ++this.ticket;
     this.cancelTimer();
-    const shown = this.stepped.openStep(run.spec, run.id);
+    const shown = this.stepped.openStep(run.copy);
     if (shown === undefined || shown === step) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.guard.run(
-        () => `moving the training copy of ${run.spec} to step ${step}`,
+        () => `moving the training copy ${run.copy} to step ${step}`,
         () => undefined,
         () => this.follow(run, step, ticket),
       );
@@ -59,8 +58,8 @@ export class FollowingCopy implements vscode.Disposable {
   private async follow(run: FollowedRun, step: number, ticket: number): Promise<void> {
     const answer = await run.steppedText(step);
     // Still the newest scrub, and the copy still open (it may have closed while the worker answered).
-    if (ticket !== this.ticket || answer?.kind !== 'steppedText' || this.stepped.openStep(run.spec, run.id) === undefined) return;
-    this.stepped.update(run.spec, run.id, answer.step, answer.text);
+    if (ticket !== this.ticket || answer?.kind !== 'steppedText' || this.stepped.openStep(run.copy) === undefined) return;
+    this.stepped.update(run.copy, answer.step, answer.text);
   }
 
   private cancelTimer(): void {

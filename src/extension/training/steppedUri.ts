@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { steppedFileName } from './steppedNames';
 
 /**
  * The URIs of "Step through this step" documents: read-only copies of a spec with the parameters
@@ -12,18 +13,20 @@ import * as vscode from 'vscode';
  *
  * - The path is the spec's own folder, so the tab reads `xor (training).nnet` and VS Code gives
  *   it the nnet language from its extension. Its name is not the spec's: a copy on the spec's very
- *   path could be taken for the spec by anything that goes by the path.
+ *   path could be taken for the spec by anything that goes by the path. A run whose copy would
+ *   open beside an earlier run's gets the next `ordinal`: `xor (training 2).nnet`
+ *   (steppedNames.ts).
  * - `spec` is the spec it was trained from: data files are found from that spec's folder
  *   (analysis/specAnalyses.ts, specPathOf).
  * - `run` keeps two runs' copies apart.
  */
 export const TRAINING_SCHEME = 'backprop-training';
 
-export function steppedUri(spec: vscode.Uri, run: string): vscode.Uri {
+export function steppedUri(spec: vscode.Uri, run: string, ordinal = 1): vscode.Uri {
   const onDisk = spec.scheme === 'file' || spec.scheme === 'vscode-remote';
   const folder = onDisk ? spec.path.slice(0, spec.path.lastIndexOf('/')) : '';
   const query = new URLSearchParams({ spec: spec.toString(), run }).toString();
-  return vscode.Uri.from({ scheme: TRAINING_SCHEME, path: `${folder}/${steppedFileName(baseName(spec))}`, query });
+  return vscode.Uri.from({ scheme: TRAINING_SCHEME, path: `${folder}/${steppedFileName(baseName(spec), ordinal)}`, query });
 }
 
 /** The spec a stepped document was trained from; undefined for any other URI. */
@@ -36,22 +39,6 @@ export function steppedSpecOf(uri: vscode.Uri): vscode.Uri | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** `xor.nnet`'s copy: `xor (training).nnet`; the extension is kept, so the copy is a spec too. */
-export function steppedFileName(fileName: string): string {
-  const stem = fileName.toLowerCase().endsWith('.nnet') ? fileName.slice(0, -'.nnet'.length) : fileName;
-  return `${stem} (training).nnet`;
-}
-
-/**
- * The comment line that opens a copy's text, naming the step it shows (the tab cannot: its name
- * stays while the step changes). Anything in the spec's name that would end a comment line is
- * replaced, so the line stays one comment.
- */
-export function steppedHeader(specName: string, step: number): string {
-  const name = specName.replace(/[\r\n\u0085\u2028\u2029]/g, ' ');
-  return `# ${name} after ${step} ${step === 1 ? 'step' : 'steps'} of training, read-only: it follows the Training panel's scrubber.\n`;
 }
 
 function baseName(uri: vscode.Uri): string {

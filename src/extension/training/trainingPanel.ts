@@ -10,7 +10,8 @@
  * is still training ends its worker at once, and its history so far stays on the page.
  *
  * Step through opens the run's copy of the spec at a step (steppedDocuments.ts); while it is open,
- * the copy follows the scrubber (followingCopy.ts).
+ * the copy follows the scrubber (followingCopy.ts). When the run ends, its copy stays at its step
+ * and says so; the next run's copy gets a name of its own while the old one is open.
  *
  * Message handling runs behind the error boundary (`guard`): a bug is logged and that one message
  * goes unanswered. The panel owns its webview panel, worker and subscriptions (dispose.ts).
@@ -29,7 +30,6 @@ import { applyTrainedStep, type TrainedSpec } from './applyTrainedStep';
 import { TrainingConversation } from './conversation';
 import { FollowingCopy, type FollowedRun } from './followingCopy';
 import type { SteppedDocuments } from './steppedDocuments';
-import { steppedUri } from './steppedUri';
 import { TrainingClient, type TrainingListener, type WorkerThread } from './trainingClient';
 import { TRAINING_PAGE_FILES, trainingHtml } from './trainingHtml';
 import { TrainingNotification } from './trainingNotification';
@@ -56,10 +56,13 @@ export function trainingPanelOptions(extensionUri: vscode.Uri): vscode.WebviewOp
 }
 
 interface Run {
-  /** Unique across window reloads: it names the run's Step through documents (steppedUri.ts). */
+  /** Unique across window reloads: it tells this run's reports and Step through copy from others'. */
   readonly id: string;
-  /** The spec's URI when the run started: its Step through copy keeps the name it was given then. */
-  readonly copyOf: vscode.Uri;
+  /**
+   * The URI of its Step through copy (steppedDocuments.ts), named when the run starts from the
+   * spec's URI then: a rename of the spec later leaves the copy's name as it is.
+   */
+  readonly copy: vscode.Uri;
   /** What Apply writes into: the spec under its current URI (retarget). */
   trained: TrainedSpec;
   readonly client: TrainingClient;
@@ -143,7 +146,7 @@ export class TrainingPanel extends Disposable {
       void vscode.window.showErrorMessage(`Backprop: Train could not start the training of ${fileName(this.uri)} (see the Backprop Stepper output).`);
       return;
     }
-    this.run = { id, copyOf: this.uri, trained, client, notification };
+    this.run = { id, copy: this.services.stepped.name(this.uri, id), trained, client, notification };
   }
 
   /** The state of the current run, for tests: none, training, finished (its worker answering) or ended. */
@@ -214,7 +217,7 @@ export class TrainingPanel extends Disposable {
       return undefined;
     }
     const column = specEditorColumn(run.trained.document, this.panel.viewColumn);
-    return this.services.stepped.show(run.copyOf, run.id, answer.step, answer.text, column);
+    return this.services.stepped.show(run.copy, answer.step, answer.text, column);
   }
 
   /**
@@ -256,7 +259,10 @@ export class TrainingPanel extends Disposable {
       },
       finished: (finished) => {
         notification.dispose();
-        if (isCurrent()) conversation.finished(finished);
+        if (!isCurrent()) return;
+        conversation.finished(finished);
+        // Cancelled while training: the worker is gone, and with it every step's parameters.
+        if (this.run?.client.state === 'ended') this.services.stepped.retire(this.run.copy);
       },
       failed: (problem) => {
         notification.dispose();
@@ -270,11 +276,12 @@ export class TrainingPanel extends Disposable {
         void vscode.window.showErrorMessage(`The training of ${name()} stopped: an internal error (see the Backprop Stepper output).`);
         // The page hears that the run is over; what it has drawn so far stays.
         conversation.finished({ type: 'finished', done: conversation.done, outcome: 'cancelled', divergedAt: null, elapsedMs: 0 });
+        if (this.run) this.services.stepped.retire(this.run.copy);
       },
     };
   }
 
-  /** Ends the current run: its worker is terminated, its notification closed. */
+  /** Ends the current run: its worker is terminated, its notification closed, its copy left at its step. */
   private endRun(): void {
     const run = this.run;
     if (!run) return;
@@ -283,11 +290,13 @@ export class TrainingPanel extends Disposable {
     this.run = undefined;
     run.client.dispose();
     run.notification.dispose();
+    this.copy.overtaken();
+    this.services.stepped.retire(run.copy);
   }
 
   /** The URI of the current run's Step through copy (open or not), for tests; undefined without a run. */
   get copyUri(): vscode.Uri | undefined {
-    return this.run ? steppedUri(this.run.copyOf, this.run.id) : undefined;
+    return this.run?.copy;
   }
 
   private post(message: ExtensionToTraining): void {
@@ -314,5 +323,5 @@ export class TrainingPanel extends Disposable {
 
 /** A run as the following copy sees it. */
 function followed(run: Run): FollowedRun {
-  return { id: run.id, spec: run.copyOf, steppedText: (step) => run.client.ask({ kind: 'steppedText' }, step) };
+  return { copy: run.copy, steppedText: (step) => run.client.ask({ kind: 'steppedText' }, step) };
 }

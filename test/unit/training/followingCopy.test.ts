@@ -12,15 +12,15 @@ import type { WorkerAnswer } from '../../../src/extension/training/worker/traini
  * left alone.
  */
 
-const SPEC = { toString: () => 'file:///x/xor.nnet' } as vscode.Uri;
+const copyOf = (run: string) => ({ toString: () => `backprop-training:/x/xor (training).nnet?run=${run}` }) as vscode.Uri;
 
-/** A copy store that records updates; `open` says whether the run's copy is an open document. */
+/** A copy store that records updates; `open` says whether the run's copy is an open document (that follows its run). */
 function copies(open: boolean, step = 0) {
-  const updates: { run: string; step: number; text: string }[] = [];
+  const updates: { copy: string; step: number; text: string }[] = [];
   const stepped = {
-    openStep: (_spec: vscode.Uri, _run: string) => (open ? step : undefined),
-    update: (_spec: vscode.Uri, run: string, at: number, text: string) => {
-      updates.push({ run, step: at, text });
+    openStep: (_copy: vscode.Uri) => (open ? step : undefined),
+    update: (copy: vscode.Uri, at: number, text: string) => {
+      updates.push({ copy: copy.toString(), step: at, text });
       step = at;
     },
   };
@@ -32,8 +32,7 @@ function run(id = 'r1') {
   const asked: number[] = [];
   const pending: (() => void)[] = [];
   const followed: FollowedRun = {
-    id,
-    spec: SPEC,
+    copy: copyOf(id),
     steppedText: (step) =>
       new Promise<WorkerAnswer | null>((resolve) => {
         asked.push(step);
@@ -73,7 +72,7 @@ describe('the Step through copy follows the scrubber', () => {
     await vi.advanceTimersByTimeAsync(FOLLOW_DELAY_MS);
     expect(asked).toEqual([80]);
     await answerAll();
-    expect(updates).toEqual([{ run: 'r1', step: 80, text: 'text at 80' }]);
+    expect(updates).toEqual([{ copy: copyOf('r1').toString(), step: 80, text: 'text at 80' }]);
   });
 
   it('leaves a copy that is not open alone, and does not ask for the step it already shows', async () => {
