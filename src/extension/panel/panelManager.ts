@@ -13,12 +13,11 @@ import { Disposable } from '../dispose';
 import type { StepPosition } from '../../core/stepping/position';
 import { isPanelState, type PanelState } from '../../shared/panelMessages';
 import type { PanelServices } from './services';
+import { SpecPanels, type SpecEvents } from './specPanels';
 import { PANEL_VIEW_TYPE, panelOptions, StepperPanel } from './stepperPanel';
 
 export class PanelManager extends Disposable {
-  private readonly panels = new Map<string, StepperPanel>();
-  /** Old URI → new URI of renames under way: the old document's close must not dispose the panel. */
-  private readonly renaming = new Map<string, vscode.Uri>();
+  private readonly panels: SpecPanels<StepperPanel>;
   /** Positions of specs being renamed, read before the old document closes and forgets them. */
   private readonly carried = new Map<string, StepPosition>();
 
@@ -26,7 +25,19 @@ export class PanelManager extends Disposable {
     super();
     const { analyses, positions, settings, guard } = services;
     // Registered first, so disposed last: the panels close after every subscription is gone.
-    this.register({ dispose: () => [...this.panels.values()].forEach((panel) => panel.dispose()) });
+    this.register({ dispose: () => this.panels.disposeAll() });
+    this.panels = this.register(
+      new SpecPanels<StepperPanel>(
+        { ...specFileEvents(), onDidClose: analyses.onDidClose },
+        {
+          willMove: (key) => {
+            const document = analyses.documentFor(key);
+            if (document) this.carried.set(key, positions.get(document));
+          },
+          moved: (panel, target, from) => this.moved(panel, target, from),
+        },
+      ),
+    );
     const subscriptions = [
       vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
         deserializeWebviewPanel: guard.wrap(
@@ -38,39 +49,18 @@ export class PanelManager extends Disposable {
       analyses.onDidChange((uri) => this.panels.get(uri.toString())?.update()),
       positions.onDidChange((change) => this.panels.get(change.uri.toString())?.update()),
       services.exercises.onDidChange((uri) => this.panels.get(uri.toString())?.update()),
-      settings.onDidChange(() => this.panels.forEach((panel) => panel.update())),
-      analyses.onDidClose((uri) => {
-        if (!this.renaming.has(uri.toString())) this.panels.get(uri.toString())?.dispose();
-      }),
-      vscode.workspace.onWillRenameFiles((event) => {
-        for (const file of event.files) {
-          this.renaming.set(file.oldUri.toString(), file.newUri);
-          for (const key of this.panels.keys()) {
-            const document = isWithin(key, file.oldUri.toString()) ? analyses.documentFor(key) : undefined;
-            if (document) this.carried.set(key, positions.get(document));
-          }
-        }
-      }),
-      vscode.workspace.onDidRenameFiles((event) => {
-        for (const file of event.files) {
-          this.renaming.delete(file.oldUri.toString());
-          this.moved(file.oldUri, file.newUri);
-        }
-      }),
-      vscode.workspace.onDidDeleteFiles((event) => {
-        for (const deleted of event.files) for (const [key, panel] of this.panels) if (isWithin(key, deleted.toString())) panel.dispose();
-      }),
+      settings.onDidChange(() => this.panels.values().forEach((panel) => panel.update())),
     ];
     for (const subscription of subscriptions) this.register(subscription);
   }
 
   /** The panel that has focus, if it is one of ours. */
   get active(): StepperPanel | undefined {
-    return [...this.panels.values()].find((p) => p.panel.active);
+    return this.panels.values().find((p) => p.panel.active);
   }
 
   panelFor(uri: vscode.Uri): StepperPanel | undefined {
-    return this.panels.get(uri.toString());
+    return this.panels.get(uri);
   }
 
   /**
@@ -79,7 +69,7 @@ export class PanelManager extends Disposable {
    * does not open yet another column.
    */
   open(document: vscode.TextDocument, preserveFocus = true): StepperPanel {
-    const existing = this.panels.get(document.uri.toString());
+    const existing = this.panels.get(document.uri);
     if (existing) {
       existing.reveal(preserveFocus);
       return existing;
@@ -96,7 +86,7 @@ export class PanelManager extends Disposable {
    * there, another existing column is used instead, and a new column only when there is none.
    */
   private columnForNewPanel(document: vscode.TextDocument): vscode.ViewColumn {
-    const panels = [...this.panels.values()].map((p) => p.panel).sort((x, y) => Number(y.active) - Number(x.active) || Number(y.visible) - Number(x.visible));
+    const panels = this.panels.values().map((p) => p.panel).sort((x, y) => Number(y.active) - Number(x.active) || Number(y.visible) - Number(x.visible));
     if (panels.length === 0) return vscode.ViewColumn.Beside;
     const specColumns = vscode.window.visibleTextEditors.filter((e) => e.document === document).map((e) => e.viewColumn);
     const candidates = [...panels.map((p) => p.viewColumn), ...vscode.window.tabGroups.all.map((g) => g.viewColumn)];
@@ -104,11 +94,9 @@ export class PanelManager extends Disposable {
   }
 
   private attach(panel: vscode.WebviewPanel, uri: vscode.Uri, restored: PanelState | null): StepperPanel {
-    const key = uri.toString();
-    const stepper = new StepperPanel(panel, uri, this.services, restored, () => {
-      if (this.panels.get(stepper.uri.toString()) === stepper) this.panels.delete(stepper.uri.toString());
-    });
-    this.panels.set(key, stepper);
+    // Forgotten under whatever URI it has when it goes: a rename moves it to another key.
+    const stepper = new StepperPanel(panel, uri, this.services, restored, () => this.panels.remove(stepper.uri, stepper));
+    this.panels.add(uri, stepper);
     return stepper;
   }
 
@@ -120,7 +108,7 @@ export class PanelManager extends Disposable {
     // The saved state is the page's to write, so it is input like any other: only a `.nnet` spec
     // on disk (or unsaved) is reopened, never whatever URI a forged state names.
     const uri = restorableSpec(state.uri);
-    if (uri === null || this.panels.has(uri.toString())) {
+    if (uri === null || this.panels.has(uri)) {
       panel.dispose(); // not a spec, or one panel per spec
       return;
     }
@@ -134,28 +122,24 @@ export class PanelManager extends Disposable {
     this.attach(panel, uri, state);
   }
 
-  private moved(oldUri: vscode.Uri, newUri: vscode.Uri): void {
-    for (const [key, panel] of [...this.panels]) {
-      if (!isWithin(key, oldUri.toString())) continue;
-      const target = vscode.Uri.parse(newUri.toString() + key.slice(oldUri.toString().length));
-      this.panels.delete(key);
-      this.panels.set(target.toString(), panel);
-      const position = this.carried.get(key);
-      this.carried.delete(key);
-      void vscode.workspace.openTextDocument(target).then(
-        (document) => {
-          if (position) this.services.positions.set(document, position);
-          panel.retarget(target);
-        },
-        () => panel.dispose(),
-      );
-    }
+  /** The spec of `panel` was renamed from `from` to `target`: its stepping position goes along. */
+  private moved(panel: StepperPanel, target: vscode.Uri, from: string): void {
+    const position = this.carried.get(from);
+    this.carried.delete(from);
+    void vscode.workspace.openTextDocument(target).then(
+      (document) => {
+        if (position) this.services.positions.set(document, position);
+        panel.retarget(target);
+      },
+      () => panel.dispose(),
+    );
   }
 }
 
-/** Whether `uri` is `folder` itself or inside it (deleting or renaming a folder moves its specs). */
-function isWithin(uri: string, folder: string): boolean {
-  return uri === folder || uri.startsWith(folder.endsWith('/') ? folder : folder + '/');
+/** VS Code's file events that a spec's panel follows (specPanels.ts), with the URI parser. */
+export function specFileEvents(): Omit<SpecEvents, 'onDidClose'> {
+  const { onWillRenameFiles, onDidRenameFiles, onDidDeleteFiles } = vscode.workspace;
+  return { onWillRenameFiles, onDidRenameFiles, onDidDeleteFiles, parse: (text) => vscode.Uri.parse(text) };
 }
 
 /** Where specs live: files (local or in a remote workspace) and unsaved editors. */

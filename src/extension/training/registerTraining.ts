@@ -21,7 +21,8 @@
 import * as vscode from 'vscode';
 import { activeSpecUri, specDocument } from '../specArgument';
 import { Command } from '../commandIds';
-import { restorableSpec } from '../panel/panelManager';
+import { restorableSpec, specFileEvents } from '../panel/panelManager';
+import { SpecPanels } from '../panel/specPanels';
 import { fileName } from '../panel/stepperPanel';
 import type { Services } from '../services';
 import { SteppedDocuments } from './steppedDocuments';
@@ -38,9 +39,8 @@ export interface TrainingApi {
 
 export function registerTraining(context: vscode.ExtensionContext, services: Services): TrainingApi {
   const { analyses, settings, guard, log } = services;
-  const panels = new Map<string, TrainingPanel>();
-  /** The URIs being renamed (files or folders), between onWillRenameFiles and onDidRenameFiles: their documents' closing is no end. */
-  const renaming = new Set<string>();
+  // The spec's life: its panel goes with its document, and with its file, and moves with its name.
+  const panels = new SpecPanels<TrainingPanel>({ ...specFileEvents(), onDidClose: analyses.onDidClose }, { moved: (panel, target) => panel.retarget(target) });
   const stepped = new SteppedDocuments();
   const workerScript = context.asAbsolutePath('dist/trainingWorker.js');
   const panelServices: TrainingPanelServices = {
@@ -67,25 +67,10 @@ export function registerTraining(context: vscode.ExtensionContext, services: Ser
 
   /** Makes `webviewPanel` (new, or restored by VS Code) the Training panel of the spec at `uri`. */
   function adopt(webviewPanel: vscode.WebviewPanel, uri: vscode.Uri): TrainingPanel {
-    const panel = new TrainingPanel(webviewPanel, uri, panelServices, () => {
-      // Under whatever URI it has now: a rename moves it to another key.
-      const key = panel.uri.toString();
-      if (panels.get(key) === panel) panels.delete(key);
-    });
-    panels.set(uri.toString(), panel);
+    // Forgotten under whatever URI it has when it goes: a rename moves it to another key.
+    const panel = new TrainingPanel(webviewPanel, uri, panelServices, () => panels.remove(panel.uri, panel));
+    panels.add(uri, panel);
     return panel;
-  }
-
-  /** `oldUri` (a spec, or a folder holding specs) is now `newUri`: their panels go along. */
-  function moved(oldUri: vscode.Uri, newUri: vscode.Uri): void {
-    const old = oldUri.toString();
-    for (const [key, panel] of [...panels]) {
-      if (!isWithin(key, old)) continue;
-      const target = vscode.Uri.parse(newUri.toString() + key.slice(old.length));
-      panels.delete(key);
-      panels.set(target.toString(), panel);
-      panel.retarget(target);
-    }
   }
 
   /**
@@ -96,8 +81,8 @@ export function registerTraining(context: vscode.ExtensionContext, services: Ser
   async function restore(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<TrainingPanel | undefined> {
     const named = typeof state === 'object' && state !== null ? (state as { uri?: unknown }).uri : undefined;
     const uri = typeof named === 'string' ? restorableSpec(named) : null;
-    const document = uri === null || panels.has(uri.toString()) ? undefined : await specFor(uri);
-    if (!document || panels.has(document.uri.toString())) {
+    const document = uri === null || panels.has(uri) ? undefined : await specFor(uri);
+    if (!document || panels.has(document.uri)) {
       webviewPanel.dispose(); // gone, not a spec, or a second panel of one spec: quietly
       return undefined;
     }
@@ -131,12 +116,12 @@ export function registerTraining(context: vscode.ExtensionContext, services: Ser
   }
 
   const specFor = (argument: unknown) =>
-    specDocument(argument, (uri) => analyses.documentFor(uri), [[...panels.values()].find((panel) => panel.panel.active)?.uri, activeSpecUri()]);
-
+    specDocument(argument, (uri) => analyses.documentFor(uri), [panels.values().find((panel) => panel.panel.active)?.uri, activeSpecUri()]);
 
   context.subscriptions.push(
     stepped,
-    { dispose: () => [...panels.values()].forEach((panel) => panel.dispose()) },
+    { dispose: () => panels.disposeAll() },
+    panels,
     vscode.commands.registerCommand(Command.train, (uri?: unknown) => guard.run('running Backprop: Train', () => undefined, () => train(uri))),
     vscode.window.registerWebviewPanelSerializer(TRAINING_VIEW_TYPE, {
       deserializeWebviewPanel: guard.wrap(
@@ -145,26 +130,6 @@ export function registerTraining(context: vscode.ExtensionContext, services: Ser
         async (panel: vscode.WebviewPanel, state: unknown) => void (await restore(panel, state)),
       ),
     }),
-    // The spec's life: its panel goes with its document, and with its file, and moves with its name.
-    analyses.onDidClose((uri) => {
-      const key = uri.toString();
-      if (![...renaming].some((old) => isWithin(key, old))) panels.get(key)?.dispose();
-    }),
-    vscode.workspace.onWillRenameFiles((event) => event.files.forEach((file) => renaming.add(file.oldUri.toString()))),
-    vscode.workspace.onDidRenameFiles((event) => {
-      for (const file of event.files) {
-        renaming.delete(file.oldUri.toString());
-        moved(file.oldUri, file.newUri);
-      }
-    }),
-    vscode.workspace.onDidDeleteFiles((event) => {
-      for (const deleted of event.files) for (const [key, panel] of [...panels]) if (isWithin(key, deleted.toString())) panel.dispose();
-    }),
   );
-  return { panelFor: (uri) => panels.get(uri.toString()), restore: (panel, state) => restore(panel, state) };
-}
-
-/** Whether `uri` is `folder` itself or inside it (deleting a folder deletes its specs). */
-function isWithin(uri: string, folder: string): boolean {
-  return uri === folder || uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+  return { panelFor: (uri) => panels.get(uri), restore: (panel, state) => restore(panel, state) };
 }
