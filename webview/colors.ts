@@ -43,8 +43,3 @@ export function applyPalette(palette: Palette, root: HTMLElement = document.docu
 export function installPalette(): Record<string, string> {
   return applyPalette(themePalette());
 }
-
-/** Calls `listener` when VS Code switches the theme (it rewrites the body's class list). */
-export function onThemeChange(listener: () => void): void {
-  new MutationObserver(listener).observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-id'] });
-}

@@ -5,7 +5,8 @@
  * all numbers arrive resolved (src/shared/panelMessages.ts).
  */
 import type { ExtensionToPanel, PanelAction, ProblemsMessage, ViewMessage } from '../src/shared/panelMessages';
-import { installPalette, onThemeChange } from './colors';
+import { installPalette } from './colors';
+import { onThemeChange } from './themeColours';
 import { createToolbar, installKeys } from './controls';
 import { createExportButton } from './exportButton';
 import { DiagramView } from './diagram';

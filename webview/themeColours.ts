@@ -2,7 +2,7 @@
  * The theme as the browser resolves it in a webview: VS Code puts its colours on the page as
  * CSS variables and rewrites the body's classes when the theme changes (vscode-light,
  * vscode-dark, vscode-high-contrast, vscode-high-contrast-light). Canvas drawing and KaTeX need
- * literal colours, so both panels read them here.
+ * literal colours, so the panels read them here, and redo what they drew when the theme changes.
  */
 import { parseColour } from './contrast';
 
@@ -25,4 +25,9 @@ export function resolveThemeColours(variables: readonly string[]): (string | nul
 export function isHighContrast(): boolean {
   const classes = document.body.classList;
   return classes.contains('vscode-high-contrast') || classes.contains('vscode-high-contrast-light');
+}
+
+/** Calls `listener` when VS Code switches the theme (it rewrites the body's class list and theme id). */
+export function onThemeChange(listener: () => void): void {
+  new MutationObserver(listener).observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-id'] });
 }

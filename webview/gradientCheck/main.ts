@@ -11,7 +11,9 @@ import { clampedText, definitionText, kinkText, sampleText, scopeText, summaryTe
 import { thousands } from '../../src/core/notation/count';
 import type { ExtensionToGradientCheck, GradientCheckState, GradientCheckToExtension } from '../../src/shared/gradientCheckMessages';
 import { h, replaceChildren } from '../dom';
+import { onThemeChange, resolveThemeColours } from '../themeColours';
 import { checkTable } from './table';
+import { verdictColours } from './verdictColours';
 
 interface VsCodeApi {
   postMessage(message: GradientCheckToExtension): void;
@@ -26,6 +28,8 @@ const summary = h('p', { class: 'summary', id: 'check-summary', role: 'status', 
 const details = h('div', { class: 'details' });
 const root = h('main', { id: 'gradient-check' }, h('header', {}, title, scope), summary, details);
 document.body.append(root);
+paintVerdicts();
+onThemeChange(paintVerdicts);
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data as ExtensionToGradientCheck | null;
@@ -33,6 +37,22 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   show(message.fileName, message.state);
 });
 api.postMessage({ type: 'ready' });
+
+/** The verdicts' colours, readable on this theme's backgrounds (verdictColours.ts). */
+function paintVerdicts(): void {
+  const [background, hover, focus, error, warning, foreground] = resolveThemeColours([
+    '--vscode-editor-background',
+    '--vscode-list-hoverBackground',
+    '--vscode-list-focusBackground',
+    '--vscode-errorForeground',
+    '--vscode-editorWarning-foreground',
+    '--vscode-foreground',
+  ]);
+  const body = getComputedStyle(document.body);
+  const colours = verdictColours({ background: background ?? body.backgroundColor, rowBackgrounds: [hover, focus], error, warning, foreground: foreground ?? body.color });
+  document.documentElement.style.setProperty('--bp-verdict-error', colours.error);
+  document.documentElement.style.setProperty('--bp-verdict-warning', colours.warning);
+}
 
 /** The summary changes only when its words do, so a screen reader is not told the same thing twice. */
 function say(text: string): void {

@@ -21,7 +21,8 @@ import { parseIncoming } from './incoming';
 import { PictureView } from './pictureView';
 import { Scrubber } from './scrubber';
 import { summaryFacts, summaryText } from './summary';
-import { onThemeChange, readFont, readPalette } from './theme';
+import { onThemeChange } from '../themeColours';
+import { readFont, readPalette } from './theme';
 import { FrameThrottle, LatestWins } from './throttle';
 import { controlState, phaseOf, RESTORED_TEXT, runText, scrubText, scrubValueText, statusText, titleText, type Phase } from './wording';
 

@@ -1,8 +1,7 @@
 /**
  * Reads the theme's chart colours and font from the CSS variables VS Code puts on the webview,
- * as the browser resolves them, and tells when VS Code switches the theme (it rewrites the body's
- * classes: vscode-light, vscode-dark, vscode-high-contrast, vscode-high-contrast-light). Canvas
- * drawing needs literal colours, so they are read here and everything is redrawn on a change.
+ * as the browser resolves them. Canvas drawing needs literal colours, so they are read here, and
+ * everything is read and redrawn again when the theme changes (themeColours.ts, onThemeChange).
  */
 import { isHighContrast, resolveThemeColours as resolve } from '../themeColours';
 import { chartPalette, SERIES_VARIABLES, type ChartPalette } from './chartPalette';
@@ -35,9 +34,4 @@ export function readFont(): ChartFont {
   const style = getComputedStyle(document.body);
   const size = Math.max(10, Math.min(16, parseFloat(style.fontSize) || 13) - 1);
   return { css: `${size}px ${style.fontFamily || 'sans-serif'}`, size };
-}
-
-/** Calls `listener` after VS Code switches the theme. */
-export function onThemeChange(listener: () => void): void {
-  new MutationObserver(listener).observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-id'] });
 }
