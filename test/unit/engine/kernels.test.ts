@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gradientCheck } from '../../../src/core/engine/gradientCheck';
 import { multiplyTransposed } from '../../../src/core/engine/matmul';
 import { passOverExamples } from '../../../src/core/engine/passes';
-import { NO_BIAS } from '../../../src/core/engine/wasm/kernel';
+import { A_BAND_BYTES, A_BAND_TERMS, kernelModule, NO_BIAS } from '../../../src/core/engine/wasm/kernel';
 import { wasmArena, wasmAvailable } from '../../../src/core/engine/wasm/runtime';
 import { WASM_MIN_MULTIPLY_ADDS, Workspace, type KernelChoice } from '../../../src/core/engine/workspace';
 import { ACTIVATIONS, type ActivationName, type CostName } from '../../../src/core/model/network';
@@ -115,6 +115,31 @@ describe('the WebAssembly kernel', () => {
       arena.multiply(A.byteOffset, aRow, aStep, B.byteOffset, C.byteOffset, rows, depth, cols, 1, NO_BIAS, 1);
       expectIdentical(C, reference(at, (t, c) => B[t * cols + c], rows, depth, cols, 1, null, start), `transposed ${transposed}, accumulating`);
     }
+  });
+});
+
+describe('the WebAssembly kernel on its own', () => {
+  // The product always gives the kernel a band scratch and panels no deeper than A_BAND_TERMS
+  // (blocking.ts), so only direct calls reach its other way of reading a row-major A: in place.
+  it.each([
+    ['without a band scratch', 9, 40, 11, false],
+    ['deeper than a band holds', 6, A_BAND_TERMS + 5, 5, true],
+    ['with a band scratch', 7, A_BAND_TERMS, 9, true],
+  ] as const)('reads a row-major A %s, and matches the reference exactly', (_, rows, depth, cols, withBand) => {
+    const memory = new WebAssembly.Memory({ initial: 16 });
+    const { multiply, pack } = new WebAssembly.Instance(new WebAssembly.Module(kernelModule()), { env: { memory } }).exports as Record<string, (...args: number[]) => void>;
+    let offset = 64;
+    const take = (length: number) => {
+      const view = new Float64Array(memory.buffer, offset, length);
+      offset += 8 * length + 64;
+      return view;
+    };
+    const [A, B, packed, C, bias, band] = [take(rows * depth), take(depth * cols), take(depth * cols), take(rows * cols), take(cols), take(A_BAND_BYTES / 8)];
+    [A, B, bias].forEach(fill);
+    pack(B.byteOffset, 8 * cols, packed.byteOffset, depth, cols);
+    C.fill(NaN);
+    multiply(A.byteOffset, 8 * depth, 8, packed.byteOffset, C.byteOffset, rows, depth, cols, 0.5, bias.byteOffset, 0, cols, withBand ? band.byteOffset : 0);
+    expectIdentical(C, reference((r, t) => A[r * depth + t], (t, c) => B[t * cols + c], rows, depth, cols, 0.5, bias), 'C');
   });
 });
 

@@ -117,6 +117,15 @@ export class FunctionWriter {
   i32GtS(): this {
     return this.op(0x4a);
   }
+  i32GeS(): this {
+    return this.op(0x4e);
+  }
+  i32Ne(): this {
+    return this.op(0x47);
+  }
+  i32Or(): this {
+    return this.op(0x72);
+  }
 
   // Memory access: `offset` is a constant byte offset added to the address on the stack.
   // Every address we form is a multiple of 8, which is the alignment hint given (log2 = 3).

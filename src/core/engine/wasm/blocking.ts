@@ -1,4 +1,4 @@
-import { NO_BIAS } from './kernel';
+import { A_BAND_BYTES, A_BAND_TERMS, NO_BIAS } from './kernel';
 import type { Multiply } from './runtime';
 
 /**
@@ -21,15 +21,20 @@ import type { Multiply } from './runtime';
  * edges (test/unit/engine/kernels.test.ts).
  */
 
-/** Rows of B (terms of each sum) per panel: 128 × 256 numbers of B are 256 KiB. */
-export const DEPTH_BLOCK = 128;
+/**
+ * Rows of B (terms of each sum) per panel: 128 × 256 numbers of B are 256 KiB. As deep as the
+ * bands of A the kernel copies (kernel.ts, A_BAND_TERMS), so that every band is copied.
+ */
+export const DEPTH_BLOCK = A_BAND_TERMS;
 /** Columns of B and C per panel. */
 export const COLUMN_BLOCK = 256;
-/** The bytes of the scratch area a panel is packed into. */
+/** The bytes of the scratch area a panel of B is packed into. */
 export const PANEL_BYTES = 8 * DEPTH_BLOCK * COLUMN_BLOCK;
+/** The bytes of one thread's scratch: its panel of B, then the kernel's band of A. */
+export const SCRATCH_BYTES = PANEL_BYTES + A_BAND_BYTES;
 
-/** The kernel's `multiply`, whose B is packed and whose C has rows `stride` numbers apart (kernel.ts). */
-export type PackedMultiply = (...args: [...Parameters<Multiply>, stride: number]) => void;
+/** The kernel's `multiply`, whose B is packed, whose C has rows `stride` numbers apart, and which copies bands of A to `aBand` (kernel.ts). */
+export type PackedMultiply = (...args: [...Parameters<Multiply>, stride: number, aBand: number]) => void;
 /** The kernel's `pack(src, srcStride, dst, depth, cols)` (packing.ts). */
 export type Pack = (src: number, srcStride: number, dst: number, depth: number, cols: number) => void;
 
@@ -47,7 +52,7 @@ export function blockedMultiply(kernel: PackedMultiply, pack: Pack, scratch: num
     columns(A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate, 0, cols);
 }
 
-/** The same, for the columns from … to − 1 only, packing into its own `scratch` panel. */
+/** The same, for the columns from … to − 1 only, packing into its own `scratch` (SCRATCH_BYTES). */
 export function blockedColumns(kernel: PackedMultiply, pack: Pack, scratch: number): ColumnsMultiply {
   return (A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate, from, to) => {
     for (let j = from; j < to; j += COLUMN_BLOCK) {
@@ -70,6 +75,7 @@ export function blockedColumns(kernel: PackedMultiply, pack: Pack, scratch: numb
           last && bias !== NO_BIAS ? bias + 8 * j : NO_BIAS,
           t > 0 ? 1 : accumulate,
           cols,
+          scratch + PANEL_BYTES,
         );
       }
     }

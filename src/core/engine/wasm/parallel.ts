@@ -12,7 +12,8 @@ import type { Multiply } from './runtime';
  * the same sum over t in the same order as on one thread, so the result does not depend on how
  * many threads there are or which one computed what (a split of the examples would instead add
  * partial sums, and change the roundings). The threads run the same WebAssembly kernel on one
- * shared memory, each packing its panels of B into a scratch panel of its own (blocking.ts).
+ * shared memory, each packing its panels of B (and the kernel its bands of A) into a scratch
+ * area of its own (blocking.ts).
  *
  * A product is cut into chunks of columns, which the threads take one at a time from a shared
  * ticket until none is left: a helper that wakes late simply takes fewer (or none), so no

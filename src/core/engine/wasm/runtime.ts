@@ -1,4 +1,4 @@
-import { blockedColumns, blockedMultiply, PANEL_BYTES, type PackedMultiply, type Pack } from './blocking';
+import { blockedColumns, blockedMultiply, SCRATCH_BYTES, type PackedMultiply, type Pack } from './blocking';
 import { kernelModule } from './kernel';
 import { CONTROL_BYTES, MAX_HELPERS, ProductJobs, type HelperThread, type ProductThreads } from './parallel';
 
@@ -62,10 +62,10 @@ const PAGE_BYTES = 65536;
 const MAX_BYTES = 2 ** 31;
 /**
  * Byte 0 is the kernel's "no bias"; one 16-byte (f64x2) slot above it starts the scratch area
- * the product packs its panels of B into (blocking.ts), and the arena starts after that.
+ * the product packs its panels of B and bands of A into (blocking.ts), and the arena starts after that.
  */
 const SCRATCH = 16;
-const FIRST_FREE = SCRATCH + PANEL_BYTES;
+const FIRST_FREE = SCRATCH + SCRATCH_BYTES;
 
 interface Compiled {
   readonly api: WasmApi;
@@ -145,7 +145,7 @@ function sharedArena(bytes: number, helpers: number, threads: ProductThreads): W
   const k = sharedKernel();
   const control = SCRATCH;
   const scratch = control + CONTROL_BYTES;
-  const firstFree = scratch + (helpers + 1) * PANEL_BYTES;
+  const firstFree = scratch + (helpers + 1) * SCRATCH_BYTES;
   const bound = k && bind(k, firstFree + bytes, true);
   if (!k || !bound) return null;
   const { memory, exports } = bound;
@@ -153,7 +153,7 @@ function sharedArena(bytes: number, helpers: number, threads: ProductThreads): W
   const started: HelperThread[] = [];
   for (let index = 0; index < helpers; index++) {
     try {
-      started.push(threads.start({ memory, module: k.module, control, index, scratch: scratch + (index + 1) * PANEL_BYTES }));
+      started.push(threads.start({ memory, module: k.module, control, index, scratch: scratch + (index + 1) * SCRATCH_BYTES }));
     } catch {
       break; // fewer threads than asked: the products share out among those there are
     }
