@@ -3,7 +3,7 @@
  * it picks, and with its JavaScript-only fallback) against TensorFlow.js autodiff
  * (tf.variableGrads) on its `cpu` and `wasm` backends, for four shapes;
  * then the cost of a trace on top of the gradient and the size of what the panel is sent.
- * FLOP count per gradient: 6 × parameters × examples (2 forward, 2 for ∂c/∂a, 2 for ∂c/∂w).
+ * FLOP count per gradient: the products as the engine does them (shapes.ts, flopsPerExample).
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -17,7 +17,7 @@ import { traceJsonPieces } from '../../src/core/output/json';
 import { buildTrace } from '../../src/core/trace/build';
 import { formatMs, measure, measureAsync, measurePair, type Timing } from './harness';
 import { tfModel } from './tfModel';
-import { benchNetwork as networkFor, SHAPE_A, SHAPE_B, SHAPE_C, SHAPE_D, type BenchShape } from './shapes';
+import { benchNetwork as networkFor, flopsPerExample, SHAPE_A, SHAPE_B, SHAPE_C, SHAPE_D, type BenchShape } from './shapes';
 
 interface Shape extends BenchShape {
   /** Calls per timed sample, so sub-microsecond runs are measurable. */
@@ -110,7 +110,7 @@ async function timeTf(shape: Shape, network: Network, backend: string): Promise<
 }
 
 function gflops(shape: Shape, network: Network, ms: number): number {
-  return (6 * parameterCount(network) * shape.examples) / (ms * 1e6);
+  return (flopsPerExample(network.layers.map((layer) => layer.size)) * shape.examples) / (ms * 1e6);
 }
 
 async function main(): Promise<void> {

@@ -24,7 +24,7 @@
  * side were taken close together; ratios are only ever quoted between contenders of the same run.
  * CPU time per step is printed beside the wall clock, since other processes stretch the latter
  * on a shared machine. PASS/MISS uses the wall-clock medians, and a MISS fails nothing.
- * FLOP count per step: 6 × parameters × examples, as in gradient.bench.ts (the update is not counted).
+ * FLOP count per step: the gradient's products as the engine does them (shapes.ts, flopsPerExample; the update is not counted).
  * Last, the extension host's side of training: its largest pause while the training worker
  * (src/extension/training/worker/, bundled into .cache/bench/) trains 784-128-10 (workerPause).
  */
@@ -43,7 +43,7 @@ import { generateSpec } from '../unit/parser/generate';
 import { formatMs } from './harness';
 import { longestPause, pauseText } from './pauses';
 import { tfModel } from './tfModel';
-import { benchNetwork, SHAPES, type BenchShape } from './shapes';
+import { benchNetwork, flopsPerExample, SHAPES, type BenchShape } from './shapes';
 import { numpyEnvironment, PythonContender, pythonCandidates, writeManifest } from './trainPython';
 import { CHECK_STEPS, measureSteps, SEED, timingFor, type StepResult } from './trainTiming';
 
@@ -120,7 +120,7 @@ interface Row {
 }
 
 function gflops(network: Network, ms: number): number {
-  return (6 * parameterCount(network) * network.examples.length) / (ms * 1e6);
+  return (flopsPerExample(network.layers.map((layer) => layer.size)) * network.examples.length) / (ms * 1e6);
 }
 
 const examplesPerSecond = (network: Network, r: StepResult) => (network.examples.length * 1000) / r.msPerStep;
