@@ -12,7 +12,9 @@
  * in a fixed order afterwards: the same bits however the columns were shared out.
  *
  * Everything is addressed in one Float64Array over the workspace's whole memory, so a helper
- * thread can run a chunk from the numbers of a posted job alone.
+ * thread can run a chunk from the numbers of a posted job alone. A workspace in WebAssembly's
+ * memory runs the kernel's form of this step instead (wasm/descentKernel.ts): the same operations
+ * on every number, row by row, with the same bits (test/unit/engine/descent.test.ts).
  */
 
 /**

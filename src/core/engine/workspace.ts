@@ -110,8 +110,8 @@ export class Workspace implements LayerBuffers {
   private readonly squares: readonly Float64Array[] | null;
   /** The workspace's whole memory as numbers: every array above is a view into it. */
   private readonly memory: Float64Array;
-  /** The arena's shared descent step, when it has helper threads. */
-  private readonly sharedDescent: ((args: readonly number[]) => void) | null;
+  /** The arena's descent step in its kernel (shared out when it has helper threads); null in JavaScript. */
+  private readonly kernelDescent: ((args: readonly number[]) => void) | null;
   /** The arena's activation shared out by rows, when it has helper threads. */
   private readonly sharedActivation: ((args: readonly number[]) => void) | null;
 
@@ -190,7 +190,7 @@ export class Workspace implements LayerBuffers {
     this.resident = own.resident;
     this.squares = own.resident?.squares ?? null;
     this.memory = new Float64Array(own.costs.buffer);
-    this.sharedDescent = arena?.descend ?? null;
+    this.kernelDescent = arena?.descend ?? null;
     this.sharedActivation = arena?.activate ?? null;
   }
 
@@ -210,15 +210,16 @@ export class Workspace implements LayerBuffers {
 
   /**
    * One gradient-descent step on layer ℓ's resident parameters from the sums the last pass left
-   * (engine/descent.ts: g = inverseM·Σ, w ← w − η·g, b ← b − η·g_b), shared out to the helper
-   * threads by columns when there are any; returns ‖g‖ over the weights, the same bits either way.
+   * (engine/descent.ts: g = inverseM·Σ, w ← w − η·g, b ← b − η·g_b), in the WebAssembly kernel
+   * when the workspace lives in its memory (wasm/descentKernel.ts), shared out to the helper
+   * threads by columns when there are any; returns ‖g‖ over the weights, the same bits every way.
    */
   descend(l: number, eta: number, inverseM: number): number {
     const { resident, squares } = this;
     if (resident === null || squares === null) throw new Error('descend needs a workspace with resident parameters');
     const n = this.sizes[l];
     const args = descentArguments({ gw: this.gw[l], w: resident.w[l], gb: this.gb[l], b: resident.b[l], squares: squares[l] }, this.sizes[l - 1], n, eta, inverseM);
-    if (this.sharedDescent !== null) this.sharedDescent(args);
+    if (this.kernelDescent !== null) this.kernelDescent(args);
     else descendColumns(this.memory, args, 0, n);
     return columnsNorm(this.memory, args[4], n);
   }

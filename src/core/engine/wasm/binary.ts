@@ -126,6 +126,9 @@ export class FunctionWriter {
   i32Or(): this {
     return this.op(0x72);
   }
+  i32And(): this {
+    return this.op(0x71);
+  }
 
   // Memory access: `offset` is a constant byte offset added to the address on the stack.
   // Every address we form is a multiple of 8, which is the alignment hint given (log2 = 3).
@@ -140,6 +143,9 @@ export class FunctionWriter {
   }
   f64Add(): this {
     return this.op(0xa0);
+  }
+  f64Sub(): this {
+    return this.op(0xa1);
   }
   f64Mul(): this {
     return this.op(0xa2);
@@ -166,6 +172,9 @@ export class FunctionWriter {
   }
   f64x2Add(): this {
     return this.simd(0xf0);
+  }
+  f64x2Sub(): this {
+    return this.simd(0xf1);
   }
   f64x2Mul(): this {
     return this.simd(0xf2);

@@ -1,4 +1,5 @@
 import { encodeModule, FunctionWriter, ValType, type Local } from './binary';
+import { DESCEND_PARAMS, descendBody } from './descentKernel';
 import { PACK_PARAMS, packBody } from './packing';
 
 /**
@@ -333,12 +334,13 @@ function multiplyBody(): FunctionWriter {
   return f;
 }
 
-/** The module's bytes: two exported functions, `multiply` and `pack` (packing.ts). */
+/** The module's bytes: three exported functions, `multiply`, `pack` (packing.ts) and `descend` (descentKernel.ts). */
 export function kernelModule(shared = false): Uint8Array<ArrayBuffer> {
   return encodeModule(
     [
       { name: 'multiply', params: PARAMS, body: multiplyBody() },
       { name: 'pack', params: PACK_PARAMS, body: packBody(2 * VECTORS) },
+      { name: 'descend', params: DESCEND_PARAMS, body: descendBody() },
     ],
     shared,
   );

@@ -1,5 +1,4 @@
 import { ACTIVATION_NEURONS, ACTIVATION_ROWS, activateRows } from '../activationRows';
-import { descendColumns } from '../descent';
 import type { ColumnsMultiply } from './blocking';
 import { VECTORS } from './kernel';
 import type { Multiply } from './runtime';
@@ -160,6 +159,8 @@ export class ProductJobs {
     control: number,
     private readonly helpers: number,
     private readonly own: ColumnsMultiply,
+    /** The kernel's descent step (descentKernel.ts, descendIn) for columns from … to − 1. */
+    private readonly ownDescent: (args: ArrayLike<number>, from: number, to: number) => void,
   ) {
     ({ words: this.words, args: this.args } = controlViews(buffer, control));
     this.memory = new Float64Array(buffer);
@@ -187,7 +188,7 @@ export class ProductJobs {
   /** A layer's descent step (engine/descent.ts, `args` from descentArguments), shared out by columns when the layer is large. */
   descend(args: readonly number[]): void {
     const cols = args[6];
-    const run = (from: number, to: number) => descendColumns(this.memory, args, from, to);
+    const run = (from: number, to: number) => this.ownDescent(args, from, to);
     if (args[5] * cols < PARALLEL_MIN_WEIGHTS) run(0, cols);
     else this.share(DESCENT, args, cols, run);
   }

@@ -1,5 +1,6 @@
 import { ACTIVATION_ROWS, activateRows } from '../activationRows';
 import { blockedColumns, type Pack, type PackedMultiply } from './blocking';
+import { descendIn, type DescendKernel } from './descentKernel';
 import {
   chunkColumns,
   ACTIVATE,
@@ -18,7 +19,6 @@ import {
   type HelperStart,
 } from './parallel';
 import type { WasmApi } from './runtime';
-import { descendColumns } from '../descent';
 
 /**
  * A helper thread's whole life (parallel.ts): binds the shared kernel to the shared memory, says
@@ -43,6 +43,7 @@ function serve(start: HelperStart, memory: { readonly buffer: ArrayBuffer }, wor
   const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
   const { exports } = new api.Instance(start.module as object, { env: { memory } });
   const columns = blockedColumns(exports.multiply as PackedMultiply, exports.pack as Pack, start.scratch);
+  const descend = descendIn(exports.descend as DescendKernel);
   const numbers = new Float64Array(memory.buffer);
   let seen = Atomics.load(words, TICKET);
   Atomics.store(words, READY + start.index, 1);
@@ -64,7 +65,7 @@ function serve(start: HelperStart, memory: { readonly buffer: ArrayBuffer }, wor
       const kind = Atomics.load(words, KIND);
       if (kind === DESCENT) {
         const [from, to] = chunkColumns(words, chunk, args[6]);
-        descendColumns(numbers, args, from, to);
+        descend(args, from, to);
       } else if (kind === ACTIVATE) {
         const [from, to] = chunkColumns(words, chunk, args[ACTIVATION_ROWS]);
         activateRows(numbers, args, from, to);

@@ -1,4 +1,5 @@
 import { blockedColumns, blockedMultiply, SCRATCH_BYTES, type PackedMultiply, type Pack } from './blocking';
+import { descendIn, type DescendKernel } from './descentKernel';
 import { kernelModule } from './kernel';
 import { CONTROL_BYTES, MAX_HELPERS, ProductJobs, type HelperThread, type ProductThreads } from './parallel';
 
@@ -42,8 +43,8 @@ export interface WasmArena {
   /** The first byte a buffer may use: everything below is the kernel's "no bias" address. */
   readonly firstFree: number;
   readonly multiply: Multiply;
-  /** A layer's descent step (engine/descent.ts) shared out to the helpers; null without helpers. */
-  readonly descend: ((args: readonly number[]) => void) | null;
+  /** A layer's descent step (engine/descent.ts) in the kernel (descentKernel.ts), shared out to the helpers when there are any. */
+  readonly descend: (args: readonly number[]) => void;
   /** A layer's activation (engine/activationRows.ts) shared out to the helpers by rows; null without helpers. */
   readonly activate: ((args: readonly number[]) => void) | null;
   /** The threads the products run on: 1, or 1 + the helpers started (parallel.ts). */
@@ -118,7 +119,17 @@ export function wasmArena(bytes: number, threads: ProductThreads | null = null):
   const bound = k && bind(k, FIRST_FREE + bytes, false);
   if (!bound) return null;
   const multiply = blockedMultiply(bound.exports.multiply as PackedMultiply, bound.exports.pack as Pack, SCRATCH);
-  return { buffer: bound.memory.buffer, firstFree: FIRST_FREE, multiply, descend: null, activate: null, threads: 1, liveHelpers: () => 0, close: () => undefined };
+  const descend = descendIn(bound.exports.descend as DescendKernel);
+  return {
+    buffer: bound.memory.buffer,
+    firstFree: FIRST_FREE,
+    multiply,
+    descend: (args) => descend(args, 0, args[6]),
+    activate: null,
+    threads: 1,
+    liveHelpers: () => 0,
+    close: () => undefined,
+  };
 }
 
 /**
@@ -149,7 +160,7 @@ function sharedArena(bytes: number, helpers: number, threads: ProductThreads): W
   const bound = k && bind(k, firstFree + bytes, true);
   if (!k || !bound) return null;
   const { memory, exports } = bound;
-  const jobs = new ProductJobs(memory.buffer, control, helpers, blockedColumns(exports.multiply as PackedMultiply, exports.pack as Pack, scratch));
+  const jobs = new ProductJobs(memory.buffer, control, helpers, blockedColumns(exports.multiply as PackedMultiply, exports.pack as Pack, scratch), descendIn(exports.descend as DescendKernel));
   const started: HelperThread[] = [];
   for (let index = 0; index < helpers; index++) {
     try {
