@@ -91,6 +91,23 @@ export class FunctionWriter {
     return this.op(0x0d).u(depth);
   }
 
+  /** `while (!exit) body`: block and loop with the test at the top, so a loop that runs no time is fine. */
+  whileNot(exit: () => void, body: () => void): this {
+    this.block().loop();
+    exit();
+    this.brIf(1);
+    body();
+    return this.br(0).end().end();
+  }
+  /** local += constant. */
+  increment(local: Local, by: number): this {
+    return this.get(local).i32Const(by).i32Add().set(local);
+  }
+  /** local += another local (a Local is a number too, hence two names). */
+  advance(local: Local, by: Local): this {
+    return this.get(local).get(by).i32Add().set(local);
+  }
+
   i32Const(value: number): this {
     this.code.push(0x41);
     signed(this.code, value | 0);

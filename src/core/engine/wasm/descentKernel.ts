@@ -48,30 +48,21 @@ export function descendBody(): FunctionWriter {
   const g = f.local(V128);
   const gS = f.local(F64);
 
-  const whileNot = (exit: () => void, body: () => void) => {
-    f.block().loop();
-    exit();
-    f.brIf(1);
-    body();
-    f.br(0).end().end();
-  };
-  const add = (local: Local, bytes: number) => f.get(local).i32Const(bytes).i32Add().set(local);
-
   f.get(n).i32Const(3).i32Shl().set(rowBytes);
   f.get(eta).f64x2Splat().set(etaV);
   f.get(inverseM).f64x2Splat().set(inverseV);
   // Each column's sum of squares starts at +0 and takes its rows in order, k ascending.
   f.get(from).i32Const(3).i32Shl().set(sq);
   f.get(to).i32Const(3).i32Shl().set(rowEnd);
-  whileNot(
+  f.whileNot(
     () => f.get(sq).get(rowEnd).i32GeS(),
     () => {
       f.get(squares).get(sq).i32Add().f64Zero().f64Store();
-      add(sq, 8);
+      f.increment(sq, 8);
     },
   );
   f.i32Const(0).set(k);
-  whileNot(
+  f.whileNot(
     () => f.get(k).get(p).i32GeS(),
     () => {
       // Row k, columns from … to − 1: pairs while two are left, then the odd one.
@@ -79,7 +70,7 @@ export function descendBody(): FunctionWriter {
       f.get(at).get(to).get(from).i32Sub().i32Const(3).i32Shl().i32Add().set(rowEnd);
       f.get(rowEnd).get(to).get(from).i32Sub().i32Const(1).i32And().i32Const(3).i32Shl().i32Sub().set(pairsEnd);
       f.get(from).i32Const(3).i32Shl().set(sq);
-      whileNot(
+      f.whileNot(
         () => f.get(at).get(pairsEnd).i32GeS(),
         () => {
           f.get(gw).get(at).i32Add().v128Load().get(inverseV).f64x2Mul().set(g);
@@ -89,8 +80,8 @@ export function descendBody(): FunctionWriter {
           f.get(w).get(at).i32Add();
           f.get(w).get(at).i32Add().v128Load().get(etaV).get(g).f64x2Mul().f64x2Sub();
           f.v128Store();
-          add(at, 16);
-          add(sq, 16);
+          f.increment(at, 16);
+          f.increment(sq, 16);
         },
       );
       f.get(at).get(rowEnd).i32LtS().if();
@@ -102,20 +93,20 @@ export function descendBody(): FunctionWriter {
       f.get(w).get(at).i32Add().f64Load().get(eta).get(gS).f64Mul().f64Sub();
       f.f64Store();
       f.end();
-      add(k, 1);
+      f.increment(k, 1);
     },
   );
   // The biases of the same columns.
   f.get(from).i32Const(3).i32Shl().set(at);
   f.get(to).i32Const(3).i32Shl().set(rowEnd);
-  whileNot(
+  f.whileNot(
     () => f.get(at).get(rowEnd).i32GeS(),
     () => {
       f.get(b).get(at).i32Add();
       f.get(b).get(at).i32Add().f64Load().get(eta);
       f.get(gb).get(at).i32Add().f64Load().get(inverseM).f64Mul();
       f.f64Mul().f64Sub().f64Store();
-      add(at, 8);
+      f.increment(at, 8);
     },
   );
   return f;

@@ -116,23 +116,6 @@ function declare(f: FunctionWriter): Names {
   };
 }
 
-/** `while (!exit) body`, as block/loop with the test at the top so a zero-trip loop is fine. */
-function whileNot(f: FunctionWriter, exit: () => void, body: () => void): void {
-  f.block().loop();
-  exit();
-  f.brIf(1);
-  body();
-  f.br(0).end().end();
-}
-
-/** local += step (a constant or another local). */
-function addTo(f: FunctionWriter, local: Local, step: Local | number, constant = false): void {
-  f.get(local);
-  if (constant) f.i32Const(step as number);
-  else f.get(step as Local);
-  f.i32Add().set(local);
-}
-
 /**
  * Points aPtr at the band's A, bPtr at the start of the tile's strip of packed B (the strips
  * left of column j hold j·depth numbers), and bEnd at the strip's end (`width` numbers a term).
@@ -155,9 +138,8 @@ function startStore(f: FunctionWriter, n: Names): void {
  * run time, both forms are generated and chosen once per tile.
  */
 function stepLoop(f: FunctionWriter, n: Names, rows: number, width: number, step: (readA: (r: number) => number) => void): void {
-  const loop = (interleaved: boolean) =>
-    whileNot(
-      f,
+  const loop = (interleaved: boolean): void =>
+    void f.whileNot(
       () => f.get(n.bPtr).get(n.bEnd).i32GeS(),
       () => {
         step((r) => {
@@ -166,8 +148,8 @@ function stepLoop(f: FunctionWriter, n: Names, rows: number, width: number, step
           if (r > 0) f.get(n.aOffsets[r]).i32Add();
           return 0;
         });
-        addTo(f, n.aPtr, n.aNext);
-        addTo(f, n.bPtr, 8 * width, true);
+        f.advance(n.aPtr, n.aNext);
+        f.increment(n.bPtr, 8 * width);
       },
     );
   if (rows === 1) return loop(false); // one row: no offsets either way
@@ -185,7 +167,7 @@ function vectorTile(f: FunctionWriter, n: Names, rows: number, vectors: number):
   startStore(f, n);
   for (let r = 0; r < rows; r++) {
     for (let v = 0; v < vectors; v++) f.get(n.cPtr).v128Load(16 * v).set(acc(r, v));
-    if (r + 1 < rows) addTo(f, n.cPtr, n.rowBytes);
+    if (r + 1 < rows) f.advance(n.cPtr, n.rowBytes);
   }
   f.else();
   for (let r = 0; r < rows; r++) for (let v = 0; v < vectors; v++) f.v128Zero().set(acc(r, v));
@@ -206,7 +188,7 @@ function vectorTile(f: FunctionWriter, n: Names, rows: number, vectors: number):
         if (withBias) f.get(n.biasPtr).v128Load(16 * v).f64x2Add();
         f.v128Store(16 * v);
       }
-      if (r + 1 < rows) addTo(f, n.cPtr, n.rowBytes);
+      if (r + 1 < rows) f.advance(n.cPtr, n.rowBytes);
     }
   };
   f.get(n.bias).if();
@@ -222,7 +204,7 @@ function scalarTile(f: FunctionWriter, n: Names, rows: number): void {
   startStore(f, n);
   for (let r = 0; r < rows; r++) {
     f.get(n.cPtr).f64Load().set(n.accS[r]);
-    if (r + 1 < rows) addTo(f, n.cPtr, n.rowBytes);
+    if (r + 1 < rows) f.advance(n.cPtr, n.rowBytes);
   }
   f.else();
   for (let r = 0; r < rows; r++) f.f64Zero().set(n.accS[r]);
@@ -242,7 +224,7 @@ function scalarTile(f: FunctionWriter, n: Names, rows: number): void {
     f.get(sum).get(n.scale).f64Mul().set(sum);
     f.get(n.bias).if().get(sum).get(n.biasPtr).f64Load().f64Add().set(sum).end();
     f.get(n.cPtr).get(sum).f64Store();
-    if (r + 1 < rows) addTo(f, n.cPtr, n.rowBytes);
+    if (r + 1 < rows) f.advance(n.cPtr, n.rowBytes);
   }
 }
 
@@ -277,8 +259,7 @@ function copyBand(f: FunctionWriter, n: Names): void {
   f.get(n.A).get(n.i).get(n.aRow).i32Mul().i32Add().set(n.aPtr);
   f.get(n.aBand).set(n.bPtr);
   f.get(n.depth).set(n.t);
-  whileNot(
-    f,
+  f.whileNot(
     () => f.get(n.t).i32Eqz(),
     () => {
       for (let r = 0; r < ROWS; r++) {
@@ -286,8 +267,8 @@ function copyBand(f: FunctionWriter, n: Names): void {
         if (r > 0) f.get(n.aOffsets[r]).i32Add();
         f.f64Load().f64Store(8 * r);
       }
-      addTo(f, n.aPtr, n.aStep);
-      addTo(f, n.bPtr, 8 * ROWS, true);
+      f.advance(n.aPtr, n.aStep);
+      f.increment(n.bPtr, 8 * ROWS);
       f.get(n.t).i32Const(1).i32Sub().set(n.t);
     },
   );
@@ -302,13 +283,13 @@ function band(f: FunctionWriter, n: Names, rows: number): void {
   }
   f.i32Const(0).set(n.j);
   const columnsLeftBelow = (width: number) => () => f.get(n.cols).get(n.j).i32Sub().i32Const(width).i32LtS();
-  whileNot(f, columnsLeftBelow(2 * VECTORS), () => {
+  f.whileNot(columnsLeftBelow(2 * VECTORS), () => {
     vectorTile(f, n, rows, VECTORS);
-    addTo(f, n.j, 2 * VECTORS, true);
+    f.increment(n.j, 2 * VECTORS);
   });
-  whileNot(f, columnsLeftBelow(2), () => {
+  f.whileNot(columnsLeftBelow(2), () => {
     vectorTile(f, n, rows, 1);
-    addTo(f, n.j, 2, true);
+    f.increment(n.j, 2);
   });
   f.get(n.cols).get(n.j).i32GtS().if();
   scalarTile(f, n, rows);
@@ -323,13 +304,13 @@ function multiplyBody(): FunctionWriter {
   f.get(n.scale).f64x2Splat().set(n.scaleV);
   f.i32Const(0).set(n.i);
   const rowsLeftBelow = (height: number) => () => f.get(n.rows).get(n.i).i32Sub().i32Const(height).i32LtS();
-  whileNot(f, rowsLeftBelow(ROWS), () => {
+  f.whileNot(rowsLeftBelow(ROWS), () => {
     band(f, n, ROWS);
-    addTo(f, n.i, ROWS, true);
+    f.increment(n.i, ROWS);
   });
-  whileNot(f, rowsLeftBelow(1), () => {
+  f.whileNot(rowsLeftBelow(1), () => {
     band(f, n, 1);
-    addTo(f, n.i, 1, true);
+    f.increment(n.i, 1);
   });
   return f;
 }
