@@ -19,10 +19,11 @@ const stepRow = (session: LearnerSession, id: string): Locator => session.page.l
 
 /**
  * Expands a step (a click on its title) and clicks its button labelled `label`. The Welcome page
- * focuses an expanded step's title after its animation delay; the button is clicked only once
- * that has happened, as a person's second click comes later, so the focus that the button's
- * command gives an editor is not taken back by the page a moment later (an Escape meant for the
- * editor's hover would then take the page back to its list of walkthroughs).
+ * focuses an expanded step's title once it has expanded (at once here: the e2e settings turn off
+ * its animation, scripts/code-server/launch.mjs); the button is clicked only after that, as a
+ * person's second click comes later, so the focus that the button's command gives an editor is
+ * not taken back by the page (an Escape meant for the editor's hover would then take the page
+ * back to its list of walkthroughs).
  */
 async function clickStepButton(session: LearnerSession, id: string, label: string): Promise<void> {
   const row = stepRow(session, id);
