@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { composite, contrastRatio, parseColour } from '../../webview/contrast';
 import { e2eEnvironment } from './harness/environment';
+import { checkGradientsOf } from './harness/gradientCheck';
 import { learnerSuite } from './harness/suite';
 
 const { repoRoot } = e2eEnvironment();
@@ -44,16 +45,8 @@ learnerSuite('Checking the gradients of a confidently wrong output', (step) => {
   let check: FrameLocator;
 
   step('Backprop: Check Gradients on confident.nnet passes, marking the nine parameters behind the clamped output', async (session) => {
-    await session.openFile('confident.nnet');
-    await session.waitUntil(async () => (await session.outline()).length > 0, 'the extension has analysed the spec');
-    await session.focusEditor();
-    await session.runCommand('Backprop: Check Gradients');
-    await session.page.mouse.move(1, 1);
-    check = await session.webviewFrameWith('#gradient-check');
-    const summary = await session.waitUntil(async () => {
-      const text = await check.locator('#check-summary').innerText();
-      return text.startsWith('Passed') && text;
-    }, 'the summary says the check passed');
+    let summary: string;
+    ({ check, summary } = await checkGradientsOf(session, 'confident.nnet'));
     assert.equal(summary, CLI_TEXT[CLI_TEXT.length - 1], 'the summary is nnet gradcheck’s last line');
     assert.match(summary, /\(9 marked clamped\)/);
     assert.equal(CLI_JSON.clamped, 9);
