@@ -48,6 +48,33 @@ export function descendBody(): FunctionWriter {
   const g = f.local(V128);
   const gS = f.local(F64);
 
+  /**
+   * Row k's element at `at` (scalar) or the pair from it (f64x2), exactly as the JavaScript does
+   * it: g = gw·inverseM, squares += g·g, w = w − eta·g.
+   */
+  const update = (pair: boolean) => {
+    const load = () => (pair ? f.v128Load() : f.f64Load());
+    const store = () => (pair ? f.v128Store() : f.f64Store());
+    const mul = () => (pair ? f.f64x2Mul() : f.f64Mul());
+    const gradient = pair ? g : gS;
+    f.get(gw).get(at).i32Add();
+    load().get(pair ? inverseV : inverseM);
+    mul().set(gradient);
+    f.get(squares).get(sq).i32Add();
+    f.get(squares).get(sq).i32Add();
+    load().get(gradient).get(gradient);
+    mul();
+    if (pair) f.f64x2Add();
+    else f.f64Add();
+    store();
+    f.get(w).get(at).i32Add();
+    f.get(w).get(at).i32Add();
+    load().get(pair ? etaV : eta).get(gradient);
+    mul();
+    if (pair) f.f64x2Sub();
+    else f.f64Sub();
+    store();
+  };
   f.get(n).i32Const(3).i32Shl().set(rowBytes);
   f.get(eta).f64x2Splat().set(etaV);
   f.get(inverseM).f64x2Splat().set(inverseV);
@@ -73,25 +100,13 @@ export function descendBody(): FunctionWriter {
       f.whileNot(
         () => f.get(at).get(pairsEnd).i32GeS(),
         () => {
-          f.get(gw).get(at).i32Add().v128Load().get(inverseV).f64x2Mul().set(g);
-          f.get(squares).get(sq).i32Add();
-          f.get(squares).get(sq).i32Add().v128Load().get(g).get(g).f64x2Mul().f64x2Add();
-          f.v128Store();
-          f.get(w).get(at).i32Add();
-          f.get(w).get(at).i32Add().v128Load().get(etaV).get(g).f64x2Mul().f64x2Sub();
-          f.v128Store();
+          update(true);
           f.increment(at, 16);
           f.increment(sq, 16);
         },
       );
       f.get(at).get(rowEnd).i32LtS().if();
-      f.get(gw).get(at).i32Add().f64Load().get(inverseM).f64Mul().set(gS);
-      f.get(squares).get(sq).i32Add();
-      f.get(squares).get(sq).i32Add().f64Load().get(gS).get(gS).f64Mul().f64Add();
-      f.f64Store();
-      f.get(w).get(at).i32Add();
-      f.get(w).get(at).i32Add().f64Load().get(eta).get(gS).f64Mul().f64Sub();
-      f.f64Store();
+      update(false);
       f.end();
       f.increment(k, 1);
     },
