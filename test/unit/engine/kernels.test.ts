@@ -57,6 +57,8 @@ for (let rows = 1; rows <= 9; rows++) for (let cols = 1; cols <= 11; cols += row
 SHAPES.push([64, 784, 10], [13, 37, 129]);
 // Across the WebAssembly product's cache panels (wasm/blocking.ts: 128 terms × 256 columns), with ragged last panels.
 SHAPES.push([9, 300, 530], [6, 129, 257], [5, 256, 512], [3, 0, 300]);
+// Transposed, their terms 1 KiB and 2 KiB apart: the kernel copies such bands of A too (kernel.ts, CROWDED_STEP_BYTES); 130 rows are 1,040 bytes apart and read in place.
+SHAPES.push([128, 100, 20], [256, 130, 6], [130, 200, 9]);
 
 describe('the JavaScript kernel', () => {
   it.each(SHAPES)('%i×%i·%i matches the reference exactly, with and without scale and bias', (m, p, n) => {
@@ -87,7 +89,7 @@ describe('the WebAssembly kernel', () => {
     expect(wasmArena(2 ** 31)).toBeNull();
   });
 
-  it.each(SHAPES)('%i×%i·%i matches the reference exactly, row-major and transposed A', (rows, depth, cols) => {
+  it.each(SHAPES)('%i×%i·%i matches the reference exactly, row-major and transposed A and B', (rows, depth, cols) => {
     const arena = wasmArena(8 * (2 * rows * depth + depth * cols + rows * cols + cols) + 64)!;
     let offset = arena.firstFree;
     const take = (length: number) => {
@@ -100,20 +102,25 @@ describe('the WebAssembly kernel', () => {
     const C = take(rows * cols);
     const bias = take(cols);
     [A, B, bias].forEach(fill);
-    for (const transposed of [false, true]) {
-      // Transposed: A holds depth×rows and is read down its columns, as ∂c/∂w reads a^(ℓ−1).
+    for (const [transposed, bTransposed] of [[false, false], [true, false], [false, true], [true, true]]) {
+      // Transposed: A holds depth×rows and is read down its columns, as ∂c/∂w reads a^(ℓ−1);
+      // B holds cols×depth and is read down its columns, as ∂c/∂a^(ℓ−1) reads (w^(ℓ))ᵀ.
       const aRow = transposed ? 8 : 8 * depth;
       const aStep = transposed ? 8 * rows : 8;
+      const bRow = bTransposed ? 8 : 8 * cols;
+      const bCol = bTransposed ? 8 * depth : 8;
       const at = (r: number, t: number) => A[(r * aRow + t * aStep) / 8];
+      const bt = (t: number, c: number) => B[(t * bRow + c * bCol) / 8];
+      const what = `A transposed ${transposed}, B transposed ${bTransposed}`;
       for (const [scale, b] of [[1, null], [0.25, null], [1, bias], [0.3, bias]] as const) {
         C.fill(NaN);
-        arena.multiply(A.byteOffset, aRow, aStep, B.byteOffset, C.byteOffset, rows, depth, cols, scale, b === null ? NO_BIAS : b.byteOffset, 0);
-        expectIdentical(C, reference(at, (t, c) => B[t * cols + c], rows, depth, cols, scale, b), `transposed ${transposed}, scale ${scale}, bias ${b !== null}`);
+        arena.multiply(A.byteOffset, aRow, aStep, B.byteOffset, bRow, bCol, C.byteOffset, rows, depth, cols, scale, b === null ? NO_BIAS : b.byteOffset, 0);
+        expectIdentical(C, reference(at, bt, rows, depth, cols, scale, b), `${what}, scale ${scale}, bias ${b !== null}`);
       }
       fill(C);
       const start = new Float64Array(C);
-      arena.multiply(A.byteOffset, aRow, aStep, B.byteOffset, C.byteOffset, rows, depth, cols, 1, NO_BIAS, 1);
-      expectIdentical(C, reference(at, (t, c) => B[t * cols + c], rows, depth, cols, 1, null, start), `transposed ${transposed}, accumulating`);
+      arena.multiply(A.byteOffset, aRow, aStep, B.byteOffset, bRow, bCol, C.byteOffset, rows, depth, cols, 1, NO_BIAS, 1);
+      expectIdentical(C, reference(at, bt, rows, depth, cols, 1, null, start), `${what}, accumulating`);
     }
   });
 });
@@ -136,7 +143,7 @@ describe('the WebAssembly kernel on its own', () => {
     };
     const [A, B, packed, C, bias, band] = [take(rows * depth), take(depth * cols), take(depth * cols), take(rows * cols), take(cols), take(A_BAND_BYTES / 8)];
     [A, B, bias].forEach(fill);
-    pack(B.byteOffset, 8 * cols, packed.byteOffset, depth, cols);
+    pack(B.byteOffset, 8 * cols, 8, packed.byteOffset, depth, cols);
     C.fill(NaN);
     multiply(A.byteOffset, 8 * depth, 8, packed.byteOffset, C.byteOffset, rows, depth, cols, 0.5, bias.byteOffset, 0, cols, withBand ? band.byteOffset : 0);
     expectIdentical(C, reference((r, t) => A[r * depth + t], (t, c) => B[t * cols + c], rows, depth, cols, 0.5, bias), 'C');

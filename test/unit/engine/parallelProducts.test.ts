@@ -55,12 +55,14 @@ function products(arena: WasmArena, rows: number, depth: number, cols: number): 
   const random = prng(rows * 7919 + depth * 31 + cols);
   for (const array of [A, B, bias]) for (let q = 0; q < array.length; q++) array[q] = random() * 2 - 1;
   const results: Float64Array[] = [];
+  // A read as it is and transposed (as ∂c/∂w reads it), B too (as ∂c/∂a^(ℓ−1) reads (w^(ℓ))ᵀ).
   for (const transposed of [false, true]) {
     const aRow = transposed ? 8 : 8 * depth;
     const aStep = transposed ? 8 * rows : 8;
-    arena.multiply(A.byteOffset, aRow, aStep, B.byteOffset, C.byteOffset, rows, depth, cols, 0.3, bias.byteOffset, 0);
+    const [bRow, bCol] = transposed ? [8, 8 * depth] : [8 * cols, 8];
+    arena.multiply(A.byteOffset, aRow, aStep, B.byteOffset, bRow, bCol, C.byteOffset, rows, depth, cols, 0.3, bias.byteOffset, 0);
     results.push(new Float64Array(C));
-    arena.multiply(A.byteOffset, aRow, aStep, B.byteOffset, C.byteOffset, rows, depth, cols, 1, NO_BIAS, 1);
+    arena.multiply(A.byteOffset, aRow, aStep, B.byteOffset, bRow, bCol, C.byteOffset, rows, depth, cols, 1, NO_BIAS, 1);
     results.push(new Float64Array(C));
   }
   return results;

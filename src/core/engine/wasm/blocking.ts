@@ -1,11 +1,12 @@
 import { A_BAND_BYTES, A_BAND_TERMS, NO_BIAS } from './kernel';
-import type { Multiply } from './runtime';
+import type { AOperand, Multiply, Product } from './runtime';
 
 /**
  * Cache blocking for the WebAssembly product, without changing a single bit of its results.
  *
  * The kernel (kernel.ts) keeps a tile of C in registers while t runs over the depth, reading B
- * from strips packed by `pack` (packing.ts). Here the product is cut into panels of at most
+ * from strips packed by `pack` (packing.ts), which reads B through its strides (row-major, or
+ * transposed in place). Here the product is cut into panels of at most
  * DEPTH_BLOCK rows × COLUMN_BLOCK columns of B (256 KiB, within a core's second-level cache):
  * each panel is packed once into the arena's scratch area, and then every band of rows of A runs
  * over it while it is cached. Before, each band streamed all of B straight from the matrix, a
@@ -34,9 +35,9 @@ export const PANEL_BYTES = 8 * DEPTH_BLOCK * COLUMN_BLOCK;
 export const SCRATCH_BYTES = PANEL_BYTES + A_BAND_BYTES;
 
 /** The kernel's `multiply`, whose B is packed, whose C has rows `stride` numbers apart, and which copies bands of A to `aBand` (kernel.ts). */
-export type PackedMultiply = (...args: [...Parameters<Multiply>, stride: number, aBand: number]) => void;
-/** The kernel's `pack(src, srcStride, dst, depth, cols)` (packing.ts). */
-export type Pack = (src: number, srcStride: number, dst: number, depth: number, cols: number) => void;
+export type PackedMultiply = (...args: [...AOperand, packedB: number, ...Product, stride: number, aBand: number]) => void;
+/** The kernel's `pack(src, rowStride, colStride, dst, depth, cols)` (packing.ts). */
+export type Pack = (src: number, rowStride: number, colStride: number, dst: number, depth: number, cols: number) => void;
 
 /**
  * `multiply` restricted to the columns from … to − 1 of C: what one thread computes when a
@@ -45,23 +46,23 @@ export type Pack = (src: number, srcStride: number, dst: number, depth: number, 
  */
 export type ColumnsMultiply = (...args: [...Parameters<Multiply>, from: number, to: number]) => void;
 
-/** `multiply` with the contract of runtime.ts (B and C row-major, `cols` per row), panel by panel. */
+/** `multiply` with the contract of runtime.ts (B through its strides, C row-major), panel by panel. */
 export function blockedMultiply(kernel: PackedMultiply, pack: Pack, scratch: number): Multiply {
   const columns = blockedColumns(kernel, pack, scratch);
-  return (A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate) =>
-    columns(A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate, 0, cols);
+  return (A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate) =>
+    columns(A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate, 0, cols);
 }
 
 /** The same, for the columns from … to − 1 only, packing into its own `scratch` (SCRATCH_BYTES). */
 export function blockedColumns(kernel: PackedMultiply, pack: Pack, scratch: number): ColumnsMultiply {
-  return (A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate, from, to) => {
+  return (A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate, from, to) => {
     for (let j = from; j < to; j += COLUMN_BLOCK) {
       const width = Math.min(COLUMN_BLOCK, to - j);
       // With depth 0 the one (empty) panel still writes C: +0 or C, scaled and biased.
       for (let t = 0; t === 0 || t < depth; t += DEPTH_BLOCK) {
         const terms = Math.min(DEPTH_BLOCK, depth - t);
         const last = t + DEPTH_BLOCK >= depth;
-        pack(B + 8 * (t * cols + j), 8 * cols, scratch, terms, width);
+        pack(B + t * bRow + j * bCol, bRow, bCol, scratch, terms, width);
         kernel(
           A + t * aStep,
           aRow,

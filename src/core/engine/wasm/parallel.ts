@@ -26,7 +26,7 @@ import type { Multiply } from './runtime';
  *
  * The control block (bytes below the arena) holds int32 words — the ticket (job number << 16 |
  * next chunk), the chunks finished, the chunk count and width, "stop", "failed", the job's kind
- * and one "ready" word per helper — then the job's arguments (at most 11) as float64. A chunk is taken with a
+ * and one "ready" word per helper — then the job's arguments (at most 13) as float64. A chunk is taken with a
  * compare-and-swap that also checks the job number, so a helper still holding an old job can
  * never take a chunk of the next; and a job's arguments are only rewritten once all its chunks
  * are finished, so a helper that took a chunk reads the arguments of that chunk's job. Waiting
@@ -81,10 +81,10 @@ const TILE_COLUMNS = 2 * VECTORS;
 const CHUNKS_PER_THREAD = 1;
 /** The most helpers one control block serves (one "ready" word each): 16 threads in all. */
 export const MAX_HELPERS = 15;
-/** Bytes of the control block: 32 int32 words, then 11 float64 arguments, rounded up. */
+/** Bytes of the control block: 32 int32 words, then 13 float64 arguments, rounded up. */
 export const CONTROL_BYTES = 256;
 const WORDS = 32;
-export const ARGUMENTS = 11;
+export const ARGUMENTS = 13;
 /** How often a waiting thread checks before it sleeps (tens of microseconds). */
 export const SPINS = 1 << 12;
 /** How often an idle helper checks for a job before it sleeps (about a millisecond). */
@@ -175,13 +175,13 @@ export class ProductJobs {
   }
 
   /** `multiply` with large products shared out; small ones, or any while no helper is ready, on this thread alone. */
-  readonly multiply: Multiply = (A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate) => {
+  readonly multiply: Multiply = (A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate) => {
     if (rows * depth * cols < PARALLEL_MIN_MULTIPLY_ADDS) {
-      this.own(A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate, 0, cols);
+      this.own(A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate, 0, cols);
       return;
     }
-    this.share(PRODUCT, [A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate], cols, (from, to) =>
-      this.own(A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate, from, to),
+    this.share(PRODUCT, [A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate], cols, (from, to) =>
+      this.own(A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate, from, to),
     );
   };
 

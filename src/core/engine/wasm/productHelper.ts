@@ -70,9 +70,9 @@ function serve(start: HelperStart, memory: { readonly buffer: ArrayBuffer }, wor
         const [from, to] = chunkColumns(words, chunk, args[ACTIVATION_ROWS]);
         activateRows(numbers, args, from, to);
       } else {
-        const [A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate] = args;
+        const [A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate] = args;
         const [from, to] = chunkColumns(words, chunk, cols);
-        columns(A, aRow, aStep, B, C, rows, depth, cols, scale, bias, accumulate, from, to);
+        columns(A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate, from, to);
       }
       finishChunk(words);
     }

@@ -22,20 +22,17 @@ export interface WasmApi {
   Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
 
-/** See kernel.ts: C = scale·A·B (+ bias), or C += A·B; every argument a byte address, a count or a flag. B and C are row-major with `cols` numbers per row. */
-export type Multiply = (
-  A: number,
-  aRow: number,
-  aStep: number,
-  B: number,
-  C: number,
-  rows: number,
-  depth: number,
-  cols: number,
-  scale: number,
-  bias: number,
-  accumulate: number,
-) => void;
+/**
+ * See kernel.ts: C = scale·A·B (+ bias), or C += A·B; every argument a byte address, a stride
+ * in bytes, a count or a flag. A(r,t) is at A + r·aRow + t·aStep and B(t,c) at B + t·bRow +
+ * c·bCol, so either may be read transposed without a copy; C is row-major with `cols` numbers
+ * per row.
+ */
+export type Multiply = (...args: [...AOperand, B: number, bRow: number, bCol: number, ...Product]) => void;
+/** A and how to read it: A(r,t) at A + r·aRow + t·aStep. */
+export type AOperand = [A: number, aRow: number, aStep: number];
+/** C, the product's sizes, and what is done to each sum: scaled, biased (bias ≠ 0) or added to C (accumulate ≠ 0). */
+export type Product = [C: number, rows: number, depth: number, cols: number, scale: number, bias: number, accumulate: number];
 
 export interface WasmArena {
   /** The whole memory as numbers; buffers are carved out of it from `firstFree` on. */
