@@ -24,6 +24,11 @@ export interface Activation {
   /** σ′ at one neuron, given both z and a = σ(z) (each function uses whichever is exact). */
   derivative(z: number, a: number): number;
   apply(z: Float64Array, a: Float64Array, dadz: Float64Array, m: number, n: number): void;
+  /**
+   * The WebAssembly kernel's export that computes `apply`'s very bits, element-wise, where the
+   * engine's arrays live in its memory (engine/activationRows.ts); absent: `apply` always runs.
+   */
+  readonly kernel?: 'sigmoid';
 }
 
 /**

@@ -35,6 +35,8 @@ export const sigmoidActivation = defineActivation({
       dadz[q] = s * (1 - s);
     }
   },
+  // The same bits from the WebAssembly kernel (engine/wasm/sigmoidKernel.ts).
+  kernel: 'sigmoid',
   appliedTo: (s) => ({ tex: `\\frac{1}{1 + e^{-${s.tex}}}`, text: `1/(1 + e^(−${s.text}))` }),
   slopeFor: (a) => ({ tex: `${a.tex}\\,(1 - ${a.tex})`, text: `${a.text}(1 − ${a.text})`, uses: 'a' }),
 });

@@ -1,4 +1,5 @@
 import { ACTIVATION_ENTRIES, type ActivationName } from '../activations/registry';
+import type { SigmoidKernel } from './wasm/sigmoidKernel';
 
 /**
  * A layer's activation a = σ(z), σ′(z) applied to a range of its rows (examples), so that a large
@@ -33,9 +34,29 @@ export function activationArguments(name: ActivationName, buffers: ActivationBuf
   return [index, buffers.z.byteOffset, buffers.a.byteOffset, buffers.dadz.byteOffset, rows, n];
 }
 
-/** Applies the activation of `args` to rows from … to − 1; `memory` views the whole buffer the addresses point into. */
-export function activateRows(memory: Float64Array, args: ArrayLike<number>, from: number, to: number): void {
+/** The WebAssembly kernel's element-wise activations (Activation.kernel), bound to the memory `memory` views. */
+export interface ActivationKernels {
+  readonly sigmoid: SigmoidKernel;
+}
+
+/**
+ * Applies the activation of `args` to rows from … to − 1; `memory` views the whole buffer the
+ * addresses point into. With `kernels`, an activation that has a kernel form runs there, its
+ * numbers two at a time (an odd last one through `apply`): the same bits, faster.
+ */
+export function activateRows(memory: Float64Array, args: ArrayLike<number>, from: number, to: number, kernels: ActivationKernels | null): void {
   const n = args[ACTIVATION_NEURONS];
-  const view = (address: number) => memory.subarray(address / 8 + from * n, address / 8 + to * n);
-  ACTIVATION_ENTRIES[args[0]].apply(view(args[1]), view(args[2]), view(args[3]), to - from, n);
+  const activation = ACTIVATION_ENTRIES[args[0]];
+  let first = from * n;
+  const end = to * n;
+  if (kernels !== null && activation.kernel !== undefined) {
+    const pairs = (end - first) & ~1;
+    kernels[activation.kernel](args[1] + 8 * first, args[2] + 8 * first, args[3] + 8 * first, pairs);
+    first += pairs;
+    if (first === end) return;
+  }
+  const view = (address: number) => memory.subarray(address / 8 + first, address / 8 + end);
+  // After the kernel's pairs, the odd last number (its activation is element-wise).
+  if (first > from * n) activation.apply(view(args[1]), view(args[2]), view(args[3]), 1, end - first);
+  else activation.apply(view(args[1]), view(args[2]), view(args[3]), to - from, n);
 }

@@ -112,8 +112,8 @@ export class Workspace implements LayerBuffers {
   private readonly memory: Float64Array;
   /** The arena's descent step in its kernel (shared out when it has helper threads); null in JavaScript. */
   private readonly kernelDescent: ((args: readonly number[]) => void) | null;
-  /** The arena's activation shared out by rows, when it has helper threads. */
-  private readonly sharedActivation: ((args: readonly number[]) => void) | null;
+  /** The arena's activation (in its kernel where it can be, shared out by rows when it has helper threads); null in JavaScript. */
+  private readonly arenaActivation: ((args: readonly number[]) => void) | null;
 
   constructor(
     private readonly network: Network,
@@ -191,21 +191,22 @@ export class Workspace implements LayerBuffers {
     this.squares = own.resident?.squares ?? null;
     this.memory = new Float64Array(own.costs.buffer);
     this.kernelDescent = arena?.descend ?? null;
-    this.sharedActivation = arena?.activate ?? null;
+    this.arenaActivation = arena?.activate ?? null;
   }
 
   /**
-   * a^(ℓ) = σ(z^(ℓ)) and σ′(z^(ℓ)) for the loaded block: shared out to the helper threads by rows
-   * when there are any (engine/activationRows.ts), with the same bits either way.
+   * a^(ℓ) = σ(z^(ℓ)) and σ′(z^(ℓ)) for the loaded block: on a WebAssembly workspace in the kernel
+   * where the activation has a form there, and shared out to the helper threads by rows when
+   * there are any (engine/activationRows.ts), with the same bits every way.
    */
   activate(l: number): void {
     const activation = this.activations[l]!;
     const z = this.z[l];
     const a = this.a[l];
     const dadz = this.dadz[l];
-    // Without helpers, nothing is built per call: every forward pass of every analysis comes here.
-    if (this.sharedActivation === null) activation.apply(z, a, dadz, this.m, this.sizes[l]);
-    else this.sharedActivation(activationArguments(activation.name, { z, a, dadz }, this.m, this.sizes[l]));
+    // In JavaScript nothing is built per call: every forward pass of every small analysis comes here.
+    if (this.arenaActivation === null) activation.apply(z, a, dadz, this.m, this.sizes[l]);
+    else this.arenaActivation(activationArguments(activation.name, { z, a, dadz }, this.m, this.sizes[l]));
   }
 
   /**

@@ -180,9 +180,7 @@ export class FunctionWriter {
   }
   /** Both lanes +0.0. */
   v128Zero(): this {
-    this.simd(0x0c);
-    for (let i = 0; i < 16; i++) this.code.push(0);
-    return this;
+    return this.v128Const(new ArrayBuffer(16));
   }
   f64x2Splat(): this {
     return this.simd(0x14);
@@ -195,6 +193,62 @@ export class FunctionWriter {
   }
   f64x2Mul(): this {
     return this.simd(0xf2);
+  }
+  f64x2Div(): this {
+    return this.simd(0xf3);
+  }
+  f64x2Abs(): this {
+    return this.simd(0xec);
+  }
+  f64x2Neg(): this {
+    return this.simd(0xed);
+  }
+  /** Lane masks: all ones where the comparison holds (false for NaN). */
+  f64x2Lt(): this {
+    return this.simd(0x49);
+  }
+  f64x2Ge(): this {
+    return this.simd(0x4c);
+  }
+  /** Both lanes `value`. */
+  f64x2Const(value: number): this {
+    return this.v128Const(new Float64Array([value, value]).buffer);
+  }
+  /** Both 64-bit lanes the integer `value`. */
+  i64x2Const(value: number): this {
+    return this.v128Const(new BigInt64Array([BigInt(value), BigInt(value)]).buffer);
+  }
+  /** v128.const of 16 bytes (little-endian lanes, as typed arrays lay them out here). */
+  private v128Const(lanes: ArrayBuffer): this {
+    this.simd(0x0c);
+    for (const byte of new Uint8Array(lanes)) this.code.push(byte);
+    return this;
+  }
+  v128And(): this {
+    return this.simd(0x4e);
+  }
+  /** (a, b, mask): a's bits where mask is 1, b's where it is 0. */
+  v128Bitselect(): this {
+    return this.simd(0x52);
+  }
+  /** The two f64 lanes truncated towards 0 to int32 lanes 0 and 1 (saturating; NaN gives 0), lanes 2 and 3 zero. */
+  i32x4TruncSatF64x2Zero(): this {
+    return this.simd(0xfc);
+  }
+  /** int32 lanes 0 and 1 to two f64 (exact). */
+  f64x2ConvertLowI32x4(): this {
+    return this.simd(0xfe);
+  }
+  /** int32 lanes 0 and 1 to two int64, sign-extended. */
+  i64x2ExtendLowI32x4(): this {
+    return this.simd(0xc7);
+  }
+  i64x2Add(): this {
+    return this.simd(0xce);
+  }
+  /** (v, i32 count): each 64-bit lane shifted left. */
+  i64x2Shl(): this {
+    return this.simd(0xcb);
   }
 
   /** The body as the code section wants it: size, local declarations, instructions, end. */

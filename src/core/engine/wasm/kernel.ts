@@ -2,6 +2,7 @@ import { encodeModule, FunctionWriter, ValType, type Local } from './binary';
 import { DESCEND_PARAMS, descendBody } from './descentKernel';
 import { gather } from './gather';
 import { PACK_PARAMS, packBody } from './packing';
+import { EXP_PARAMS, expBody, SIGMOID_PARAMS, sigmoidBody } from './sigmoidKernel';
 
 /**
  * The WebAssembly matrix product behind the engine's large layers, generated instruction by
@@ -321,13 +322,15 @@ function multiplyBody(): FunctionWriter {
   return f;
 }
 
-/** The module's bytes: three exported functions, `multiply`, `pack` (packing.ts) and `descend` (descentKernel.ts). */
+/** The module's bytes: its exported functions `multiply`, `pack` (packing.ts), `descend` (descentKernel.ts), `sigmoid` and `expNonPositive` (sigmoidKernel.ts). */
 export function kernelModule(shared = false): Uint8Array<ArrayBuffer> {
   return encodeModule(
     [
       { name: 'multiply', params: PARAMS, body: multiplyBody() },
       { name: 'pack', params: PACK_PARAMS, body: packBody(2 * VECTORS) },
       { name: 'descend', params: DESCEND_PARAMS, body: descendBody() },
+      { name: 'sigmoid', params: SIGMOID_PARAMS, body: sigmoidBody() },
+      { name: 'expNonPositive', params: EXP_PARAMS, body: expBody() },
     ],
     shared,
   );

@@ -1,4 +1,4 @@
-import { ACTIVATION_NEURONS, ACTIVATION_ROWS, activateRows } from '../activationRows';
+import { ACTIVATION_NEURONS, ACTIVATION_ROWS, activateRows, type ActivationKernels } from '../activationRows';
 import type { ColumnsMultiply } from './blocking';
 import { VECTORS } from './kernel';
 import type { Multiply } from './runtime';
@@ -161,6 +161,8 @@ export class ProductJobs {
     private readonly own: ColumnsMultiply,
     /** The kernel's descent step (descentKernel.ts, descendIn) for columns from … to − 1. */
     private readonly ownDescent: (args: ArrayLike<number>, from: number, to: number) => void,
+    /** The kernel's activations (activationRows.ts), bound to the same memory. */
+    private readonly kernels: ActivationKernels,
   ) {
     ({ words: this.words, args: this.args } = controlViews(buffer, control));
     this.memory = new Float64Array(buffer);
@@ -196,7 +198,7 @@ export class ProductJobs {
   /** A layer's activation (engine/activationRows.ts, `args` from activationArguments), shared out by rows when the block is large. */
   activate(args: readonly number[]): void {
     const rows = args[ACTIVATION_ROWS];
-    const run = (from: number, to: number) => activateRows(this.memory, args, from, to);
+    const run = (from: number, to: number) => activateRows(this.memory, args, from, to, this.kernels);
     if (rows * args[ACTIVATION_NEURONS] < PARALLEL_MIN_ACTIVATIONS) run(0, rows);
     else this.share(ACTIVATE, args, rows, run);
   }

@@ -18,7 +18,7 @@ import {
   TICKET,
   type HelperStart,
 } from './parallel';
-import type { WasmApi } from './runtime';
+import { activationKernels, type WasmApi } from './runtime';
 
 /**
  * A helper thread's whole life (parallel.ts): binds the shared kernel to the shared memory, says
@@ -45,6 +45,7 @@ function serve(start: HelperStart, memory: { readonly buffer: ArrayBuffer }, wor
   const columns = blockedColumns(exports.multiply as PackedMultiply, exports.pack as Pack, start.scratch);
   const descend = descendIn(exports.descend as DescendKernel);
   const numbers = new Float64Array(memory.buffer);
+  const kernels = activationKernels(exports);
   let seen = Atomics.load(words, TICKET);
   Atomics.store(words, READY + start.index, 1);
   for (;;) {
@@ -68,7 +69,7 @@ function serve(start: HelperStart, memory: { readonly buffer: ArrayBuffer }, wor
         descend(args, from, to);
       } else if (kind === ACTIVATE) {
         const [from, to] = chunkColumns(words, chunk, args[ACTIVATION_ROWS]);
-        activateRows(numbers, args, from, to);
+        activateRows(numbers, args, from, to, kernels);
       } else {
         const [A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate] = args;
         const [from, to] = chunkColumns(words, chunk, cols);

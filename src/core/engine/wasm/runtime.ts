@@ -1,5 +1,7 @@
+import { activateRows, ACTIVATION_ROWS, type ActivationKernels } from '../activationRows';
 import { blockedColumns, blockedMultiply, SCRATCH_BYTES, type PackedMultiply, type Pack } from './blocking';
 import { descendIn, type DescendKernel } from './descentKernel';
+import type { SigmoidKernel } from './sigmoidKernel';
 import { kernelModule } from './kernel';
 import { CONTROL_BYTES, MAX_HELPERS, ProductJobs, type HelperThread, type ProductThreads } from './parallel';
 
@@ -42,8 +44,8 @@ export interface WasmArena {
   readonly multiply: Multiply;
   /** A layer's descent step (engine/descent.ts) in the kernel (descentKernel.ts), shared out to the helpers when there are any. */
   readonly descend: (args: readonly number[]) => void;
-  /** A layer's activation (engine/activationRows.ts) shared out to the helpers by rows; null without helpers. */
-  readonly activate: ((args: readonly number[]) => void) | null;
+  /** A layer's activation (engine/activationRows.ts), in the kernel where it has a form there, shared out to the helpers by rows when there are any. */
+  readonly activate: (args: readonly number[]) => void;
   /** The threads the products run on: 1, or 1 + the helpers started (parallel.ts). */
   readonly threads: number;
   /** The helpers taking jobs now: a helper thread takes none until it has started. */
@@ -117,12 +119,14 @@ export function wasmArena(bytes: number, threads: ProductThreads | null = null):
   if (!bound) return null;
   const multiply = blockedMultiply(bound.exports.multiply as PackedMultiply, bound.exports.pack as Pack, SCRATCH);
   const descend = descendIn(bound.exports.descend as DescendKernel);
+  const numbers = new Float64Array(bound.memory.buffer);
+  const kernels = activationKernels(bound.exports);
   return {
     buffer: bound.memory.buffer,
     firstFree: FIRST_FREE,
     multiply,
     descend: (args) => descend(args, 0, args[6]),
-    activate: null,
+    activate: (args) => activateRows(numbers, args, 0, args[ACTIVATION_ROWS], kernels),
     threads: 1,
     liveHelpers: () => 0,
     close: () => undefined,
@@ -157,7 +161,14 @@ function sharedArena(bytes: number, helpers: number, threads: ProductThreads): W
   const bound = k && bind(k, firstFree + bytes, true);
   if (!k || !bound) return null;
   const { memory, exports } = bound;
-  const jobs = new ProductJobs(memory.buffer, control, helpers, blockedColumns(exports.multiply as PackedMultiply, exports.pack as Pack, scratch), descendIn(exports.descend as DescendKernel));
+  const jobs = new ProductJobs(
+    memory.buffer,
+    control,
+    helpers,
+    blockedColumns(exports.multiply as PackedMultiply, exports.pack as Pack, scratch),
+    descendIn(exports.descend as DescendKernel),
+    activationKernels(exports),
+  );
   const started: HelperThread[] = [];
   for (let index = 0; index < helpers; index++) {
     try {
@@ -180,4 +191,9 @@ function sharedArena(bytes: number, helpers: number, threads: ProductThreads): W
     liveHelpers: () => jobs.live(),
     close,
   };
+}
+
+/** The kernel's activations (sigmoidKernel.ts) from an instance's exports. */
+export function activationKernels(exports: Record<string, unknown>): ActivationKernels {
+  return { sigmoid: exports.sigmoid as SigmoidKernel };
 }
