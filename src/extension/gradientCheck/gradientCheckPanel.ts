@@ -15,6 +15,7 @@ import { thousands } from '../../core/notation/count';
 import { isGradientCheckMessage, type ExtensionToGradientCheck, type GradientCheckState, type GradientCheckToExtension } from '../../shared/gradientCheckMessages';
 import type { DataContext, WireBug } from '../analysis/worker/wire';
 import { Disposable } from '../dispose';
+import { ProgressNotification } from '../progressNotification';
 import type { Services } from '../services';
 import { revealRange } from '../panel/describe';
 import { BASE_CSS_FILE, makeNonce } from '../panel/panelHtml';
@@ -206,28 +207,17 @@ export class GradientCheckPanel extends Disposable {
 
 /**
  * The check's progress notification, "Checking the gradients of xor.nnet — 120 of 393
- * parameters", with a bar and Cancel, until `close`. `cancel` runs when Cancel is pressed.
+ * parameters", with a bar and Cancel, from a moment into the check until `close`
+ * (progressNotification.ts). `cancel` runs when Cancel is pressed.
  */
 function progressNotification(title: string, cancel: () => void): { report(done: number, planned: number, note: string): void; close(): void } {
-  let reporter: vscode.Progress<{ message?: string; increment?: number }> | undefined;
-  let shown = 0;
+  const notification = new ProgressNotification(title, cancel);
   let note = '';
-  let close!: () => void;
-  const closed = new Promise<void>((resolve) => (close = resolve));
-  void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-    reporter = progress;
-    progress.report({ message: 'starting…' });
-    const subscription = token.onCancellationRequested(cancel);
-    return closed.finally(() => subscription.dispose());
-  });
   return {
     report(done, planned, extra) {
       if (extra) note = extra;
-      if (planned <= 0) return;
-      const increment = (Math.max(0, done - shown) / planned) * 100;
-      shown = Math.max(shown, done);
-      reporter?.report({ message: `${thousands(done)} of ${thousands(planned)} parameters${note}`, increment });
+      if (planned > 0) notification.report(`${thousands(done)} of ${thousands(planned)} parameters${note}`, done / planned);
     },
-    close: () => close(),
+    close: () => notification.dispose(),
   };
 }

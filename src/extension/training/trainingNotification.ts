@@ -1,27 +1,19 @@
-import * as vscode from 'vscode';
 import { thousands } from '../../core/notation/count';
+import { ProgressNotification } from '../progressNotification';
 
 /**
  * The progress notification of one training run: "Training xor.nnet — step 420 of 1,000", with
- * a bar and a Cancel button, shown from the start of the run until it stops training (finished,
- * cancelled, failed, or replaced by a newer run). Reports come with the worker's progress
- * messages, so at most about ten a second.
+ * a bar and a Cancel button, from a moment into the run (progressNotification.ts) until it stops
+ * training (finished, cancelled, failed, or replaced by a newer run). Reports come with the
+ * worker's progress messages, so at most about ten a second.
  */
 export class TrainingNotification {
-  private reporter: vscode.Progress<{ message?: string; increment?: number }> | undefined;
-  private shownDone = 0;
+  private readonly notification: ProgressNotification;
   private steps: number | null = null;
-  private close!: () => void;
-  private readonly closed = new Promise<void>((resolve) => (this.close = resolve));
 
   /** `cancel` runs when the person presses Cancel. */
   constructor(title: string, cancel: () => void) {
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-      this.reporter = progress;
-      progress.report({ message: 'starting…' });
-      const subscription = token.onCancellationRequested(cancel);
-      return this.closed.finally(() => subscription.dispose());
-    });
+    this.notification = new ProgressNotification(title, cancel);
   }
 
   /** The run's N, once the worker has read it. */
@@ -33,13 +25,11 @@ export class TrainingNotification {
   /** `done` steps of N are done. */
   report(done: number): void {
     if (this.steps === null || this.steps <= 0) return;
-    const increment = (Math.max(0, done - this.shownDone) / this.steps) * 100;
-    this.shownDone = Math.max(this.shownDone, done);
-    this.reporter?.report({ message: `step ${thousands(done)} of ${thousands(this.steps)}`, increment });
+    this.notification.report(`step ${thousands(done)} of ${thousands(this.steps)}`, done / this.steps);
   }
 
   /** The run stopped training: the notification goes. Later calls do nothing. */
   dispose(): void {
-    this.close();
+    this.notification.dispose();
   }
 }
