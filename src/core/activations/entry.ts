@@ -28,7 +28,7 @@ export interface Activation {
    * The WebAssembly kernel's export that computes `apply`'s very bits, element-wise, where the
    * engine's arrays live in its memory (engine/activationRows.ts); absent: `apply` always runs.
    */
-  readonly kernel?: 'sigmoid';
+  readonly kernel?: 'sigmoid' | 'relu';
 }
 
 /**

@@ -31,6 +31,8 @@ export const reluActivation = defineActivation({
       }
     }
   },
+  // The same bits from the WebAssembly kernel (engine/wasm/reluKernel.ts).
+  kernel: 'relu',
   appliedTo: (s) => ({ tex: `\\max(0, ${s.tex})`, text: `max(0, ${s.text})` }),
   // The Iverson bracket [z > 0] is 1 when z > 0 and 0 otherwise.
   slopeFor: (_a, z) => ({ tex: `[${z.tex} > 0]`, text: `[${z.text} > 0]`, uses: 'z' }),

@@ -1,4 +1,5 @@
 import { ACTIVATION_ENTRIES, type ActivationName } from '../activations/registry';
+import type { ReluKernel } from './wasm/reluKernel';
 import type { SigmoidKernel } from './wasm/sigmoidKernel';
 
 /**
@@ -37,6 +38,7 @@ export function activationArguments(name: ActivationName, buffers: ActivationBuf
 /** The WebAssembly kernel's element-wise activations (Activation.kernel), bound to the memory `memory` views. */
 export interface ActivationKernels {
   readonly sigmoid: SigmoidKernel;
+  readonly relu: ReluKernel;
 }
 
 /**

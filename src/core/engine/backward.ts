@@ -1,3 +1,4 @@
+import { ACCUMULATE, FIRST, NO_SUMS } from './deltaSums';
 import type { Workspace } from './workspace';
 
 export interface BackwardOptions {
@@ -25,26 +26,15 @@ export function backward(ws: Workspace, weights: readonly Float64Array[], option
     const n = sizes[l];
     const delta = ws.delta[l];
     const dcda = ws.dcda[l];
+    const sums = !options.gradient ? NO_SUMS : options.accumulate ? ACCUMULATE : FIRST;
     if (ws.activations[l]!.elementwise) {
-      const dadz = ws.dadz[l];
-      for (let q = 0, end = m * n; q < end; q++) delta[q] = dcda[q] * dadz[q];
+      // δ = ∂c/∂a ⊙ σ′(z), and Σ_i δ^(ℓ) continuing the earlier blocks' sums (engine/deltaSums.ts).
+      ws.deltas(l, sums);
     } else {
       softmaxDelta(dcda, ws.a[l], delta, m, n);
+      if (sums !== NO_SUMS) biasSums(delta, ws.gb[l], m, n, sums === ACCUMULATE);
     }
-    if (options.gradient) {
-      // Σ_i δ^(ℓ), row by row (the order memory is in), continuing the earlier blocks' sums.
-      const gb = ws.gb[l];
-      let from = 0;
-      if (!options.accumulate) {
-        for (let j = 0; j < n; j++) gb[j] = delta[j];
-        from = 1;
-      }
-      for (let i = from; i < m; i++) {
-        const base = i * n;
-        for (let j = 0; j < n; j++) gb[j] += delta[base + j];
-      }
-      ws.products.weightGradient(ws, l, options.accumulate);
-    }
+    if (options.gradient) ws.products.weightGradient(ws, l, options.accumulate);
     if (l > 1) ws.products.propagate(ws, l, weights[l]);
   }
 }
@@ -79,5 +69,18 @@ function softmaxDelta(g: Float64Array, a: Float64Array, delta: Float64Array, m: 
     let dot = 0;
     for (let r = 0; r < n; r++) dot += g[base + r] * a[base + r];
     for (let j = 0; j < n; j++) delta[base + j] = a[base + j] * (g[base + j] - dot);
+  }
+}
+
+/** Σ_i δ_j into gb, row by row (the order memory is in), starting from row 0's δ or, with `accumulate`, from gb. */
+function biasSums(delta: Float64Array, gb: Float64Array, m: number, n: number, accumulate: boolean): void {
+  let from = 0;
+  if (!accumulate) {
+    for (let j = 0; j < n; j++) gb[j] = delta[j];
+    from = 1;
+  }
+  for (let i = from; i < m; i++) {
+    const base = i * n;
+    for (let j = 0; j < n; j++) gb[j] += delta[base + j];
   }
 }

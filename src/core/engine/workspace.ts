@@ -3,6 +3,7 @@ import { blockRows } from '../model/workload';
 import { activationArguments } from './activationRows';
 import { activation, type Activation } from './activations';
 import { cost, type Cost } from './costs';
+import { deltaArguments, deltaColumns, type Sums } from './deltaSums';
 import { columnsNorm, descendColumns, descentArguments } from './descent';
 import { JsProducts } from './jsProducts';
 import type { KernelName, LayerBuffers, LayerProducts, Take } from './kernelTypes';
@@ -114,6 +115,8 @@ export class Workspace implements LayerBuffers {
   private readonly kernelDescent: ((args: readonly number[]) => void) | null;
   /** The arena's activation (in its kernel where it can be, shared out by rows when it has helper threads); null in JavaScript. */
   private readonly arenaActivation: ((args: readonly number[]) => void) | null;
+  /** The arena's δ and Σ_i δ in its kernel (shared out by columns when it has helper threads); null in JavaScript. */
+  private readonly arenaDelta: ((args: readonly number[]) => void) | null;
 
   constructor(
     private readonly network: Network,
@@ -192,6 +195,7 @@ export class Workspace implements LayerBuffers {
     this.memory = new Float64Array(own.costs.buffer);
     this.kernelDescent = arena?.descend ?? null;
     this.arenaActivation = arena?.activate ?? null;
+    this.arenaDelta = arena?.delta ?? null;
   }
 
   /**
@@ -207,6 +211,19 @@ export class Workspace implements LayerBuffers {
     // In JavaScript nothing is built per call: every forward pass of every small analysis comes here.
     if (this.arenaActivation === null) activation.apply(z, a, dadz, this.m, this.sizes[l]);
     else this.arenaActivation(activationArguments(activation.name, { z, a, dadz }, this.m, this.sizes[l]));
+  }
+
+  /**
+   * δ^(ℓ) = ∂c/∂a^(ℓ) ⊙ σ′(z^(ℓ)) for the loaded block (σ element-wise), with Σ_i δ^(ℓ) into gb^(ℓ)
+   * as `sums` says (engine/deltaSums.ts): in the WebAssembly kernel when the workspace lives in
+   * its memory, shared out to the helper threads by columns when there are any; the same bits
+   * every way.
+   */
+  deltas(l: number, sums: Sums): void {
+    const n = this.sizes[l];
+    const args = deltaArguments({ dcda: this.dcda[l], dadz: this.dadz[l], delta: this.delta[l], gb: this.gb[l] }, this.m, n, sums);
+    if (this.arenaDelta !== null) this.arenaDelta(args);
+    else deltaColumns(this.memory, args, 0, n);
   }
 
   /**

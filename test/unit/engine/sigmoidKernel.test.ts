@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sigmoidActivation } from '../../../src/core/activations/sigmoid';
 import { kernelModule } from '../../../src/core/engine/wasm/kernel';
 import type { SigmoidKernel } from '../../../src/core/engine/wasm/sigmoidKernel';
-import { Workspace } from '../../../src/core/engine/workspace';
+import { expectActivationsAlike, expectSameBits } from './activationKernels';
 import { prng, randomNetwork } from './networks';
 
 /**
@@ -79,13 +79,6 @@ function kernelSigmoid(z: Float64Array): { a: Float64Array; dadz: Float64Array }
   return { a, dadz };
 }
 
-function expectSameBits(actual: Float64Array, expected: Float64Array, z: ArrayLike<number>, what: string): void {
-  for (let q = 0; q < expected.length; q++) {
-    const same = Object.is(actual[q], expected[q]) || (Number.isNaN(actual[q]) && Number.isNaN(expected[q]));
-    if (!same) expect.fail(`${what} at z = ${z[q]}: ${actual[q]}, expected ${expected[q]}`);
-  }
-}
-
 describe('the WebAssembly sigmoid', () => {
   it.each([
     ['at the edges of every case of e^x', edges()],
@@ -97,8 +90,8 @@ describe('the WebAssembly sigmoid', () => {
     const dadz = new Float64Array(z.length);
     sigmoidActivation.apply(z, a, dadz, 1, z.length);
     const actual = kernelSigmoid(z);
-    expectSameBits(actual.a, a, z, 'σ');
-    expectSameBits(actual.dadz, dadz, z, 'σ′');
+    expectSameBits(actual.a, a, 'σ', (q) => `z = ${z[q]}`);
+    expectSameBits(actual.dadz, dadz, 'σ′', (q) => `z = ${z[q]}`);
   });
 
   it.each([
@@ -108,24 +101,12 @@ describe('the WebAssembly sigmoid', () => {
     // Its arguments are −|z|; σ could round a last-bit difference of e^x away, so e^x is compared on its own.
     const x = Float64Array.from(values.length % 2 === 0 ? values : [...values, 0.5], (v) => -Math.abs(v));
     const [y] = onKernel(x, ({ expNonPositive }, [xAt, yAt]) => expNonPositive(xAt, yAt, x.length));
-    expectSameBits(y, x.map(Math.exp), x, 'e^x');
+    expectSameBits(y, x.map(Math.exp), 'e^x', (q) => `x = ${x[q]}`);
   });
 
   it('runs in a WebAssembly workspace, odd blocks included, with the JavaScript workspace\'s bits', () => {
     // 3 × 5 = 15 numbers per sigmoid layer: seven pairs and one left for the JavaScript.
     const network = randomNetwork(77, [4, 5, 5, 2], ['sigmoid', 'sigmoid', 'sigmoid'], 'half-squared', 3);
-    const js = new Workspace(network, 'js');
-    const wasm = new Workspace(network, 'wasm');
-    for (const ws of [js, wasm]) {
-      ws.load(0);
-      for (let l = 1; l <= 3; l++) {
-        ws.z[l].forEach((_, q) => (ws.z[l][q] = 12 * Math.sin(7 * q + l)));
-        ws.activate(l);
-      }
-    }
-    for (let l = 1; l <= 3; l++) {
-      expectSameBits(wasm.a[l], js.a[l], wasm.z[l], `a(${l})`);
-      expectSameBits(wasm.dadz[l], js.dadz[l], wasm.z[l], `σ′(${l})`);
-    }
+    expectActivationsAlike(network, 3, (q, l) => 12 * Math.sin(7 * q + l));
   });
 });

@@ -58,7 +58,7 @@ describe('the WebAssembly binary writer', () => {
     const bytes = kernelModule();
     expect(WebAssembly.validate(bytes)).toBe(true);
     const exports = WebAssembly.Module.exports(new WebAssembly.Module(bytes));
-    expect(exports.map((e) => e.name)).toEqual(['multiply', 'pack', 'descend', 'sigmoid', 'expNonPositive']);
+    expect(exports.map((e) => e.name)).toEqual(['multiply', 'pack', 'descend', 'delta', 'sigmoid', 'relu', 'expNonPositive']);
     expect(exports.every((e) => e.kind === 'function')).toBe(true);
     expect(WebAssembly.Module.imports(new WebAssembly.Module(bytes))).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
   });

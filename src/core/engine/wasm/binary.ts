@@ -210,6 +210,12 @@ export class FunctionWriter {
   f64x2Ge(): this {
     return this.simd(0x4c);
   }
+  f64x2Gt(): this {
+    return this.simd(0x4a);
+  }
+  f64x2Ne(): this {
+    return this.simd(0x48);
+  }
   /** Both lanes `value`. */
   f64x2Const(value: number): this {
     return this.v128Const(new Float64Array([value, value]).buffer);
@@ -226,6 +232,9 @@ export class FunctionWriter {
   }
   v128And(): this {
     return this.simd(0x4e);
+  }
+  v128Or(): this {
+    return this.simd(0x50);
   }
   /** (a, b, mask): a's bits where mask is 1, b's where it is 0. */
   v128Bitselect(): this {

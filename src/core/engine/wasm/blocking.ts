@@ -46,14 +46,10 @@ export type Pack = (src: number, rowStride: number, colStride: number, dst: numb
  */
 export type ColumnsMultiply = (...args: [...Parameters<Multiply>, from: number, to: number]) => void;
 
-/** `multiply` with the contract of runtime.ts (B through its strides, C row-major), panel by panel. */
-export function blockedMultiply(kernel: PackedMultiply, pack: Pack, scratch: number): Multiply {
-  const columns = blockedColumns(kernel, pack, scratch);
-  return (A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate) =>
-    columns(A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate, 0, cols);
-}
-
-/** The same, for the columns from … to − 1 only, packing into its own `scratch` (SCRATCH_BYTES). */
+/**
+ * `multiply` with the contract of runtime.ts (B through its strides, C row-major), panel by panel,
+ * for the columns from … to − 1 of C, packing into its own `scratch` (SCRATCH_BYTES).
+ */
 export function blockedColumns(kernel: PackedMultiply, pack: Pack, scratch: number): ColumnsMultiply {
   return (A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate, from, to) => {
     for (let j = from; j < to; j += COLUMN_BLOCK) {

@@ -1,4 +1,5 @@
 import { FunctionWriter, ValType, type Local } from './binary';
+import { rowColumns } from './rowColumns';
 
 /**
  * The WebAssembly form of a layer's gradient-descent step (engine/descent.ts, descendColumns),
@@ -40,6 +41,7 @@ export function descendBody(): FunctionWriter {
   const at = f.local(I32);
   const pairsEnd = f.local(I32);
   const rowEnd = f.local(I32);
+  const walk = { pairsEnd, rowEnd };
   /** Byte offset of squares[j], walking along with `at`. */
   const sq = f.local(I32);
   const rowBytes = f.local(I32);
@@ -92,22 +94,9 @@ export function descendBody(): FunctionWriter {
   f.whileNot(
     () => f.get(k).get(p).i32GeS(),
     () => {
-      // Row k, columns from … to − 1: pairs while two are left, then the odd one.
+      // Row k, columns from … to − 1.
       f.get(k).get(rowBytes).i32Mul().get(from).i32Const(3).i32Shl().i32Add().set(at);
-      f.get(at).get(to).get(from).i32Sub().i32Const(3).i32Shl().i32Add().set(rowEnd);
-      f.get(rowEnd).get(to).get(from).i32Sub().i32Const(1).i32And().i32Const(3).i32Shl().i32Sub().set(pairsEnd);
-      f.get(from).i32Const(3).i32Shl().set(sq);
-      f.whileNot(
-        () => f.get(at).get(pairsEnd).i32GeS(),
-        () => {
-          update(true);
-          f.increment(at, 16);
-          f.increment(sq, 16);
-        },
-      );
-      f.get(at).get(rowEnd).i32LtS().if();
-      update(false);
-      f.end();
+      rowColumns(f, { at, column: sq, from, to }, walk, update);
       f.increment(k, 1);
     },
   );

@@ -1,7 +1,9 @@
 import { encodeModule, FunctionWriter, ValType, type Local } from './binary';
+import { DELTA_PARAMS, deltaBody } from './deltaKernel';
 import { DESCEND_PARAMS, descendBody } from './descentKernel';
 import { gather } from './gather';
 import { PACK_PARAMS, packBody } from './packing';
+import { RELU_PARAMS, reluBody } from './reluKernel';
 import { EXP_PARAMS, expBody, SIGMOID_PARAMS, sigmoidBody } from './sigmoidKernel';
 
 /**
@@ -322,14 +324,16 @@ function multiplyBody(): FunctionWriter {
   return f;
 }
 
-/** The module's bytes: its exported functions `multiply`, `pack` (packing.ts), `descend` (descentKernel.ts), `sigmoid` and `expNonPositive` (sigmoidKernel.ts). */
+/** The module's bytes: its exported functions `multiply`, `pack` (packing.ts), `descend` (descentKernel.ts), `delta` (deltaKernel.ts), `sigmoid` and `expNonPositive` (sigmoidKernel.ts), `relu` (reluKernel.ts). */
 export function kernelModule(shared = false): Uint8Array<ArrayBuffer> {
   return encodeModule(
     [
       { name: 'multiply', params: PARAMS, body: multiplyBody() },
       { name: 'pack', params: PACK_PARAMS, body: packBody(2 * VECTORS) },
       { name: 'descend', params: DESCEND_PARAMS, body: descendBody() },
+      { name: 'delta', params: DELTA_PARAMS, body: deltaBody() },
       { name: 'sigmoid', params: SIGMOID_PARAMS, body: sigmoidBody() },
+      { name: 'relu', params: RELU_PARAMS, body: reluBody() },
       { name: 'expNonPositive', params: EXP_PARAMS, body: expBody() },
     ],
     shared,

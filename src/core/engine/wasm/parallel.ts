@@ -1,5 +1,6 @@
-import { ACTIVATION_NEURONS, ACTIVATION_ROWS, activateRows, type ActivationKernels } from '../activationRows';
-import type { ColumnsMultiply } from './blocking';
+import { ACTIVATION_NEURONS, ACTIVATION_ROWS } from '../activationRows';
+import { DELTA_COLUMNS } from '../deltaSums';
+import { COUNT_AT, type BoundKernel } from './boundKernel';
 import { VECTORS } from './kernel';
 import type { Multiply } from './runtime';
 
@@ -20,9 +21,10 @@ import type { Multiply } from './runtime';
  * chunks itself, and then waits only for chunks already taken by helpers to be finished.
  *
  * Besides products, a job can be a layer's gradient-descent step (engine/descent.ts), shared out
- * by the same columns, so each thread updates the weights whose gradient it has just summed; or
- * a layer's activation (engine/activationRows.ts), shared out by rows, so the helpers do not idle
- * while σ runs between two products.
+ * by the same columns, so each thread updates the weights whose gradient it has just summed; a
+ * layer's activation (engine/activationRows.ts), shared out by rows, so the helpers do not idle
+ * while σ runs between two products; or a layer's δ and Σ_i δ (engine/deltaSums.ts), by columns,
+ * likewise between the products of the backward pass.
  *
  * The control block (bytes below the arena) holds int32 words — the ticket (job number << 16 |
  * next chunk), the chunks finished, the chunk count and width, "stop", "failed", the job's kind
@@ -96,21 +98,22 @@ export const CHUNKS = 2;
 export const WIDTH = 3;
 export const STOP = 4;
 export const FAILED = 5;
-/** What the job is: PRODUCT (its arguments those of Multiply), DESCENT (engine/descent.ts) or ACTIVATE (engine/activationRows.ts). */
+/** What the job is: PRODUCT (its arguments those of Multiply), DESCENT (engine/descent.ts), ACTIVATE (engine/activationRows.ts) or DELTA (engine/deltaSums.ts). */
 export const KIND = 6;
 export const READY = 16;
 
 export const PRODUCT = 0;
 export const DESCENT = 1;
 export const ACTIVATE = 2;
+export const DELTA = 3;
 /**
  * A layer's descent step (engine/descent.ts) is shared out from this many weights on: below,
  * posting it costs about what it saves.
  */
 export const PARALLEL_MIN_WEIGHTS = 1 << 14;
 /**
- * A layer's activation is shared out from this many numbers (rows × neurons) on: 8,192 sigmoids
- * take tens of microseconds, far more than posting a job.
+ * A layer's activation, or its δ and Σ_i δ, is shared out from this many numbers (rows ×
+ * neurons) on: 8,192 sigmoids take tens of microseconds, far more than posting a job.
  */
 export const PARALLEL_MIN_ACTIVATIONS = 1 << 13;
 
@@ -152,20 +155,14 @@ export class ProductJobs {
   private readonly args: Float64Array;
   private job = 0;
 
-  private readonly memory: Float64Array;
-
   constructor(
     buffer: ArrayBuffer,
     control: number,
     private readonly helpers: number,
-    private readonly own: ColumnsMultiply,
-    /** The kernel's descent step (descentKernel.ts, descendIn) for columns from … to − 1. */
-    private readonly ownDescent: (args: ArrayLike<number>, from: number, to: number) => void,
-    /** The kernel's activations (activationRows.ts), bound to the same memory. */
-    private readonly kernels: ActivationKernels,
+    /** This thread's instance of the kernel (boundKernel.ts). */
+    private readonly own: BoundKernel,
   ) {
     ({ words: this.words, args: this.args } = controlViews(buffer, control));
-    this.memory = new Float64Array(buffer);
   }
 
   /** The helpers that have started and not failed. */
@@ -179,18 +176,18 @@ export class ProductJobs {
   /** `multiply` with large products shared out; small ones, or any while no helper is ready, on this thread alone. */
   readonly multiply: Multiply = (A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate) => {
     if (rows * depth * cols < PARALLEL_MIN_MULTIPLY_ADDS) {
-      this.own(A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate, 0, cols);
+      this.own.columns(A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate, 0, cols);
       return;
     }
     this.share(PRODUCT, [A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate], cols, (from, to) =>
-      this.own(A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate, from, to),
+      this.own.columns(A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate, from, to),
     );
   };
 
   /** A layer's descent step (engine/descent.ts, `args` from descentArguments), shared out by columns when the layer is large. */
   descend(args: readonly number[]): void {
     const cols = args[6];
-    const run = (from: number, to: number) => this.ownDescent(args, from, to);
+    const run = (from: number, to: number) => this.own.descend(args, from, to);
     if (args[5] * cols < PARALLEL_MIN_WEIGHTS) run(0, cols);
     else this.share(DESCENT, args, cols, run);
   }
@@ -198,9 +195,17 @@ export class ProductJobs {
   /** A layer's activation (engine/activationRows.ts, `args` from activationArguments), shared out by rows when the block is large. */
   activate(args: readonly number[]): void {
     const rows = args[ACTIVATION_ROWS];
-    const run = (from: number, to: number) => activateRows(this.memory, args, from, to, this.kernels);
+    const run = (from: number, to: number) => this.own.activate(args, from, to);
     if (rows * args[ACTIVATION_NEURONS] < PARALLEL_MIN_ACTIVATIONS) run(0, rows);
     else this.share(ACTIVATE, args, rows, run);
+  }
+
+  /** A layer's δ and Σ_i δ (engine/deltaSums.ts, `args` from deltaArguments), shared out by columns when the block is large. */
+  delta(args: readonly number[]): void {
+    const cols = args[DELTA_COLUMNS];
+    const run = (from: number, to: number) => this.own.delta(args, from, to);
+    if (args[4] * cols < PARALLEL_MIN_ACTIVATIONS) run(0, cols);
+    else this.share(DELTA, args, cols, run);
   }
 
   /**
@@ -254,4 +259,17 @@ export class ProductJobs {
       if (spins >= SPINS) Atomics.wait(this.words, FINISHED, finished, 100);
     }
   }
+}
+
+/** A helper's share of a job: chunk `chunk` of the job of kind `kind` (KIND) with arguments `args`, on `kernel`. */
+export function runChunk(kernel: BoundKernel, kind: number, args: Float64Array, words: Int32Array, chunk: number): void {
+  if (kind === PRODUCT) {
+    const [A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate] = args;
+    const [from, to] = chunkColumns(words, chunk, cols);
+    kernel.columns(A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate, from, to);
+    return;
+  }
+  const which = kind === DESCENT ? 'descend' : kind === DELTA ? 'delta' : 'activate';
+  const [from, to] = chunkColumns(words, chunk, args[COUNT_AT[which]]);
+  kernel[which](args, from, to);
 }

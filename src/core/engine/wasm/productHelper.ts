@@ -1,29 +1,11 @@
-import { ACTIVATION_ROWS, activateRows } from '../activationRows';
-import { blockedColumns, type Pack, type PackedMultiply } from './blocking';
-import { descendIn, type DescendKernel } from './descentKernel';
-import {
-  chunkColumns,
-  ACTIVATE,
-  controlViews,
-  FAILED,
-  DESCENT,
-  FINISHED,
-  finishChunk,
-  IDLE_SPINS,
-  jobOf,
-  KIND,
-  READY,
-  STOP,
-  takeChunk,
-  TICKET,
-  type HelperStart,
-} from './parallel';
-import { activationKernels, type WasmApi } from './runtime';
+import { bindKernel } from './boundKernel';
+import { controlViews, FAILED, FINISHED, finishChunk, IDLE_SPINS, jobOf, KIND, READY, runChunk, STOP, takeChunk, TICKET, type HelperStart } from './parallel';
+import type { WasmApi } from './runtime';
 
 /**
  * A helper thread's whole life (parallel.ts): binds the shared kernel to the shared memory, says
  * it is ready, then takes chunks of each job posted (a product, a layer's descent step or its
- * activation) until none is left, until told to stop.
+ * activation, or its δ) until none is left, until told to stop.
  * It is the body of the thread that ProductThreads.start begins; it returns only on `stop`.
  */
 export function serveProducts(start: HelperStart): void {
@@ -42,10 +24,7 @@ export function serveProducts(start: HelperStart): void {
 function serve(start: HelperStart, memory: { readonly buffer: ArrayBuffer }, words: Int32Array, args: Float64Array): void {
   const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
   const { exports } = new api.Instance(start.module as object, { env: { memory } });
-  const columns = blockedColumns(exports.multiply as PackedMultiply, exports.pack as Pack, start.scratch);
-  const descend = descendIn(exports.descend as DescendKernel);
-  const numbers = new Float64Array(memory.buffer);
-  const kernels = activationKernels(exports);
+  const kernel = bindKernel(exports, memory.buffer, start.scratch);
   let seen = Atomics.load(words, TICKET);
   Atomics.store(words, READY + start.index, 1);
   for (;;) {
@@ -63,18 +42,7 @@ function serve(start: HelperStart, memory: { readonly buffer: ArrayBuffer }, wor
     if (Atomics.load(words, STOP) !== 0) return;
     for (let chunk = takeChunk(words, job); chunk >= 0; chunk = takeChunk(words, job)) {
       // Read after the chunk is taken: the job's kind and arguments stay until its every chunk is finished.
-      const kind = Atomics.load(words, KIND);
-      if (kind === DESCENT) {
-        const [from, to] = chunkColumns(words, chunk, args[6]);
-        descend(args, from, to);
-      } else if (kind === ACTIVATE) {
-        const [from, to] = chunkColumns(words, chunk, args[ACTIVATION_ROWS]);
-        activateRows(numbers, args, from, to, kernels);
-      } else {
-        const [A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate] = args;
-        const [from, to] = chunkColumns(words, chunk, cols);
-        columns(A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate, from, to);
-      }
+      runChunk(kernel, Atomics.load(words, KIND), args, words, chunk);
       finishChunk(words);
     }
   }

@@ -1,7 +1,5 @@
-import { activateRows, ACTIVATION_ROWS, type ActivationKernels } from '../activationRows';
-import { blockedColumns, blockedMultiply, SCRATCH_BYTES, type PackedMultiply, type Pack } from './blocking';
-import { descendIn, type DescendKernel } from './descentKernel';
-import type { SigmoidKernel } from './sigmoidKernel';
+import { bindKernel, COUNT_AT } from './boundKernel';
+import { SCRATCH_BYTES } from './blocking';
 import { kernelModule } from './kernel';
 import { CONTROL_BYTES, MAX_HELPERS, ProductJobs, type HelperThread, type ProductThreads } from './parallel';
 
@@ -46,6 +44,8 @@ export interface WasmArena {
   readonly descend: (args: readonly number[]) => void;
   /** A layer's activation (engine/activationRows.ts), in the kernel where it has a form there, shared out to the helpers by rows when there are any. */
   readonly activate: (args: readonly number[]) => void;
+  /** A layer's δ and Σ_i δ (engine/deltaSums.ts) in the kernel, shared out to the helpers by columns when there are any. */
+  readonly delta: (args: readonly number[]) => void;
   /** The threads the products run on: 1, or 1 + the helpers started (parallel.ts). */
   readonly threads: number;
   /** The helpers taking jobs now: a helper thread takes none until it has started. */
@@ -117,16 +117,15 @@ export function wasmArena(bytes: number, threads: ProductThreads | null = null):
   const k = kernel();
   const bound = k && bind(k, FIRST_FREE + bytes, false);
   if (!bound) return null;
-  const multiply = blockedMultiply(bound.exports.multiply as PackedMultiply, bound.exports.pack as Pack, SCRATCH);
-  const descend = descendIn(bound.exports.descend as DescendKernel);
-  const numbers = new Float64Array(bound.memory.buffer);
-  const kernels = activationKernels(bound.exports);
+  const own = bindKernel(bound.exports, bound.memory.buffer, SCRATCH);
   return {
     buffer: bound.memory.buffer,
     firstFree: FIRST_FREE,
-    multiply,
-    descend: (args) => descend(args, 0, args[6]),
-    activate: (args) => activateRows(numbers, args, 0, args[ACTIVATION_ROWS], kernels),
+    multiply: (A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate) =>
+      own.columns(A, aRow, aStep, B, bRow, bCol, C, rows, depth, cols, scale, bias, accumulate, 0, cols),
+    descend: (args) => own.descend(args, 0, args[COUNT_AT.descend]),
+    activate: (args) => own.activate(args, 0, args[COUNT_AT.activate]),
+    delta: (args) => own.delta(args, 0, args[COUNT_AT.delta]),
     threads: 1,
     liveHelpers: () => 0,
     close: () => undefined,
@@ -161,14 +160,7 @@ function sharedArena(bytes: number, helpers: number, threads: ProductThreads): W
   const bound = k && bind(k, firstFree + bytes, true);
   if (!k || !bound) return null;
   const { memory, exports } = bound;
-  const jobs = new ProductJobs(
-    memory.buffer,
-    control,
-    helpers,
-    blockedColumns(exports.multiply as PackedMultiply, exports.pack as Pack, scratch),
-    descendIn(exports.descend as DescendKernel),
-    activationKernels(exports),
-  );
+  const jobs = new ProductJobs(memory.buffer, control, helpers, bindKernel(exports, memory.buffer, scratch));
   const started: HelperThread[] = [];
   for (let index = 0; index < helpers; index++) {
     try {
@@ -187,13 +179,10 @@ function sharedArena(bytes: number, helpers: number, threads: ProductThreads): W
     multiply: jobs.multiply,
     descend: (args) => jobs.descend(args),
     activate: (args) => jobs.activate(args),
+    delta: (args) => jobs.delta(args),
     threads: 1 + started.length,
     liveHelpers: () => jobs.live(),
     close,
   };
 }
 
-/** The kernel's activations (sigmoidKernel.ts) from an instance's exports. */
-export function activationKernels(exports: Record<string, unknown>): ActivationKernels {
-  return { sigmoid: exports.sigmoid as SigmoidKernel };
-}
