@@ -1,4 +1,5 @@
 import { FunctionWriter, ValType } from './binary';
+import { pairs } from './rowColumns';
 
 /**
  * The relu of a block in the WebAssembly kernel, two numbers at a time:
@@ -22,19 +23,13 @@ export type ReluKernel = (z: number, a: number, dadz: number, count: number) => 
 export function reluBody(): FunctionWriter {
   const f = new FunctionWriter(RELU_PARAMS);
   const [z, a, dadz, count] = [0, 1, 2, 3].map((index) => f.param(index));
-  const at = f.local(I32);
-  const end = f.local(I32);
   const v = f.local(V128);
   const positive = f.local(V128);
   const one = f.local(V128);
   const zero = f.local(V128);
   f.f64x2Const(1).set(one);
   f.f64x2Const(0).set(zero);
-  f.i32Const(0).set(at);
-  f.get(count).i32Const(3).i32Shl().set(end);
-  f.whileNot(
-    () => f.get(at).get(end).i32GeS(),
-    () => {
+  pairs(f, count, (at) => {
       f.get(z).get(at).i32Add().v128Load().set(v);
       f.get(v).get(zero).f64x2Gt().set(positive);
       // a: z where z > 0 or z is NaN (z ≠ z), else +0.
@@ -42,8 +37,6 @@ export function reluBody(): FunctionWriter {
       f.get(v).get(zero).get(positive).get(v).get(v).f64x2Ne().v128Or().v128Bitselect();
       f.v128Store();
       f.get(dadz).get(at).i32Add().get(one).get(positive).v128And().v128Store();
-      f.increment(at, 16);
-    },
-  );
+  });
   return f;
 }

@@ -1,4 +1,5 @@
 import { FunctionWriter, ValType, type Local } from './binary';
+import { pairs } from './rowColumns';
 
 /**
  * The sigmoid of a block in the WebAssembly kernel, two numbers at a time:
@@ -134,21 +135,6 @@ function exp(f: FunctionWriter, { x, ax, k, hi, lo, low, r, t, c, e, constant }:
   c2(TINY).f64x2Lt().v128Bitselect().set(e);
   c2(0).get(e).get(x);
   c2(UNDERFLOW).f64x2Lt().v128Bitselect().set(e);
-}
-
-/** A loop over `count` numbers (even) from byte 0 of each array, 16 bytes a turn; `at` is the byte offset. */
-function pairs(f: FunctionWriter, count: Local, body: (at: Local) => void): void {
-  const at = f.local(I32);
-  const end = f.local(I32);
-  f.i32Const(0).set(at);
-  f.get(count).i32Const(3).i32Shl().set(end);
-  f.whileNot(
-    () => f.get(at).get(end).i32GeS(),
-    () => {
-      body(at);
-      f.increment(at, 16);
-    },
-  );
 }
 
 export function sigmoidBody(): FunctionWriter {
