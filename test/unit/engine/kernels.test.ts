@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gradientCheck } from '../../../src/core/engine/gradientCheck';
 import { multiplyTransposed } from '../../../src/core/engine/matmul';
 import { passOverExamples } from '../../../src/core/engine/passes';
+import { DEPTH_BLOCK, evenDepth } from '../../../src/core/engine/wasm/blocking';
 import { A_BAND_BYTES, A_BAND_TERMS, kernelModule, NO_BIAS } from '../../../src/core/engine/wasm/kernel';
 import { wasmArena, wasmAvailable } from '../../../src/core/engine/wasm/runtime';
 import { WASM_MIN_MULTIPLY_ADDS, Workspace, type KernelChoice } from '../../../src/core/engine/workspace';
@@ -55,8 +56,9 @@ const fill = (array: Float64Array) => array.forEach((_, q) => (array[q] = random
 const SHAPES: [number, number, number][] = [];
 for (let rows = 1; rows <= 9; rows++) for (let cols = 1; cols <= 11; cols += rows % 2 ? 1 : 2) SHAPES.push([rows, [0, 1, 3, 8][(rows + cols) % 4], cols]);
 SHAPES.push([64, 784, 10], [13, 37, 129]);
-// Across the WebAssembly product's cache panels (wasm/blocking.ts: 128 terms × 256 columns), with ragged last panels.
-SHAPES.push([9, 300, 530], [6, 129, 257], [5, 256, 512], [3, 0, 300]);
+// Across the WebAssembly product's cache panels (wasm/blocking.ts: at most 256 terms × 256 columns, a deeper
+// product's terms split evenly), with ragged last columns: depths of one full panel, two, three, and none.
+SHAPES.push([9, 300, 530], [6, 257, 257], [5, 256, 512], [5, 513, 260], [3, 0, 300]);
 // Transposed, their terms 1 KiB and 2 KiB apart: the kernel copies such bands of A too (kernel.ts, CROWDED_STEP_BYTES); 130 rows are 1,040 bytes apart and read in place.
 SHAPES.push([128, 100, 20], [256, 130, 6], [130, 200, 9]);
 
@@ -83,6 +85,15 @@ describe('the JavaScript kernel', () => {
 describe('the WebAssembly kernel', () => {
   it('is available here, so CI exercises it', () => {
     expect(wasmAvailable()).toBe(true);
+  });
+
+  it('splits a deep product into as few panels as DEPTH_BLOCK allows, of even depth', () => {
+    expect([0, 1, 256, 257, 300, 512, 513, 784].map(evenDepth)).toEqual([1, 1, 256, 129, 150, 256, 171, 196]);
+    for (let depth = 1; depth <= 3000; depth++) {
+      const terms = evenDepth(depth);
+      const panels = Math.ceil(depth / terms);
+      expect(terms <= DEPTH_BLOCK && panels === Math.ceil(depth / DEPTH_BLOCK) && terms * (panels - 1) < depth).toBe(true);
+    }
   });
 
   it('refuses memories it could not address, leaving the JavaScript kernel to take over', () => {

@@ -56,7 +56,7 @@ export const VECTORS = 2;
 export const NO_BIAS = 0;
 
 /** The most terms of a band of A that is copied into `aBand`: the depth of the product's panels (blocking.ts). */
-export const A_BAND_TERMS = 128;
+export const A_BAND_TERMS = 256;
 /** The bytes of the `aBand` scratch area: ROWS rows × A_BAND_TERMS terms. */
 export const A_BAND_BYTES = 8 * ROWS * A_BAND_TERMS;
 
