@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runEngine } from '../../../src/core/engine/run';
+import { exampleRuns, runEngine } from '../../../src/core/engine/run';
 import type { EngineResult } from '../../../src/core/engine/types';
 import type { KernelChoice } from '../../../src/core/engine/workspace';
 import type { Network } from '../../../src/core/model/network';
@@ -178,6 +178,22 @@ describe('examples held out for validation', () => {
           reference.updated.w.forEach((array, l) => sameBits(result.updated.w[l], array, `updated w[${l}]`));
           expect(Object.is(result.updated.cost, reference.updated.cost)).toBe(true);
         }
+  });
+
+  it('are copied out of a block in runs of consecutive examples', () => {
+    // The passes' order: training examples first, then the held-out ones (2, 5, 6, 10 of 0 … 10).
+    const order = Int32Array.from([0, 1, 3, 4, 7, 8, 9, 2, 5, 6, 10]);
+    expect(exampleRuns(order, 0, 7)).toEqual([
+      { row: 0, rows: 2, example: 0 },
+      { row: 2, rows: 2, example: 3 },
+      { row: 4, rows: 3, example: 7 },
+    ]);
+    expect(exampleRuns(order, 7, 4)).toEqual([
+      { row: 0, rows: 1, example: 2 },
+      { row: 1, rows: 2, example: 5 },
+      { row: 3, rows: 1, example: 10 },
+    ]);
+    expect(exampleRuns(order, 3, 0)).toEqual([]);
   });
 
   it('are computed and costed like the others, with their own mean cost', () => {
