@@ -30,10 +30,11 @@ import type { AOperand, Multiply, Product } from './runtime';
  * loading its running sums, starting and leaving the step loop, scaling and storing — so the
  * deeper the panel, the longer the step loop runs between those costs. Against panels of 128
  * terms (256 KiB), 256 took 2% to 8% less time over the gradient of 784-512-512-10 on one
- * thread (four comparisons of the medians of 8 or 16 interleaved runs; −4% in both of 16); panels of up to
- * 512 terms (1 MiB, this machine's whole second-level cache) took 8% more. A depth that is not a
- * multiple of DEPTH_BLOCK is split evenly (784 as 4 × 196, not 3 × 256 + 16): a short last panel
- * pays the fixed costs for few terms, and measured 7% slower on the same gradient.
+ * thread (four comparisons of the medians of 8 or 16 interleaved runs; −4% in both of 16), on
+ * the benchmark machine (Zen 5); panels of up to 512 terms (1 MiB, the whole second-level cache
+ * of a Zen 5 core) took 8% more. A depth that is not a multiple of DEPTH_BLOCK is split evenly
+ * (784 as 4 × 196, not 3 × 256 + 16): a short last panel pays the fixed costs for few terms,
+ * and measured 7% slower on the same gradient.
  */
 export const DEPTH_BLOCK = A_BAND_TERMS;
 /** Columns of B and C per panel. */
