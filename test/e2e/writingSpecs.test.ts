@@ -71,7 +71,9 @@ learnerSuite('Writing a spec', (step) => {
     await session.page.keyboard.type('layer 0: 2 inputs');
     await session.press('Enter');
     await cursorAt(session, 3, 3);
-    await session.page.keyboard.type('layer 1: 2 sigmoid');
+    // At a person's pace: the move to the margin is VS Code's indentation on typing, which once
+    // failed to happen in CI when the keys came as fast as the browser protocol can send them.
+    await session.page.keyboard.type('layer 1: 2 sigmoid', { delay: 25 });
     await session.waitUntil(async () => (await sourceLines(session))[2] === 'layer 1: 2 sigmoid', 'line 3 reads `layer 1: 2 sigmoid` from the margin');
     await session.press('Enter');
     await cursorAt(session, 4, 3);
